@@ -1,0 +1,24 @@
+/* Output modules of the generator: one function per output, each writing a
+ * deterministic file from the validated model. Files are written to a temporary
+ * name and renamed into place, so a failed run never leaves half a file. */
+#ifndef SSPR_GEN_EMIT_H
+#define SSPR_GEN_EMIT_H
+
+#include "model.h"
+
+#include <stdio.h>
+
+/* Opens path.tmp for writing; emit_close renames it to path (returns 0 on success). */
+FILE *emit_open(const char *path);
+int emit_close(FILE *f, const char *path);
+
+/* C tables: sspr-data.inc (see src/lib/private.h for the layout). */
+int emit_c_tables(const m_catalog *cat, const char *path);
+/* gperf inputs: one per table ("ids", "names", "messages", "codes", "hresults"). */
+int emit_gperf(const m_catalog *cat, const char *table, const char *path);
+
+/* Helpers shared by emitters. */
+void emit_c_string(FILE *f, const char *s); /* "..." with C escapes */
+extern const char emit_banner_fmt[];        /* "generated — do not edit" banner, %s = comment leader */
+
+#endif

@@ -1,0 +1,289 @@
+/* C tables: the string pool, the entries and every list they point into, the
+ * postings of the hash tables, and the normalised messages for substring search.
+ * Layout: src/lib/private.h. */
+#include "emit.h"
+
+#include "diag.h"
+#include "index.h"
+#include "norm.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+/* ---- string pool with de-duplication ---------------------------------- */
+
+typedef struct {
+    char *bytes;
+    size_t len, cap;
+    char **keys; /* open addressing: key -> offset */
+    uint32_t *offs;
+    size_t hcap, hn;
+} pool;
+
+static size_t phash(const char *s)
+{
+    size_t h = 5381;
+    for (; *s; s++)
+        h = h * 33 + (unsigned char)*s;
+    return h;
+}
+
+static void pool_grow_hash(pool *p)
+{
+    size_t ncap = p->hcap ? p->hcap * 2 : 1024;
+    char **keys = gen_xmalloc(ncap * sizeof *keys);
+    uint32_t *offs = gen_xmalloc(ncap * sizeof *offs);
+    memset(keys, 0, ncap * sizeof *keys);
+    for (size_t i = 0; i < p->hcap; i++) {
+        if (!p->keys[i])
+            continue;
+        size_t j = phash(p->keys[i]) & (ncap - 1);
+        while (keys[j])
+            j = (j + 1) & (ncap - 1);
+        keys[j] = p->keys[i];
+        offs[j] = p->offs[i];
+    }
+    free(p->keys);
+    free(p->offs);
+    p->keys = keys;
+    p->offs = offs;
+    p->hcap = ncap;
+}
+
+static uint32_t pool_add(pool *p, const char *s)
+{
+    if (!s)
+        return UINT32_MAX;
+    if (p->hn * 2 >= p->hcap)
+        pool_grow_hash(p);
+    size_t j = phash(s) & (p->hcap - 1);
+    while (p->keys[j]) {
+        if (strcmp(p->keys[j], s) == 0)
+            return p->offs[j];
+        j = (j + 1) & (p->hcap - 1);
+    }
+    size_t n = strlen(s) + 1;
+    if (p->len + n > p->cap) {
+        while (p->len + n > p->cap)
+            p->cap = p->cap ? p->cap * 2 : 65536;
+        p->bytes = gen_xrealloc(p->bytes, p->cap);
+    }
+    uint32_t off = (uint32_t)p->len;
+    memcpy(p->bytes + p->len, s, n);
+    p->len += n;
+    p->keys[j] = gen_xstrdup(s);
+    p->offs[j] = off;
+    p->hn++;
+    return off;
+}
+
+static void pool_free(pool *p)
+{
+    for (size_t i = 0; i < p->hcap; i++)
+        free(p->keys[i]);
+    free(p->keys);
+    free(p->offs);
+    free(p->bytes);
+}
+
+/* ---- growable u32 arrays ---------------------------------------------- */
+
+typedef struct {
+    uint32_t *v;
+    size_t n, cap;
+} u32s;
+
+static uint32_t push(u32s *a, uint32_t x)
+{
+    if (a->n == a->cap) {
+        a->cap = a->cap ? a->cap * 2 : 256;
+        a->v = gen_xrealloc(a->v, a->cap * sizeof *a->v);
+    }
+    a->v[a->n] = x;
+    return (uint32_t)a->n++;
+}
+
+static void write_u32s(FILE *f, const char *decl, const u32s *a)
+{
+    fprintf(f, "%s[%zu] = {", decl, a->n ? a->n : 1);
+    if (a->n == 0)
+        fputs("0", f);
+    for (size_t i = 0; i < a->n; i++)
+        fprintf(f, "%s%lu", i % 12 ? ", " : (i ? ",\n    " : "\n    "), (unsigned long)a->v[i]);
+    fputs("\n};\n\n", f);
+}
+
+static void span(FILE *f, uint32_t off, size_t n)
+{
+    fprintf(f, "{%lu, %lu}", (unsigned long)off, (unsigned long)n);
+}
+
+static uint32_t strings_span(pool *p, u32s *strs, const m_strings *s)
+{
+    uint32_t first = (uint32_t)strs->n;
+    for (size_t i = 0; i < s->n; i++)
+        push(strs, pool_add(p, s->v[i]));
+    return first;
+}
+
+static void write_double(FILE *f, double d)
+{
+    /* %.17g round-trips; integers print without an exponent */
+    fprintf(f, "%.17g", d);
+}
+
+int emit_c_tables(const m_catalog *cat, const char *path)
+{
+    FILE *f = emit_open(path);
+    if (!f)
+        return -1;
+    pool p;
+    memset(&p, 0, sizeof p);
+    u32s strs = {0}, hrs = {0}, refs = {0}, msgkeys = {0};
+    ix_index ix;
+    ix_build(cat, &ix);
+
+    fprintf(f, emit_banner_fmt, "/*");
+    fputs(" * Included once, by src/lib/entry.c. */\n\n", f);
+
+    /* entries */
+    size_t nfacts = 0, nmentions = 0;
+    for (size_t i = 0; i < cat->n; i++) {
+        nfacts += cat->entries[i].nfacts;
+        nmentions += cat->entries[i].nmentions;
+    }
+    fprintf(f, "const struct sspr_entry sspr__entries[%zu] = {\n", cat->n ? cat->n : 1);
+    size_t fact_at = 0, mention_at = 0;
+    for (size_t i = 0; i < cat->n; i++) {
+        const m_entry *e = &cat->entries[i];
+        fprintf(f, "    {%lu, %lu, %lu, %lu, %lu, %lu, %luu, %zu, %d, %d, %d, %d, %d, %d, ",
+                (unsigned long)pool_add(&p, e->id), (unsigned long)pool_add(&p, e->name),
+                (unsigned long)pool_add(&p, e->title), (unsigned long)pool_add(&p, e->summary),
+                (unsigned long)pool_add(&p, e->section),
+                (unsigned long)pool_add(&p, m_area_names[e->area]), (unsigned long)e->code, i,
+                e->kind, e->source, e->severity, e->origin, e->order, e->has_code);
+        span(f, strings_span(&p, &strs, &e->aliases), e->aliases.n);
+        fputs(", ", f);
+        span(f, strings_span(&p, &strs, &e->messages), e->messages.n);
+        fputs(", ", f);
+        span(f, strings_span(&p, &strs, &e->causes), e->causes.n);
+        fputs(", ", f);
+        span(f, strings_span(&p, &strs, &e->steps), e->steps.n);
+        fputs(", ", f);
+        uint32_t first = (uint32_t)hrs.n;
+        for (size_t h = 0; h < e->nhresults; h++)
+            push(&hrs, e->hresults[h]);
+        span(f, first, e->nhresults);
+        fputs(", ", f);
+        first = (uint32_t)refs.n;
+        for (size_t r = 0; r < e->procedure_ids.n; r++)
+            push(&refs, (uint32_t)e->procedures[r]);
+        span(f, first, e->procedure_ids.n);
+        fputs(", ", f);
+        first = (uint32_t)refs.n;
+        for (size_t r = 0; r < e->related_ids.n; r++)
+            push(&refs, (uint32_t)e->related[r]);
+        span(f, first, e->related_ids.n);
+        fputs(", ", f);
+        span(f, (uint32_t)fact_at, e->nfacts);
+        fputs(", ", f);
+        span(f, (uint32_t)mention_at, e->nmentions);
+        fputs("},\n", f);
+        fact_at += e->nfacts;
+        mention_at += e->nmentions;
+    }
+    if (cat->n == 0)
+        fputs("    {0}\n", f);
+    fputs("};\n\n", f);
+    fprintf(f, "const size_t sspr__entry_count = %zu;\n\n", cat->n);
+
+    /* facts */
+    fprintf(f, "const struct sspr_fact sspr__facts[%zu] = {\n", nfacts ? nfacts : 1);
+    fact_at = 0;
+    for (size_t i = 0; i < cat->n; i++) {
+        const m_entry *e = &cat->entries[i];
+        for (size_t k = 0; k < e->nfacts; k++) {
+            const m_fact *x = &e->facts[k];
+            fprintf(f, "    {%lu, %lu, %lu, %lu, ", (unsigned long)pool_add(&p, x->key),
+                    (unsigned long)pool_add(&p, x->unit), (unsigned long)pool_add(&p, x->text),
+                    (unsigned long)pool_add(&p, x->str));
+            write_double(f, x->min);
+            fputs(", ", f);
+            write_double(f, x->max);
+            /* the superseded fact as an index into sspr__facts */
+            fprintf(f, ", %ld, %d},\n",
+                    x->supersedes >= 0 ? (long)(fact_at + (size_t)x->supersedes) : -1L, x->origin);
+        }
+        fact_at += e->nfacts;
+    }
+    if (nfacts == 0)
+        fputs("    {0, 0, 0, 0, 0, 0, -1, 0}\n", f);
+    fputs("};\n\n", f);
+
+    /* mentions */
+    fprintf(f, "const sspr__mention sspr__mentions[%zu] = {\n", nmentions ? nmentions : 1);
+    for (size_t i = 0; i < cat->n; i++) {
+        const m_entry *e = &cat->entries[i];
+        for (size_t k = 0; k < e->nmentions; k++) {
+            const m_mention *m = &e->mentions[k];
+            fprintf(f, "    {%luu, 0x%08lXu, %d, %d, %d},\n", (unsigned long)m->code,
+                    (unsigned long)m->hresult, m->source, m->has_code, m->has_hresult);
+        }
+    }
+    if (nmentions == 0)
+        fputs("    {0, 0, 0, 0, 0}\n", f);
+    fputs("};\n\n", f);
+
+    /* normalised messages, for matching a message inside pasted text */
+    for (size_t i = 0; i < cat->n; i++) {
+        const m_entry *e = &cat->entries[i];
+        for (size_t m = 0; m < e->messages.n; m++) {
+            char key[4096];
+            size_t n = sspr__norm_key(e->messages.v[m], strlen(e->messages.v[m]), key, sizeof key);
+            if (n == (size_t)-1 || n == 0)
+                continue;
+            push(&msgkeys, pool_add(&p, key));
+            push(&msgkeys, (uint32_t)i);
+        }
+    }
+    fprintf(f, "const sspr__msgkey sspr__msgkeys[%zu] = {\n", msgkeys.n ? msgkeys.n / 2 : 1);
+    for (size_t i = 0; i < msgkeys.n; i += 2)
+        fprintf(f, "    {%lu, %lu},\n", (unsigned long)msgkeys.v[i],
+                (unsigned long)msgkeys.v[i + 1]);
+    if (msgkeys.n == 0)
+        fputs("    {0, 0}\n", f);
+    fputs("};\n\n", f);
+    fprintf(f, "const size_t sspr__msgkey_count = %zu;\n\n", msgkeys.n / 2);
+
+    write_u32s(f, "const uint32_t sspr__strs", &strs);
+    write_u32s(f, "const uint32_t sspr__hrs", &hrs);
+    write_u32s(f, "const uint32_t sspr__refs", &refs);
+    u32s post = {ix.post, ix.npost, ix.npost};
+    write_u32s(f, "const uint32_t sspr__post", &post);
+
+    fputs("const char sspr__catalog_version[] = ", f);
+    emit_c_string(f, cat->version ? cat->version : "0.0.0");
+    fputs(";\n\n", f);
+
+    /* The pool is a byte array: ISO C limits string literals to 4095 bytes. */
+    fprintf(f, "const char sspr__pool[%zu] = {", p.len ? p.len : 1);
+    if (p.len == 0)
+        fputs("0", f);
+    for (size_t i = 0; i < p.len; i++) {
+        unsigned char b = (unsigned char)p.bytes[i];
+        fputs(i % 16 ? "," : (i ? ",\n    " : "\n    "), f);
+        if (b >= 0x20 && b < 0x7F && b != '\'' && b != '\\')
+            fprintf(f, "'%c'", b);
+        else
+            fprintf(f, "'\\%03o'", b);
+    }
+    fputs("\n};\n", f);
+
+    pool_free(&p);
+    free(strs.v);
+    free(hrs.v);
+    free(refs.v);
+    free(msgkeys.v);
+    ix_free(&ix);
+    return emit_close(f, path);
+}

@@ -1,0 +1,231 @@
+/*
+ * libsspr-errors: Microsoft self-service password reset (SSPR) and Password
+ * Writeback errors, event-log codes, symptoms and remediation procedures, as a
+ * small, const, allocation-free C library.
+ *
+ * This is the one public header. It needs only the C standard library and
+ * compiles as C99, C11 and C++.
+ *
+ * Thread safety: every function may be called from any number of threads at
+ * once; all data is const and no function keeps state between calls.
+ * Memory: no function allocates. Every pointer returned points into static,
+ * read-only data that lives as long as the library is loaded; never free it.
+ * NULL arguments are accepted everywhere and treated as "nothing": functions
+ * return NULL, 0 or -1 as documented, and never dereference them.
+ */
+#ifndef SSPR_ERRORS_H
+#define SSPR_ERRORS_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+/* ---- Export ---------------------------------------------------------------
+ * SSPR_API marks every public function. Define SSPR_STATIC when linking the
+ * static library or the amalgamation on Windows. */
+#if defined(_WIN32) && !defined(SSPR_STATIC)
+#if defined(SSPR_BUILDING)
+#define SSPR_API __declspec(dllexport)
+#else
+#define SSPR_API __declspec(dllimport)
+#endif
+#elif defined(__GNUC__) && __GNUC__ >= 4
+#define SSPR_API __attribute__((visibility("default")))
+#else
+#define SSPR_API
+#endif
+
+/* ---- Version --------------------------------------------------------------
+ * The library version (MAJOR.MINOR.PATCH); meson.build refuses to build when
+ * these disagree with the project version. SSPR_ERRORS_VERSION_HEX is
+ * 0xMMmmpp for comparisons in the preprocessor.
+ *
+ * ABI promise: within one MAJOR version (SONAME libsspr-errors.so.MAJOR) no
+ * exported function is removed or changes its signature or meaning, and the
+ * values of the public enums never change. Entries are opaque and read through
+ * accessors, so catalogue fields can be added without breaking the ABI.
+ * Entry ids are stable forever: never renamed, never reused. */
+#define SSPR_ERRORS_VERSION_MAJOR 1
+#define SSPR_ERRORS_VERSION_MINOR 0
+#define SSPR_ERRORS_VERSION_PATCH 0
+#define SSPR_ERRORS_VERSION_STRING "1.0.0"
+#define SSPR_ERRORS_VERSION_HEX                                                                \
+    ((SSPR_ERRORS_VERSION_MAJOR << 16) | (SSPR_ERRORS_VERSION_MINOR << 8) |                    \
+     SSPR_ERRORS_VERSION_PATCH)
+
+/* The library version string, e.g. "1.0.0" (same as SSPR_ERRORS_VERSION_STRING
+ * of the headers the library was built with). */
+SSPR_API const char *sspr_version(void);
+
+/* The catalogue's own semantic version, e.g. "1.0.0". */
+SSPR_API const char *sspr_catalog_version(void);
+
+/* ---- Types ---------------------------------------------------------------- */
+
+/* One catalogue entry: an event-log event, a symptom, a remediation procedure
+ * or a checklist. Opaque: read it through the sspr_entry_* accessors. */
+typedef struct sspr_entry sspr_entry;
+
+/* A number or literal value the documentation states (a limit, a port, a delay),
+ * attached to an entry. Opaque: read it through the sspr_fact_* accessors. */
+typedef struct sspr_fact sspr_fact;
+
+/* What an entry is. Values never change. */
+typedef enum sspr_kind {
+    SSPR_KIND_NONE = 0,      /* only for a NULL entry */
+    SSPR_KIND_EVENT = 1,     /* an event-log event (source + code and/or HRESULT) */
+    SSPR_KIND_SYMPTOM = 2,   /* something a user or admin sees */
+    SSPR_KIND_PROCEDURE = 3, /* an ordered remediation procedure */
+    SSPR_KIND_CHECKLIST = 4  /* what to collect (e.g. before a support case) */
+} sspr_kind;
+
+/* Severity of an entry. Values never change. */
+typedef enum sspr_severity {
+    SSPR_SEVERITY_NONE = 0, /* only for a NULL entry */
+    SSPR_SEVERITY_INFO = 1,
+    SSPR_SEVERITY_WARNING = 2,
+    SSPR_SEVERITY_ERROR = 3
+} sspr_severity;
+
+/* The lower-case name of a kind ("event", "symptom", "procedure", "checklist"),
+ * or NULL for a value out of range. */
+SSPR_API const char *sspr_kind_name(sspr_kind kind);
+
+/* The lower-case name of a severity ("info", "warning", "error"), or NULL. */
+SSPR_API const char *sspr_severity_name(sspr_severity severity);
+
+/* ---- The catalogue -------------------------------------------------------- */
+
+/* Number of entries in the catalogue. */
+SSPR_API size_t sspr_count(void);
+
+/* Entry number i (0 <= i < sspr_count()), in catalogue order, or NULL. */
+SSPR_API const sspr_entry *sspr_at(size_t i);
+
+/* The entry with this id (e.g. "prs-32009"; any case), or NULL. */
+SSPR_API const sspr_entry *sspr_by_id(const char *id);
+
+/* The entry with this name or alias, in any case and with white space folded
+ * (e.g. "AuthTokenError", "adunknownerror", "HR 8023042"), or NULL. */
+SSPR_API const sspr_entry *sspr_by_name(const char *name);
+
+/* Entries with this event code. source is an event source ("PasswordResetService",
+ * "ADSync", "SSPR"; any case) or NULL for any source. Entries that are that event
+ * come first, then entries that only mention it; catalogue order within each.
+ * Stores at most cap pointers in out (out may be NULL when cap is 0) and returns
+ * the number of matches, which may be larger than cap. */
+SSPR_API size_t sspr_by_code(const char *source, uint32_t code, const sspr_entry **out,
+                             size_t cap);
+
+/* Entries with this HRESULT (as a 32-bit value, e.g. 0x80230619), the entries
+ * that are it first; same conventions as sspr_by_code. */
+SSPR_API size_t sspr_by_hresult(uint32_t hresult, const sspr_entry **out, size_t cap);
+
+/* Everything that matches what a person pasted, best match first, in a
+ * deterministic order. Understands:
+ *   - event codes: "32009", "Event ID 32009", "event 6800", "EventID: 6800",
+ *     "PasswordResetService 32009", "ADSync:6329" (the source limits the match);
+ *   - HRESULTs: "0x80230619", "80230619", "0X8023061f", "hr=800700CE",
+ *     "HR 80230402", and the signed decimal form "-2145188327";
+ *   - ids, names and aliases in any case ("prs-32009", "AuthTokenError");
+ *   - a literal message the documentation quotes, whole ("Error getting auth
+ *     token"), or inside a longer pasted text.
+ * Order: exact id/name matches, then entries that are the code or HRESULT, then
+ * entries quoting the message, then entries that only mention the code.
+ * Stores at most cap pointers in out (out may be NULL when cap is 0) and returns
+ * the number of matches, which may be larger than cap; 0 when nothing matches,
+ * for an empty query, or for NULL. */
+SSPR_API size_t sspr_lookup(const char *query, const sspr_entry **out, size_t cap);
+
+/* ---- Entry accessors -----------------------------------------------------
+ * All return NULL / 0 / -1 for a NULL entry or an index out of range. */
+
+/* Stable id, e.g. "prs-32009" (lower-case ASCII, digits, '-'). */
+SSPR_API const char *sspr_entry_id(const sspr_entry *e);
+SSPR_API sspr_kind sspr_entry_kind(const sspr_entry *e);
+/* Event source ("PasswordResetService", "ADSync", "SSPR"), or NULL. */
+SSPR_API const char *sspr_entry_source(const sspr_entry *e);
+/* Numeric event code (0 to 4294967295), or -1 when the entry has none. */
+SSPR_API int64_t sspr_entry_code(const sspr_entry *e);
+/* The documented name byte-exact (misspellings kept, e.g. "ADMutliMatchError"), or NULL. */
+SSPR_API const char *sspr_entry_name(const sspr_entry *e);
+/* One-line title (at most 80 characters). */
+SSPR_API const char *sspr_entry_title(const sspr_entry *e);
+/* A sentence or two on what it means. */
+SSPR_API const char *sspr_entry_summary(const sspr_entry *e);
+SSPR_API sspr_severity sspr_entry_severity(const sspr_entry *e);
+/* Product area: "admin-portal", "reporting", "registration-portal",
+ * "reset-portal", "writeback", "writeback-connectivity" or "support". */
+SSPR_API const char *sspr_entry_area(const sspr_entry *e);
+/* Heading of the documentation section the entry comes from. */
+SSPR_API const char *sspr_entry_section(const sspr_entry *e);
+/* Where the content comes from: "2017" (the 2017 troubleshooting article) or
+ * "current" (the current documentation). */
+SSPR_API const char *sspr_entry_origin(const sspr_entry *e);
+/* Procedures: recommended position in the recovery sequence (1 = first); 0 otherwise. */
+SSPR_API int sspr_entry_order(const sspr_entry *e);
+
+/* Counted lists: sspr_entry_X_count(e) items, read with sspr_entry_X(e, i). */
+
+/* Other names people use (corrected spellings, other written forms). */
+SSPR_API size_t sspr_entry_alias_count(const sspr_entry *e);
+SSPR_API const char *sspr_entry_alias(const sspr_entry *e, size_t i);
+/* HRESULTs this entry is (0 when i is out of range). */
+SSPR_API size_t sspr_entry_hresult_count(const sspr_entry *e);
+SSPR_API uint32_t sspr_entry_hresult(const sspr_entry *e, size_t i);
+/* Literal messages a user sees or the event log prints, byte-exact. */
+SSPR_API size_t sspr_entry_message_count(const sspr_entry *e);
+SSPR_API const char *sspr_entry_message(const sspr_entry *e, size_t i);
+/* Possible causes. */
+SSPR_API size_t sspr_entry_cause_count(const sspr_entry *e);
+SSPR_API const char *sspr_entry_cause(const sspr_entry *e, size_t i);
+/* Resolution steps, in order. */
+SSPR_API size_t sspr_entry_step_count(const sspr_entry *e);
+SSPR_API const char *sspr_entry_step(const sspr_entry *e, size_t i);
+/* Procedures the resolution uses (entries of kind SSPR_KIND_PROCEDURE). */
+SSPR_API size_t sspr_entry_procedure_count(const sspr_entry *e);
+SSPR_API const sspr_entry *sspr_entry_procedure(const sspr_entry *e, size_t i);
+/* Closely related entries. */
+SSPR_API size_t sspr_entry_related_count(const sspr_entry *e);
+SSPR_API const sspr_entry *sspr_entry_related(const sspr_entry *e, size_t i);
+/* Codes and HRESULTs the entry quotes without being that event. Returns 1 and
+ * sets the non-NULL out-parameters (source NULL, code -1 or hresult 0 when that
+ * part is absent), or 0 when i is out of range. */
+SSPR_API size_t sspr_entry_mention_count(const sspr_entry *e);
+SSPR_API int sspr_entry_mention(const sspr_entry *e, size_t i, const char **source,
+                                int64_t *code, uint32_t *hresult);
+/* Facts the documentation states (limits, ports, delays, formats). */
+SSPR_API size_t sspr_entry_fact_count(const sspr_entry *e);
+SSPR_API const sspr_fact *sspr_entry_fact(const sspr_entry *e, size_t i);
+/* The entry's fact with this key (e.g. "max_connector_password_length"), or NULL. */
+SSPR_API const sspr_fact *sspr_entry_fact_by_key(const sspr_entry *e, const char *key);
+
+/* ---- Fact accessors ------------------------------------------------------- */
+
+/* Machine-readable key, e.g. "outbound_tcp_port_range". */
+SSPR_API const char *sspr_fact_key(const sspr_fact *f);
+/* What it means, in a sentence. */
+SSPR_API const char *sspr_fact_text(const sspr_fact *f);
+/* Unit ("hours", "characters", "TCP port", ...), or NULL. */
+SSPR_API const char *sspr_fact_unit(const sspr_fact *f);
+/* 1 when the fact is numeric (a number or a range), 0 when it is a string. */
+SSPR_API int sspr_fact_is_number(const sspr_fact *f);
+/* Numeric facts: the value, or the ends of a range (min == max for one number). */
+SSPR_API double sspr_fact_min(const sspr_fact *f);
+SSPR_API double sspr_fact_max(const sspr_fact *f);
+/* String facts: the literal value (e.g. "+ccc xxxyyyzzzzXeeee"); NULL for numbers. */
+SSPR_API const char *sspr_fact_string(const sspr_fact *f);
+/* "2017" or "current": which documentation states the value. */
+SSPR_API const char *sspr_fact_origin(const sspr_fact *f);
+/* The older fact of the same entry that this one replaces (a value that changed
+ * since 2017), or NULL. */
+SSPR_API const sspr_fact *sspr_fact_supersedes(const sspr_fact *f);
+
+#ifdef __cplusplus
+}
+#endif
+
+#endif /* SSPR_ERRORS_H */

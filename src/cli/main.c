@@ -1,0 +1,325 @@
+/* sspr-errors: the command-line face of libsspr-errors. A thin client of the
+ * public API: everything it prints comes from the library. */
+#include "output.h"
+#include "sspr-errors.h"
+
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* Exit statuses (documented in --help and sspr-errors(1)). */
+enum {
+    EXIT_FOUND = 0,    /* something was found / the command succeeded */
+    EXIT_NOTHING = 1,  /* nothing was found */
+    EXIT_USAGE = 2,    /* usage error, or an input file could not be read */
+    EXIT_OUTPUT = 3    /* the output could not be written */
+};
+
+typedef struct {
+    int json;
+    const char *source, *kind;
+    char **args;
+    size_t nargs;
+} options;
+
+typedef int (*command_fn)(const options *o);
+
+typedef struct {
+    const char *name, *args, *summary;
+    command_fn run;
+    int min_args, max_args; /* -1: no limit */
+    const char *opts;       /* which options apply: letters j(son) s(ource) k(ind) */
+} command;
+
+typedef struct {
+    const char *name, *arg, *summary;
+    char letter;
+} option_def;
+
+static const option_def option_defs[] = {
+    {"--json", NULL, "print JSON instead of text", 'j'},
+    {"--source", "S", "only entries of source S (PasswordResetService, ADSync, SSPR, none)", 's'},
+    {"--kind", "K", "only entries of kind K (event, symptom, procedure, checklist)", 'k'},
+};
+
+static int cmd_lookup(const options *o);
+static int cmd_show(const options *o);
+static int cmd_list(const options *o);
+
+static const command commands[] = {
+    {"lookup", "QUERY...",
+     "find entries by code, HRESULT, name, id or quoted message (\"32009\", \"hr=800700CE\", "
+     "\"ADSync:6329\", \"AuthTokenError\")",
+     cmd_lookup, 1, -1, "js"},
+    {"show", "ID", "print the entry with this id", cmd_show, 1, 1, "j"},
+    {"list", "", "list entries, one a line", cmd_list, 0, 0, "jsk"},
+};
+
+static const char *prog = "sspr-errors";
+
+static void print_help(FILE *f)
+{
+    fprintf(f, "usage: %s COMMAND [OPTION]... [ARG]...\n\n", prog);
+    fputs("Microsoft SSPR and Password Writeback errors, event codes and fixes.\n\nCommands:\n",
+          f);
+    for (size_t i = 0; i < sizeof commands / sizeof *commands; i++) {
+        char head[64];
+        snprintf(head, sizeof head, "  %s %s", commands[i].name, commands[i].args);
+        fprintf(f, "%-24s", head);
+        out_wrap(f, "", commands[i].summary, 24, 80);
+    }
+    fputs("\nOptions:\n", f);
+    for (size_t i = 0; i < sizeof option_defs / sizeof *option_defs; i++) {
+        char head[64];
+        snprintf(head, sizeof head, "  %s%s%s", option_defs[i].name,
+                 option_defs[i].arg ? " " : "", option_defs[i].arg ? option_defs[i].arg : "");
+        fprintf(f, "%-24s", head);
+        out_wrap(f, "", option_defs[i].summary, 24, 80);
+    }
+    fputs("  -h, --help            print this help and exit\n"
+          "  -V, --version         print the library and catalogue versions and exit\n"
+          "\nExit status: 0 found, 1 nothing found, 2 usage error or unreadable input,\n"
+          "3 output could not be written.\n",
+          f);
+}
+
+static int usage_error(const char *fmt, const char *arg)
+{
+    fprintf(stderr, "%s: ", prog);
+    fprintf(stderr, fmt, arg);
+    fprintf(stderr, "\nTry '%s --help'.\n", prog);
+    return EXIT_USAGE;
+}
+
+static int blank(const char *s)
+{
+    return s[strspn(s, " \t\r\n")] == '\0';
+}
+
+/* ---- commands ---- */
+
+static void begin_json(int *first)
+{
+    *first = 1;
+    fputc('[', stdout);
+}
+
+static void json_item(int *first, const sspr_entry *e)
+{
+    fputs(*first ? "\n  " : ",\n  ", stdout);
+    *first = 0;
+    out_entry_json(stdout, e);
+}
+
+static void end_json(void)
+{
+    fputs("\n]\n", stdout);
+}
+
+static int cmd_lookup(const options *o)
+{
+    enum { MAX = 256 };
+    const sspr_entry *found[MAX];
+    const sspr_entry *shown[MAX];
+    size_t nshown = 0;
+    int first, missing = 0;
+    if (o->json)
+        begin_json(&first);
+    for (size_t a = 0; a < o->nargs; a++) {
+        char query[1024];
+        const char *q = o->args[a];
+        if (o->source) { /* "--source ADSync 6329" is the query "ADSync 6329" */
+            snprintf(query, sizeof query, "%s %s", o->source, o->args[a]);
+            q = query;
+        }
+        size_t n = sspr_lookup(q, found, MAX);
+        if (n > MAX)
+            n = MAX;
+        if (n == 0) {
+            missing = 1;
+            fprintf(stderr, "%s: no entry matches '%s'; try: %s search '%s'\n", prog, o->args[a],
+                    prog, o->args[a]);
+            continue;
+        }
+        for (size_t i = 0; i < n; i++) {
+            int dup = 0;
+            for (size_t j = 0; j < nshown; j++)
+                dup |= shown[j] == found[i];
+            if (dup || nshown == MAX)
+                continue;
+            shown[nshown++] = found[i];
+            if (o->json)
+                json_item(&first, found[i]);
+            else {
+                if (nshown > 1)
+                    fputs("\n----------------------------------------"
+                          "----------------------------------------\n\n",
+                          stdout);
+                out_entry_text(stdout, found[i]);
+            }
+        }
+    }
+    if (o->json)
+        end_json();
+    return missing ? EXIT_NOTHING : EXIT_FOUND;
+}
+
+static int cmd_show(const options *o)
+{
+    const sspr_entry *e = sspr_by_id(o->args[0]);
+    if (!e) {
+        fprintf(stderr, "%s: no entry has the id '%s'; try: %s lookup '%s'\n", prog, o->args[0],
+                prog, o->args[0]);
+        return EXIT_NOTHING;
+    }
+    if (o->json) {
+        int first;
+        begin_json(&first);
+        json_item(&first, e);
+        end_json();
+    } else {
+        out_entry_text(stdout, e);
+    }
+    return EXIT_FOUND;
+}
+
+static int ieq(const char *a, const char *b)
+{
+    for (; *a && *b; a++, b++) {
+        int x = (*a >= 'A' && *a <= 'Z') ? *a + 32 : *a;
+        int y = (*b >= 'A' && *b <= 'Z') ? *b + 32 : *b;
+        if (x != y)
+            return 0;
+    }
+    return *a == *b;
+}
+
+static int cmd_list(const options *o)
+{
+    if (o->source && !ieq(o->source, "PasswordResetService") && !ieq(o->source, "ADSync") &&
+        !ieq(o->source, "SSPR") && !ieq(o->source, "none"))
+        return usage_error("unknown source '%s' (PasswordResetService, ADSync, SSPR or none)",
+                           o->source);
+    if (o->kind && !ieq(o->kind, "event") && !ieq(o->kind, "symptom") &&
+        !ieq(o->kind, "procedure") && !ieq(o->kind, "checklist"))
+        return usage_error("unknown kind '%s' (event, symptom, procedure or checklist)", o->kind);
+    int first;
+    size_t shown = 0;
+    if (o->json)
+        begin_json(&first);
+    for (size_t i = 0; i < sspr_count(); i++) {
+        const sspr_entry *e = sspr_at(i);
+        const char *src = sspr_entry_source(e);
+        if (o->source && !(src ? ieq(o->source, src) : ieq(o->source, "none")))
+            continue;
+        if (o->kind && !ieq(o->kind, sspr_kind_name(sspr_entry_kind(e))))
+            continue;
+        shown++;
+        if (o->json)
+            json_item(&first, e);
+        else
+            out_entry_line(stdout, e);
+    }
+    if (o->json)
+        end_json();
+    return shown ? EXIT_FOUND : EXIT_NOTHING;
+}
+
+/* ---- argument parsing ---- */
+
+static const command *find_command(const char *name)
+{
+    for (size_t i = 0; i < sizeof commands / sizeof *commands; i++)
+        if (strcmp(commands[i].name, name) == 0)
+            return &commands[i];
+    return NULL;
+}
+
+static int finish_output(int rc)
+{
+    if (fflush(stdout) != 0 || ferror(stdout)) {
+        fprintf(stderr, "%s: cannot write output: %s\n", prog,
+                errno ? strerror(errno) : "write error");
+        return EXIT_OUTPUT;
+    }
+    return rc;
+}
+
+int main(int argc, char **argv)
+{
+    if (argc < 2)
+        return usage_error("%s", "missing command");
+    if (strcmp(argv[1], "-h") == 0 || strcmp(argv[1], "--help") == 0 ||
+        strcmp(argv[1], "help") == 0) {
+        print_help(stdout);
+        return finish_output(EXIT_FOUND);
+    }
+    if (strcmp(argv[1], "-V") == 0 || strcmp(argv[1], "--version") == 0) {
+        printf("sspr-errors %s (catalogue %s)\n", sspr_version(), sspr_catalog_version());
+        return finish_output(EXIT_FOUND);
+    }
+    const command *cmd = find_command(argv[1]);
+    if (!cmd)
+        return usage_error("unknown command '%s'", argv[1]);
+
+    options o;
+    memset(&o, 0, sizeof o);
+    o.args = malloc((size_t)argc * sizeof *o.args);
+    if (!o.args) {
+        fprintf(stderr, "%s: out of memory\n", prog);
+        return EXIT_USAGE;
+    }
+    int only_args = 0;
+    for (int i = 2; i < argc; i++) {
+        const char *a = argv[i];
+        if (only_args || a[0] != '-' || a[1] == '\0' || (a[1] >= '0' && a[1] <= '9')) {
+            o.args[o.nargs++] = argv[i]; /* "-2145188327" is a query, not an option */
+            continue;
+        }
+        if (strcmp(a, "--") == 0) {
+            only_args = 1;
+            continue;
+        }
+        if (strcmp(a, "-h") == 0 || strcmp(a, "--help") == 0) {
+            print_help(stdout);
+            free(o.args);
+            return finish_output(EXIT_FOUND);
+        }
+        const option_def *def = NULL;
+        for (size_t d = 0; d < sizeof option_defs / sizeof *option_defs; d++)
+            if (strcmp(option_defs[d].name, a) == 0)
+                def = &option_defs[d];
+        if (!def || !strchr(cmd->opts, def->letter)) {
+            free(o.args);
+            return usage_error(def ? "option '%s' does not apply to this command"
+                                   : "unknown option '%s'",
+                               a);
+        }
+        if (def->arg && i + 1 >= argc) {
+            free(o.args);
+            return usage_error("option '%s' needs a value", a);
+        }
+        switch (def->letter) {
+        case 'j': o.json = 1; break;
+        case 's': o.source = argv[++i]; break;
+        case 'k': o.kind = argv[++i]; break;
+        default: break;
+        }
+    }
+    int rc;
+    if ((int)o.nargs < cmd->min_args)
+        rc = usage_error("'%s' needs an argument", cmd->name);
+    else if (cmd->max_args >= 0 && (int)o.nargs > cmd->max_args)
+        rc = usage_error("too many arguments for '%s'", cmd->name);
+    else {
+        rc = EXIT_FOUND;
+        for (size_t i = 0; i < o.nargs; i++)
+            if (blank(o.args[i]))
+                rc = usage_error("empty argument for '%s'", cmd->name);
+        if (rc == EXIT_FOUND)
+            rc = cmd->run(&o);
+    }
+    free(o.args);
+    return finish_output(rc);
+}

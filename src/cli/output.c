@@ -1,0 +1,294 @@
+#include "output.h"
+
+#include <string.h>
+
+enum { WIDTH = 80 };
+
+void out_json_string(FILE *f, const char *s)
+{
+    fputc('"', f);
+    for (const unsigned char *p = (const unsigned char *)(s ? s : ""); *p; p++) {
+        switch (*p) {
+        case '"': fputs("\\\"", f); break;
+        case '\\': fputs("\\\\", f); break;
+        case '\n': fputs("\\n", f); break;
+        case '\r': fputs("\\r", f); break;
+        case '\t': fputs("\\t", f); break;
+        default:
+            if (*p < 0x20 || *p == 0x7F)
+                fprintf(f, "\\u%04x", *p);
+            else
+                fputc(*p, f);
+        }
+    }
+    fputc('"', f);
+}
+
+/* Display width of a UTF-8 string, counting one column per character. */
+static int columns(const char *s, size_t n)
+{
+    int c = 0;
+    for (size_t i = 0; i < n; i++)
+        c += ((unsigned char)s[i] & 0xC0) != 0x80;
+    return c;
+}
+
+void out_wrap(FILE *f, const char *first, const char *text, int indent, int width)
+{
+    fputs(first, f);
+    int col = columns(first, strlen(first));
+    int line_start = 1;
+    const char *p = text;
+    while (*p) {
+        while (*p == ' ')
+            p++;
+        if (!*p)
+            break;
+        size_t n = strcspn(p, " ");
+        int w = columns(p, n);
+        if (!line_start && col + 1 + w > width) {
+            fprintf(f, "\n%*s", indent, "");
+            col = indent;
+            line_start = 1;
+        }
+        if (!line_start) {
+            fputc(' ', f);
+            col++;
+        }
+        fwrite(p, 1, n, f);
+        col += w;
+        line_start = 0;
+        p += n;
+    }
+    fputc('\n', f);
+}
+
+/* "PasswordResetService 32009", "ADSync 6329 0x80230619", or the kind. */
+static void describe_code(const sspr_entry *e, char *buf, size_t cap)
+{
+    const char *src = sspr_entry_source(e);
+    int64_t code = sspr_entry_code(e);
+    int n = 0;
+    if (src && code >= 0)
+        n = snprintf(buf, cap, "%s %lld", src, (long long)code);
+    else if (src)
+        n = snprintf(buf, cap, "%s", src);
+    else
+        n = snprintf(buf, cap, "%s", sspr_kind_name(sspr_entry_kind(e)));
+    for (size_t i = 0; i < sspr_entry_hresult_count(e) && n > 0 && (size_t)n < cap; i++)
+        n += snprintf(buf + n, cap - (size_t)n, " 0x%08X", (unsigned)sspr_entry_hresult(e, i));
+}
+
+void out_entry_line(FILE *f, const sspr_entry *e)
+{
+    char code[160];
+    describe_code(e, code, sizeof code);
+    fprintf(f, "%-30s %-31s %s\n", sspr_entry_id(e), code, sspr_entry_title(e));
+}
+
+static void print_fact_value(FILE *f, const sspr_fact *x)
+{
+    if (!sspr_fact_is_number(x))
+        fprintf(f, "%s", sspr_fact_string(x));
+    else if (sspr_fact_min(x) == sspr_fact_max(x))
+        fprintf(f, "%.15g", sspr_fact_min(x));
+    else
+        fprintf(f, "%.15g-%.15g", sspr_fact_min(x), sspr_fact_max(x));
+    if (sspr_fact_unit(x))
+        fprintf(f, " %s", sspr_fact_unit(x));
+}
+
+static void print_steps(FILE *f, const sspr_entry *e, int indent)
+{
+    char lead[64];
+    for (size_t i = 0; i < sspr_entry_step_count(e); i++) {
+        int n = snprintf(lead, sizeof lead, "%*s%zu. ", indent, "", i + 1);
+        out_wrap(f, lead, sspr_entry_step(e, i), n, WIDTH);
+    }
+}
+
+static void related_line(FILE *f, const sspr_entry *r)
+{
+    char lead[96];
+    snprintf(lead, sizeof lead, "    %-28s ", sspr_entry_id(r));
+    out_wrap(f, lead, sspr_entry_title(r), 33, WIDTH);
+}
+
+void out_entry_text(FILE *f, const sspr_entry *e)
+{
+    char code[160];
+    describe_code(e, code, sizeof code);
+    const char *name = sspr_entry_name(e);
+    fprintf(f, "%s%s%s\n", sspr_entry_id(e), name ? "  " : "", name ? name : "");
+    fprintf(f, "  %s, %s, %s\n", code, sspr_severity_name(sspr_entry_severity(e)),
+            sspr_entry_area(e));
+    out_wrap(f, "  ", sspr_entry_title(e), 2, WIDTH);
+    fputc('\n', f);
+    out_wrap(f, "  ", sspr_entry_summary(e), 2, WIDTH);
+    if (sspr_entry_alias_count(e)) {
+        fputs("\n  Also known as:\n", f);
+        for (size_t i = 0; i < sspr_entry_alias_count(e); i++)
+            out_wrap(f, "    ", sspr_entry_alias(e, i), 4, WIDTH);
+    }
+    if (sspr_entry_message_count(e)) {
+        fputs("\n  Messages:\n", f);
+        for (size_t i = 0; i < sspr_entry_message_count(e); i++)
+            out_wrap(f, "    > ", sspr_entry_message(e, i), 6, WIDTH);
+    }
+    if (sspr_entry_cause_count(e)) {
+        fputs("\n  Causes:\n", f);
+        for (size_t i = 0; i < sspr_entry_cause_count(e); i++)
+            out_wrap(f, "    - ", sspr_entry_cause(e, i), 6, WIDTH);
+    }
+    if (sspr_entry_step_count(e)) {
+        fputs("\n  Steps:\n", f);
+        print_steps(f, e, 4);
+    }
+    for (size_t i = 0; i < sspr_entry_procedure_count(e); i++) {
+        const sspr_entry *p = sspr_entry_procedure(e, i);
+        fprintf(f, "\n  Procedure %s (step %d of the recovery order):\n", sspr_entry_id(p),
+                sspr_entry_order(p));
+        out_wrap(f, "    ", sspr_entry_title(p), 4, WIDTH);
+        print_steps(f, p, 6);
+    }
+    if (sspr_entry_fact_count(e)) {
+        fputs("\n  Facts:\n", f);
+        for (size_t i = 0; i < sspr_entry_fact_count(e); i++) {
+            const sspr_fact *x = sspr_entry_fact(e, i);
+            fprintf(f, "    %s = ", sspr_fact_key(x));
+            print_fact_value(f, x);
+            fprintf(f, " (%s)\n", sspr_fact_origin(x));
+            out_wrap(f, "      ", sspr_fact_text(x), 6, WIDTH);
+        }
+    }
+    if (sspr_entry_related_count(e)) {
+        fputs("\n  Related:\n", f);
+        for (size_t i = 0; i < sspr_entry_related_count(e); i++)
+            related_line(f, sspr_entry_related(e, i));
+    }
+    fprintf(f, "\n  Source: \"%s\" (%s documentation)\n", sspr_entry_section(e),
+            sspr_entry_origin(e));
+}
+
+/* ---- JSON ---- */
+
+static void json_strings(FILE *f, const char *key, size_t n,
+                         const char *(*get)(const sspr_entry *, size_t), const sspr_entry *e)
+{
+    fprintf(f, ", \"%s\": [", key);
+    for (size_t i = 0; i < n; i++) {
+        if (i)
+            fputs(", ", f);
+        out_json_string(f, get(e, i));
+    }
+    fputc(']', f);
+}
+
+static void json_ids(FILE *f, const char *key, size_t n,
+                     const sspr_entry *(*get)(const sspr_entry *, size_t), const sspr_entry *e)
+{
+    fprintf(f, ", \"%s\": [", key);
+    for (size_t i = 0; i < n; i++) {
+        if (i)
+            fputs(", ", f);
+        out_json_string(f, sspr_entry_id(get(e, i)));
+    }
+    fputc(']', f);
+}
+
+static void json_nullable(FILE *f, const char *s)
+{
+    if (s)
+        out_json_string(f, s);
+    else
+        fputs("null", f);
+}
+
+static void json_fact(FILE *f, const sspr_fact *x)
+{
+    fputs("{\"key\": ", f);
+    out_json_string(f, sspr_fact_key(x));
+    if (!sspr_fact_is_number(x)) {
+        fputs(", \"value\": ", f);
+        out_json_string(f, sspr_fact_string(x));
+    } else if (sspr_fact_min(x) == sspr_fact_max(x)) {
+        fprintf(f, ", \"value\": %.17g", sspr_fact_min(x));
+    } else {
+        fprintf(f, ", \"min\": %.17g, \"max\": %.17g", sspr_fact_min(x), sspr_fact_max(x));
+    }
+    fputs(", \"unit\": ", f);
+    json_nullable(f, sspr_fact_unit(x));
+    fputs(", \"text\": ", f);
+    out_json_string(f, sspr_fact_text(x));
+    fputs(", \"origin\": ", f);
+    out_json_string(f, sspr_fact_origin(x));
+    fputs(", \"supersedes\": ", f);
+    json_nullable(f, sspr_fact_supersedes(x) ? sspr_fact_key(sspr_fact_supersedes(x)) : NULL);
+    fputc('}', f);
+}
+
+void out_entry_json(FILE *f, const sspr_entry *e)
+{
+    fputs("{\"id\": ", f);
+    out_json_string(f, sspr_entry_id(e));
+    fputs(", \"kind\": ", f);
+    out_json_string(f, sspr_kind_name(sspr_entry_kind(e)));
+    fputs(", \"source\": ", f);
+    json_nullable(f, sspr_entry_source(e));
+    if (sspr_entry_code(e) >= 0)
+        fprintf(f, ", \"code\": %lld", (long long)sspr_entry_code(e));
+    else
+        fputs(", \"code\": null", f);
+    fputs(", \"name\": ", f);
+    json_nullable(f, sspr_entry_name(e));
+    json_strings(f, "aliases", sspr_entry_alias_count(e), sspr_entry_alias, e);
+    fputs(", \"hresults\": [", f);
+    for (size_t i = 0; i < sspr_entry_hresult_count(e); i++)
+        fprintf(f, "%s\"0x%08X\"", i ? ", " : "", (unsigned)sspr_entry_hresult(e, i));
+    fputs("], \"severity\": ", f);
+    out_json_string(f, sspr_severity_name(sspr_entry_severity(e)));
+    fputs(", \"area\": ", f);
+    out_json_string(f, sspr_entry_area(e));
+    fputs(", \"title\": ", f);
+    out_json_string(f, sspr_entry_title(e));
+    fputs(", \"summary\": ", f);
+    out_json_string(f, sspr_entry_summary(e));
+    json_strings(f, "messages", sspr_entry_message_count(e), sspr_entry_message, e);
+    json_strings(f, "causes", sspr_entry_cause_count(e), sspr_entry_cause, e);
+    json_strings(f, "steps", sspr_entry_step_count(e), sspr_entry_step, e);
+    json_ids(f, "procedures", sspr_entry_procedure_count(e), sspr_entry_procedure, e);
+    json_ids(f, "related", sspr_entry_related_count(e), sspr_entry_related, e);
+    fputs(", \"mentions\": [", f);
+    for (size_t i = 0; i < sspr_entry_mention_count(e); i++) {
+        const char *src;
+        int64_t code;
+        uint32_t hr;
+        sspr_entry_mention(e, i, &src, &code, &hr);
+        fputs(i ? ", {\"source\": " : "{\"source\": ", f);
+        json_nullable(f, src);
+        if (code >= 0)
+            fprintf(f, ", \"code\": %lld", (long long)code);
+        else
+            fputs(", \"code\": null", f);
+        if (hr)
+            fprintf(f, ", \"hresult\": \"0x%08X\"}", (unsigned)hr);
+        else
+            fputs(", \"hresult\": null}", f);
+    }
+    fputs("], \"facts\": [", f);
+    for (size_t i = 0; i < sspr_entry_fact_count(e); i++) {
+        if (i)
+            fputs(", ", f);
+        json_fact(f, sspr_entry_fact(e, i));
+    }
+    fputs("]", f);
+    if (sspr_entry_order(e))
+        fprintf(f, ", \"order\": %d", sspr_entry_order(e));
+    else
+        fputs(", \"order\": null", f);
+    fputs(", \"section\": ", f);
+    out_json_string(f, sspr_entry_section(e));
+    fputs(", \"origin\": ", f);
+    out_json_string(f, sspr_entry_origin(e));
+    fputc('}', f);
+}

@@ -1,0 +1,20 @@
+/* Printing entries for people (80-column text) and for programs (JSON). */
+#ifndef SSPR_CLI_OUTPUT_H
+#define SSPR_CLI_OUTPUT_H
+
+#include "sspr-errors.h"
+
+#include <stdio.h>
+
+/* The whole entry, with its procedures expanded. */
+void out_entry_text(FILE *f, const sspr_entry *e);
+/* One line: id, source and code, title. */
+void out_entry_line(FILE *f, const sspr_entry *e);
+/* One JSON object (no trailing newline). */
+void out_entry_json(FILE *f, const sspr_entry *e);
+/* A JSON string literal. */
+void out_json_string(FILE *f, const char *s);
+/* Words of text wrapped to width columns; first line after `first`, the rest indented by indent. */
+void out_wrap(FILE *f, const char *first, const char *text, int indent, int width);
+
+#endif

@@ -1,0 +1,75 @@
+#include "norm.h"
+
+#include <string.h>
+
+/* One folded character; returns how many input bytes it took. */
+static size_t fold(const unsigned char *p, size_t n, unsigned char *c)
+{
+    if (n >= 3 && p[0] == 0xE2 && p[1] == 0x80) {
+        switch (p[2]) {
+        case 0x98: case 0x99: *c = '\''; return 3;                  /* ‘ ’ */
+        case 0x9C: case 0x9D: *c = '"'; return 3;                   /* “ ” */
+        case 0x93: case 0x94: case 0x90: case 0x91: *c = '-'; return 3; /* – — ‐ ‑ */
+        default: break;
+        }
+    }
+    if (n >= 2 && p[0] == 0xC2 && p[1] == 0xA0) {
+        *c = ' ';
+        return 2;
+    }
+    *c = (p[0] >= 'A' && p[0] <= 'Z') ? (unsigned char)(p[0] - 'A' + 'a') : p[0];
+    if (*c == '\t' || *c == '\n' || *c == '\r' || *c == '\v' || *c == '\f')
+        *c = ' ';
+    return 1;
+}
+
+static int is_trim_tail(const unsigned char *s, size_t len, size_t *cut)
+{
+    if (len == 0)
+        return 0;
+    unsigned char c = s[len - 1];
+    if (c == ' ' || c == '.' || c == '"' || c == '\'') {
+        *cut = 1;
+        return 1;
+    }
+    if (len >= 3 && s[len - 3] == 0xE2 && s[len - 2] == 0x80 && s[len - 1] == 0xA6) { /* … */
+        *cut = 3;
+        return 1;
+    }
+    return 0;
+}
+
+size_t sspr__norm_key(const char *text, size_t len, char *out, size_t cap)
+{
+    const unsigned char *p = (const unsigned char *)text;
+    size_t o = 0;
+    int pending_space = 0;
+    if (cap == 0)
+        return (size_t)-1;
+    while (len > 0) {
+        unsigned char c;
+        size_t used = fold(p, len, &c);
+        p += used;
+        len -= used;
+        if (c == ' ') {
+            pending_space = 1;
+            continue;
+        }
+        if (o == 0 && (c == '"' || c == '\''))
+            continue; /* opening quotes */
+        if (pending_space && o > 0) {
+            if (o + 1 >= cap)
+                return (size_t)-1;
+            out[o++] = ' ';
+        }
+        pending_space = 0;
+        if (o + 1 >= cap)
+            return (size_t)-1;
+        out[o++] = (char)c;
+    }
+    size_t cut;
+    while (is_trim_tail((const unsigned char *)out, o, &cut))
+        o -= cut;
+    out[o] = '\0';
+    return o;
+}

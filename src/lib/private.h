@@ -1,0 +1,85 @@
+/* The library's private data layout, shared by the hand-written sources and the
+ * generated tables (gen/emit_c.c writes exactly these structures). Not installed.
+ *
+ * All data is const and position-independent: strings are offsets into one pool,
+ * lists are spans of small arrays, so the shared object has no relocations to
+ * apply and nothing is ever written after load. */
+#ifndef SSPR_PRIVATE_H
+#define SSPR_PRIVATE_H
+
+#include "sspr-errors.h"
+
+#include <stddef.h>
+#include <stdint.h>
+
+#define SSPR__NONE UINT32_MAX /* "no string" */
+
+typedef struct {
+    uint32_t off, n;
+} sspr__span;
+
+struct sspr_entry {
+    uint32_t id, name, title, summary, section, area; /* pool offsets; name may be SSPR__NONE */
+    uint32_t code;
+    uint32_t index;
+    uint8_t kind, source, severity, origin, order, has_code;
+    sspr__span aliases, messages, causes, steps; /* into sspr__strs */
+    sspr__span hresults;                         /* into sspr__hrs */
+    sspr__span procedures, related;              /* into sspr__refs (entry indices) */
+    sspr__span facts;                            /* into sspr__facts */
+    sspr__span mentions;                         /* into sspr__mentions */
+};
+
+struct sspr_fact {
+    uint32_t key, unit, text, str; /* str: string value or SSPR__NONE for numbers */
+    double min, max;
+    int32_t supersedes; /* index of the superseded fact within the same entry, or -1 */
+    uint8_t origin;
+};
+
+typedef struct {
+    uint32_t code, hresult;
+    uint8_t source, has_code, has_hresult;
+} sspr__mention;
+
+/* A normalised literal message and its entry, for substring matching. */
+typedef struct {
+    uint32_t key, entry;
+} sspr__msgkey;
+
+/* A gperf keyword: pool offset of the key (gperf's %pic), then a span of postings
+ * in sspr__post. A posting is entry_index << 1 | is_mention. */
+struct sspr__key {
+    int name;
+    uint32_t first, count;
+};
+
+/* Generated data (sspr-data.inc), defined in entry.c. */
+extern const char sspr__pool[];
+extern const uint32_t sspr__strs[];
+extern const uint32_t sspr__hrs[];
+extern const uint32_t sspr__refs[];
+extern const struct sspr_fact sspr__facts[];
+extern const sspr__mention sspr__mentions[];
+extern const uint32_t sspr__post[];
+extern const struct sspr_entry sspr__entries[];
+extern const size_t sspr__entry_count;
+extern const sspr__msgkey sspr__msgkeys[];
+extern const size_t sspr__msgkey_count;
+extern const char sspr__catalog_version[];
+
+const char *sspr__source_name(unsigned source);
+
+static inline const char *sspr__str(uint32_t off)
+{
+    return off == SSPR__NONE ? NULL : sspr__pool + off;
+}
+
+/* Hash lookups (lookup.c): the keyword for an already normalised key, or NULL. */
+const struct sspr__key *sspr__find_id(const char *key, size_t len);
+const struct sspr__key *sspr__find_name(const char *key, size_t len);
+const struct sspr__key *sspr__find_message(const char *key, size_t len);
+const struct sspr__key *sspr__find_code(const char *key, size_t len);
+const struct sspr__key *sspr__find_hresult(const char *key, size_t len);
+
+#endif
