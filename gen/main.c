@@ -1,9 +1,11 @@
-/* sspr-gen: validates the catalogue and renders the library's generated sources.
+/* sspr-gen: validates the catalogue and renders everything generated from it.
  *
- *   sspr-gen --check FILE...             validate only
- *   sspr-gen --outdir DIR FILE...        validate, then write into DIR:
- *       sspr-data.inc                      C tables (src/lib/private.h layout)
+ *   sspr-gen --check FILE...                 validate only
+ *   sspr-gen --outdir DIR FILE...            validate, then write the library's sources into DIR:
+ *       sspr-data.inc                          C tables (src/lib/private.h layout)
  *       {ids,names,messages,codes,hresults}.gperf   gperf inputs
+ *   sspr-gen --emit NAME --output PATH FILE...   validate, then write one other output
+ *       (NAME from the table `emitters` below; `sspr-gen --list` prints them)
  *
  * Exit status: 0 success, 1 the catalogue has problems (each reported as
  * file:line:column: error: message), 2 usage error, 3 an output could not be written. */
@@ -16,10 +18,20 @@
 #include <stdlib.h>
 #include <string.h>
 
+/* Single-file outputs selected with --emit. Add one line per new output module. */
+static const struct {
+    const char *name, *what;
+    int (*emit)(const m_catalog *cat, const char *path);
+} emitters[] = {
+    {"c-tables", "the C tables (also written by --outdir)", emit_c_tables},
+};
+
 static void usage(FILE *f)
 {
     fputs("usage: sspr-gen --check FILE...\n"
-          "       sspr-gen --outdir DIR FILE...\n",
+          "       sspr-gen --outdir DIR FILE...\n"
+          "       sspr-gen --emit NAME --output PATH FILE...\n"
+          "       sspr-gen --list\n",
           f);
 }
 
@@ -49,14 +61,22 @@ static int emit_all(const m_catalog *cat, const char *dir)
 
 int main(int argc, char **argv)
 {
-    const char *outdir = NULL;
+    const char *outdir = NULL, *emit = NULL, *output = NULL;
     int check = 0, i = 1;
     for (; i < argc && argv[i][0] == '-'; i++) {
         if (strcmp(argv[i], "--check") == 0)
             check = 1;
         else if (strcmp(argv[i], "--outdir") == 0 && i + 1 < argc)
             outdir = argv[++i];
-        else if (strcmp(argv[i], "--help") == 0) {
+        else if (strcmp(argv[i], "--emit") == 0 && i + 1 < argc)
+            emit = argv[++i];
+        else if (strcmp(argv[i], "--output") == 0 && i + 1 < argc)
+            output = argv[++i];
+        else if (strcmp(argv[i], "--list") == 0) {
+            for (size_t e = 0; e < sizeof emitters / sizeof *emitters; e++)
+                printf("%-16s %s\n", emitters[e].name, emitters[e].what);
+            return 0;
+        } else if (strcmp(argv[i], "--help") == 0) {
             usage(stdout);
             return 0;
         } else if (strcmp(argv[i], "--") == 0) {
@@ -68,9 +88,20 @@ int main(int argc, char **argv)
             return 2;
         }
     }
-    if (i >= argc || (!check && !outdir) || (check && outdir)) {
+    int modes = check + (outdir != NULL) + (emit != NULL);
+    if (i >= argc || modes != 1 || (emit != NULL) != (output != NULL)) {
         usage(stderr);
         return 2;
+    }
+    int (*emit_fn)(const m_catalog *, const char *) = NULL;
+    if (emit) {
+        for (size_t e = 0; e < sizeof emitters / sizeof *emitters; e++)
+            if (strcmp(emitters[e].name, emit) == 0)
+                emit_fn = emitters[e].emit;
+        if (!emit_fn) {
+            fprintf(stderr, "sspr-gen: unknown output '%s' (see sspr-gen --list)\n", emit);
+            return 2;
+        }
     }
     m_catalog cat;
     int rc = m_load(&cat, argv + i, (size_t)(argc - i));
@@ -80,10 +111,11 @@ int main(int argc, char **argv)
         m_free(&cat);
         return 1;
     }
-    if (outdir && emit_all(&cat, outdir) != 0) {
-        m_free(&cat);
-        return 3;
-    }
+    int bad = 0;
+    if (outdir)
+        bad = emit_all(&cat, outdir) != 0;
+    else if (emit_fn)
+        bad = emit_fn(&cat, output) != 0;
     m_free(&cat);
-    return 0;
+    return bad ? 3 : 0;
 }
