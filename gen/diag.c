@@ -6,10 +6,19 @@
 #include <string.h>
 
 static size_t error_count;
+static int quiet_mode;
+
+void gen_reset(int quiet)
+{
+    error_count = 0;
+    quiet_mode = quiet;
+}
 
 static void report(const char *kind, const char *file, int line, int column, const char *fmt,
                    va_list ap)
 {
+    if (quiet_mode)
+        return;
     if (line > 0 && column > 0)
         fprintf(stderr, "%s:%d:%d: %s: ", file, line, column, kind);
     else if (line > 0)

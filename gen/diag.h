@@ -17,6 +17,9 @@ void gen_error(const char *file, int line, int column, const char *fmt, ...) GEN
 /* Reports a note attached to the previous error (e.g. "first defined here"). */
 void gen_note(const char *file, int line, int column, const char *fmt, ...) GEN_PRINTF(4, 5);
 size_t gen_error_count(void);
+/* For harnesses that load many catalogues in one process: forget the count, and
+ * optionally stop printing. */
+void gen_reset(int quiet);
 
 /* Allocation that never returns NULL: the generator is a build tool and exits on OOM. */
 void *gen_xmalloc(size_t n);

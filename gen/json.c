@@ -272,12 +272,18 @@ jnode *jn_load(const char *path)
     char *text = read_file(path, &len);
     if (!text)
         return NULL;
+    jnode *n = jn_parse(path, text, len);
+    free(text);
+    return n;
+}
+
+jnode *jn_parse(const char *path, const char *text, size_t len)
+{
     json_error_t err;
     json_t *root = json_loadb(text, len, 0, &err);
     if (!root) {
         gen_error(path, err.line > 0 ? err.line : 1, err.column > 0 ? err.column : 1, "%s",
                   err.text);
-        free(text);
         return NULL;
     }
     json_decref(root);
@@ -286,9 +292,7 @@ jnode *jn_load(const char *path)
     if (len >= 3 && memcmp(text, "\xEF\xBB\xBF", 3) == 0)
         s.p += 3; /* Jansson would have refused a BOM; kept for safety */
     skip_ws(&s);
-    jnode *n = scan_value(&s);
-    free(text);
-    return n;
+    return scan_value(&s);
 }
 
 void jn_free(jnode *n)

@@ -41,6 +41,8 @@ struct jnode {
  * read or is not valid JSON. Duplicate keys are reported but the tree is returned
  * (with the duplicates still in it). */
 jnode *jn_load(const char *path);
+/* The same for text already in memory; path names it in diagnostics. */
+jnode *jn_parse(const char *path, const char *text, size_t len);
 void jn_free(jnode *n);
 
 /* Member of an object by name (first one), or NULL. */

@@ -551,10 +551,9 @@ static void parse_entry(const ctx *c, const jnode *n, m_catalog *cat)
 
 static const char *const top_keys[] = {"version", "entries", NULL};
 
-static void load_file(const char *file, m_catalog *cat, m_pos *version_pos)
+static void load_tree(const char *file, jnode *root, m_catalog *cat, m_pos *version_pos)
 {
     ctx c = {file};
-    jnode *root = jn_load(file);
     if (!root)
         return;
     if (root->type != JN_OBJECT) {
@@ -815,18 +814,31 @@ static void check_cycles(m_catalog *cat)
     free(state);
 }
 
+static int finish(m_catalog *cat, const char *first_file)
+{
+    if (!cat->version && first_file && gen_error_count() == 0)
+        gen_error(first_file, 1, 1, "no file of the catalogue gives its 'version'");
+    check_keys(cat);
+    check_names(cat);
+    check_cycles(cat);
+    return gen_error_count() == 0 ? 0 : -1;
+}
+
 int m_load(m_catalog *cat, char **files, size_t nfiles)
 {
     memset(cat, 0, sizeof *cat);
     m_pos version_pos = {NULL, 0, 0};
     for (size_t i = 0; i < nfiles; i++)
-        load_file(files[i], cat, &version_pos);
-    if (!cat->version && nfiles > 0 && gen_error_count() == 0)
-        gen_error(files[0], 1, 1, "no file of the catalogue gives its 'version'");
-    check_keys(cat);
-    check_names(cat);
-    check_cycles(cat);
-    return gen_error_count() == 0 ? 0 : -1;
+        load_tree(files[i], jn_load(files[i]), cat, &version_pos);
+    return finish(cat, nfiles > 0 ? files[0] : NULL);
+}
+
+int m_load_text(m_catalog *cat, const char *name, const char *text, size_t len)
+{
+    memset(cat, 0, sizeof *cat);
+    m_pos version_pos = {NULL, 0, 0};
+    load_tree(name, jn_parse(name, text, len), cat, &version_pos);
+    return finish(cat, name);
 }
 
 static void free_strings(m_strings *s)

@@ -74,6 +74,8 @@ typedef struct {
 /* Loads, validates and resolves the given files, in order. Reports every problem;
  * returns 0 when there were none. */
 int m_load(m_catalog *cat, char **files, size_t nfiles);
+/* The same for one catalogue file already in memory (fuzzing, tests). */
+int m_load_text(m_catalog *cat, const char *name, const char *text, size_t len);
 void m_free(m_catalog *cat);
 
 #endif
