@@ -18,6 +18,8 @@ const char *const m_origin_names[] = {"2017", "current", NULL};
 
 enum { MAX_TEXT_BYTES = 4096, MAX_TITLE_CHARS = 80, MAX_ENTRIES = 200000 };
 
+static void free_entry(m_entry *e);
+
 /* ---- small helpers ---------------------------------------------------- */
 
 typedef struct {
@@ -261,6 +263,15 @@ static int number_of(const jnode *n, double *out)
     return 0;
 }
 
+static void free_fact(m_fact *f)
+{
+    free(f->key);
+    free(f->unit);
+    free(f->text);
+    free(f->str);
+    free(f->supersedes_key);
+}
+
 static int parse_fact(const ctx *c, const jnode *n, m_fact *f)
 {
     memset(f, 0, sizeof *f);
@@ -271,6 +282,8 @@ static int parse_fact(const ctx *c, const jnode *n, m_fact *f)
     int ok = 1, has_value = 0, has_min = 0, has_max = 0;
     for (size_t i = 0; i < n->nkids; i++) {
         const jnode *k = n->kids[i];
+        if (jn_get(n, k->key) != k)
+            continue; /* a duplicate key, already reported */
         if (strcmp(k->key, "key") == 0) {
             if (!expect(c, k, JN_STRING, "fact key"))
                 ok = 0;
@@ -364,6 +377,8 @@ static int parse_mention(const ctx *c, const jnode *n, m_mention *m)
     int ok = 1;
     for (size_t i = 0; i < n->nkids; i++) {
         const jnode *k = n->kids[i];
+        if (jn_get(n, k->key) != k)
+            continue; /* a duplicate key, already reported */
         if (strcmp(k->key, "source") == 0) {
             if (k->type != JN_NULL) {
                 int s = enum_value(c, k, src_list, 1, "source");
@@ -409,6 +424,8 @@ static void parse_entry(const ctx *c, const jnode *n, m_catalog *cat)
     e.kind = e.severity = e.area = -1;
     for (size_t i = 0; i < n->nkids; i++) {
         const jnode *k = n->kids[i];
+        if (jn_get(n, k->key) != k)
+            continue; /* a duplicate key, already reported */
         const char *key = k->key;
         if (strcmp(key, "id") == 0)
             e.id = id_value(c, k, "id");
@@ -479,6 +496,8 @@ static void parse_entry(const ctx *c, const jnode *n, m_catalog *cat)
                 for (size_t j = 0; j < k->nkids; j++)
                     if (parse_fact(c, k->kids[j], &e.facts[e.nfacts]))
                         e.nfacts++;
+                    else
+                        free_fact(&e.facts[e.nfacts]);
             }
         } else if (strcmp(key, "order") == 0) {
             if (k->type != JN_INTEGER || k->integer < 1 || k->integer > 99)
@@ -543,6 +562,7 @@ static void parse_entry(const ctx *c, const jnode *n, m_catalog *cat)
     if (cat->n >= MAX_ENTRIES) {
         gen_error(c->file, n->line, n->column, "too many entries (the limit is %d)",
                   MAX_ENTRIES);
+        free_entry(&e);
         return;
     }
     cat->entries = gen_xrealloc(cat->entries, (cat->n + 1) * sizeof *cat->entries);
@@ -564,6 +584,8 @@ static void load_tree(const char *file, jnode *root, m_catalog *cat, m_pos *vers
     }
     for (size_t i = 0; i < root->nkids; i++) {
         const jnode *k = root->kids[i];
+        if (jn_get(root, k->key) != k)
+            continue;
         if (strcmp(k->key, "version") == 0) {
             if (!expect(&c, k, JN_STRING, "version"))
                 continue;
@@ -720,7 +742,8 @@ static void check_keys(m_catalog *cat)
         }
         if (!e->has_code && e->nhresults == 0)
             continue;
-        qsort(e->hresults, e->nhresults, sizeof *e->hresults, cmp_u32);
+        if (e->nhresults > 1)
+            qsort(e->hresults, e->nhresults, sizeof *e->hresults, cmp_u32);
         char key[64 + 11 * 64];
         int len = snprintf(key, 64, "%d:%s%lu", e->source, e->has_code ? "" : "-",
                            (unsigned long)e->code);
@@ -848,10 +871,9 @@ static void free_strings(m_strings *s)
     free(s->v);
 }
 
-void m_free(m_catalog *cat)
+static void free_entry(m_entry *e)
 {
-    for (size_t i = 0; i < cat->n; i++) {
-        m_entry *e = &cat->entries[i];
+    {
         free(e->id);
         free(e->name);
         free(e->title);
@@ -869,15 +891,16 @@ void m_free(m_catalog *cat)
         free(e->related);
         free(e->hresults);
         free(e->mentions);
-        for (size_t f = 0; f < e->nfacts; f++) {
-            free(e->facts[f].key);
-            free(e->facts[f].unit);
-            free(e->facts[f].text);
-            free(e->facts[f].str);
-            free(e->facts[f].supersedes_key);
-        }
+        for (size_t f = 0; f < e->nfacts; f++)
+            free_fact(&e->facts[f]);
         free(e->facts);
     }
+}
+
+void m_free(m_catalog *cat)
+{
+    for (size_t i = 0; i < cat->n; i++)
+        free_entry(&cat->entries[i]);
     free(cat->entries);
     free(cat->version);
     memset(cat, 0, sizeof *cat);
