@@ -73,15 +73,16 @@ static void collect(const m_catalog *cat, int table, tuples *t)
                 add_text(t, e->messages.v[m], e, i);
             break;
         case IX_CODES:
+            /* one key per code, whatever the source: a lookup probes once and
+               filters by source when one is given */
             if (e->has_code) {
-                snprintf(key, sizeof key, "%d:%lu", e->source, (unsigned long)e->code);
+                snprintf(key, sizeof key, "%lu", (unsigned long)e->code);
                 add(t, key, 0, e, i);
             }
             for (size_t m = 0; m < e->nmentions; m++) {
                 if (!e->mentions[m].has_code)
                     continue;
-                snprintf(key, sizeof key, "%d:%lu", e->mentions[m].source,
-                         (unsigned long)e->mentions[m].code);
+                snprintf(key, sizeof key, "%lu", (unsigned long)e->mentions[m].code);
                 add(t, key, 1, e, i);
             }
             break;

@@ -119,11 +119,16 @@ typedef struct {
     uint32_t code, hr;
 } code_query;
 
+/* Token separators of a code query: white space and punctuation people put
+ * between a source, the words "Event ID" and a number. */
+static const unsigned char sep_table[256] = {
+    [' '] = 1, ['\t'] = 1, ['\r'] = 1, ['\n'] = 1, [':'] = 1, [','] = 1, ['#'] = 1,
+    ['='] = 1, [';'] = 1, ['('] = 1, [')'] = 1, ['['] = 1, [']'] = 1, ['/'] = 1,
+};
+
 static int is_sep(int c)
 {
-    return c == ' ' || c == '\t' || c == '\r' || c == '\n' || c == ':' || c == ',' ||
-           c == '#' || c == '=' || c == ';' || c == '(' || c == ')' || c == '[' || c == ']' ||
-           c == '/';
+    return sep_table[c & 0xFF];
 }
 
 /* Classifies one token; returns 0 when the token makes this no code query. */
@@ -132,16 +137,19 @@ static int take_token(const char *t, size_t n, int after_hr, code_query *q)
     static const char *const filler[] = {"event", "id", "eventid", "source", "code", "error",
                                          "err", "hresult", "hr"};
     uint32_t v;
-    unsigned src = source_of(t, n);
-    if (src) {
-        if (q->source && q->source != src)
-            return 0;
-        q->source = src;
-        return 1;
-    }
-    for (size_t i = 0; i < sizeof filler / sizeof *filler; i++)
-        if (word_eq(t, n, filler[i]))
+    int c0 = lower((unsigned char)t[0]);
+    if (c0 >= 'a' && c0 <= 'z' && !(n == 8 && parse_hex(t, n, &v))) {
+        unsigned src = source_of(t, n);
+        if (src) {
+            if (q->source && q->source != src)
+                return 0;
+            q->source = src;
             return 1;
+        }
+        for (size_t i = 0; i < sizeof filler / sizeof *filler; i++)
+            if (word_eq(t, n, filler[i]))
+                return 1;
+    }
     /* SSPR_0029, SSPR0029: the reset page's own codes */
     if (n > 4 && word_eq(t, 4, "sspr")) {
         size_t skip = t[4] == '_' ? 5 : 4;
@@ -186,6 +194,8 @@ static int take_token(const char *t, size_t n, int after_hr, code_query *q)
 static int parse_code_query(const char *s, size_t len, code_query *q)
 {
     memset(q, 0, sizeof *q);
+    if (!memchr(s, '0', len) && strcspn(s, "123456789") == len)
+        return 0; /* every code query has a digit */
     int after_hr = 0;
     size_t i = 0;
     while (i < len) {
@@ -218,6 +228,7 @@ typedef struct {
     int want_mention;     /* PASS_POST: 0 = entries that are the key, 1 = that mention it */
     unsigned source;      /* only entries of this source (0 = any) */
     int need_code;        /* only entries that are this code too */
+    int mentioned_code;   /* the source filter applies to the entry's mention of code */
     uint32_t code;
 } pass;
 
@@ -240,6 +251,14 @@ static int substring_match(const char *norm, size_t nlen, uint32_t key)
 static int passes_filter(const pass *p, uint32_t entry)
 {
     const struct sspr_entry *e = &sspr__entries[entry];
+    if (p->source && p->mentioned_code) {
+        for (uint32_t i = 0; i < e->mentions.n; i++) {
+            const sspr__mention *m = &sspr__mentions[e->mentions.off + i];
+            if (m->has_code && m->code == p->code && m->source == p->source)
+                return 1;
+        }
+        return 0;
+    }
     if (p->source && e->source != p->source)
         return 0;
     if (p->need_code && !(e->has_code && e->code == p->code))
@@ -300,11 +319,12 @@ static size_t run(const plan *pl, const sspr_entry **out, size_t cap)
     return n;
 }
 
-static void add_post(plan *pl, const struct sspr__key *k, int want_mention, unsigned source,
-                     int need_code, uint32_t code)
+/* Appends a pass over the postings of k; returns 1 when one was added. */
+static int add_post(plan *pl, const struct sspr__key *k, int want_mention, unsigned source,
+                    int need_code, uint32_t code)
 {
     if (!k || k->count == 0 || pl->npasses >= sizeof pl->passes / sizeof *pl->passes)
-        return;
+        return 0;
     pass *p = &pl->passes[pl->npasses++];
     memset(p, 0, sizeof *p);
     p->type = PASS_POST;
@@ -314,23 +334,18 @@ static void add_post(plan *pl, const struct sspr__key *k, int want_mention, unsi
     p->source = source;
     p->need_code = need_code;
     p->code = code;
+    return 1;
 }
 
-static const struct sspr__key *code_key(unsigned source, uint32_t code)
+static const struct sspr__key *code_key(uint32_t code)
 {
-    char key[16];
-    size_t n = 0;
-    char digits[10];
-    size_t d = 0;
-    key[n++] = (char)('0' + source);
-    key[n++] = ':';
+    char key[10];
+    size_t n = sizeof key;
     do {
-        digits[d++] = (char)('0' + code % 10);
+        key[--n] = (char)('0' + code % 10);
         code /= 10;
     } while (code);
-    while (d)
-        key[n++] = digits[--d];
-    return sspr__find_code(key, n);
+    return sspr__find_code(key + n, sizeof key - n);
 }
 
 static const struct sspr__key *hresult_key(uint32_t hr)
@@ -346,19 +361,24 @@ static const struct sspr__key *hresult_key(uint32_t hr)
 static void plan_codes(plan *pl, const code_query *q)
 {
     const struct sspr__key *hk = q->has_hr ? hresult_key(q->hr) : NULL;
-    const struct sspr__key *ck[4] = {NULL, NULL, NULL, NULL};
-    if (q->has_code)
-        for (unsigned s = 1; s <= 3; s++)
-            if (!q->source || q->source == s)
-                ck[s] = code_key(s, q->code);
+    const struct sspr__key *ck = q->has_code ? code_key(q->code) : NULL;
     if (q->has_hr && q->has_code) /* both given: entries that are both come first */
         add_post(pl, hk, 0, q->source, 1, q->code);
     add_post(pl, hk, 0, q->source, 0, 0);
-    for (unsigned s = 1; s <= 3; s++)
-        add_post(pl, ck[s], 0, 0, 0, 0);
-    for (unsigned s = 1; s <= 3; s++)
-        add_post(pl, ck[s], 1, 0, 0, 0);
+    add_post(pl, ck, 0, q->source, 0, 0);
+    if (add_post(pl, ck, 1, q->source, 0, q->code))
+        pl->passes[pl->npasses - 1].mentioned_code = 1; /* "ADSync 32009": mentions of ADSync's */
     add_post(pl, hk, 1, 0, 0, 0);
+}
+
+/* All postings of one key, in their stored order (best first, no repeats). */
+static size_t copy_postings(const struct sspr__key *k, const sspr_entry **out, size_t cap)
+{
+    if (!k)
+        return 0;
+    for (uint32_t i = 0; i < k->count && i < cap && out; i++)
+        out[i] = &sspr__entries[sspr__post[k->first + i] >> 1];
+    return k->count;
 }
 
 size_t sspr_lookup(const char *query, const sspr_entry **out, size_t cap)
@@ -368,6 +388,24 @@ size_t sspr_lookup(const char *query, const sspr_entry **out, size_t cap)
     size_t len = strlen(query);
     char norm[2048]; /* longer pasted text is matched by code only */
     size_t nlen = sspr__norm_key(query, len, norm, sizeof norm);
+
+    /* Fast path for the common queries: when exactly one table answers (a name,
+     * an id, a message, or a code or HRESULT alone), its postings are already the
+     * answer in order; the general plan below gives the same result, slower. */
+    if (nlen != (size_t)-1 && nlen > 0) {
+        const struct sspr__key *ik = sspr__find_id(norm, nlen);
+        const struct sspr__key *nk = sspr__find_name(norm, nlen);
+        const struct sspr__key *mk = sspr__find_message(norm, nlen);
+        code_query q;
+        int is_code = len <= 256 && parse_code_query(query, len, &q);
+        int hits = (ik != NULL) + (nk != NULL) + (mk != NULL) + is_code;
+        if (hits == 0 && nlen < 8)
+            return 0; /* too short for a message inside a longer text */
+        if (hits == 1 && !is_code)
+            return copy_postings(ik ? ik : nk ? nk : mk, out, cap);
+        if (hits == 1 && !q.source && q.has_code != q.has_hr)
+            return copy_postings(q.has_code ? code_key(q.code) : hresult_key(q.hr), out, cap);
+    }
     plan pl;
     pl.npasses = 0;
     pl.norm = norm;
@@ -392,7 +430,8 @@ size_t sspr_lookup(const char *query, const sspr_entry **out, size_t cap)
             memmove(&pl.passes[at + 1], &pl.passes[at], (before - at) * sizeof moved);
             pl.passes[at] = moved;
         }
-        if (nlen >= 8 && pl.npasses < sizeof pl.passes / sizeof *pl.passes) {
+        /* the weakest evidence: only when nothing matched exactly */
+        if (nlen >= 8 && pl.npasses == 0) {
             pass *p = &pl.passes[pl.npasses++];
             memset(p, 0, sizeof *p);
             p->type = PASS_SUBSTRING;

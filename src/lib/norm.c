@@ -39,6 +39,26 @@ static int is_trim_tail(const unsigned char *s, size_t len, size_t *cut)
     return 0;
 }
 
+/* Bytes that fold to themselves or to a lower-case letter; 0 marks the bytes
+ * that need fold() (white space, quotes, bytes that may start a typographic
+ * character, controls). Most keys are plain ASCII: this keeps them cheap. */
+static const unsigned char plain[256] = {
+#define R(c) [c] = c
+#define L(c) [c] = (c) - 'A' + 'a'
+    R('!'), R('#'), R('$'), R('%'), R('&'), R('('), R(')'), R('*'), R('+'), R(','), R('-'),
+    R('.'), R('/'), R('0'), R('1'), R('2'), R('3'), R('4'), R('5'), R('6'), R('7'), R('8'),
+    R('9'), R(':'), R(';'), R('<'), R('='), R('>'), R('?'), R('@'), R('['), R('\\'), R(']'),
+    R('^'), R('_'), R('`'), R('{'), R('|'), R('}'), R('~'),
+    L('A'), L('B'), L('C'), L('D'), L('E'), L('F'), L('G'), L('H'), L('I'), L('J'), L('K'),
+    L('L'), L('M'), L('N'), L('O'), L('P'), L('Q'), L('R'), L('S'), L('T'), L('U'), L('V'),
+    L('W'), L('X'), L('Y'), L('Z'),
+    R('a'), R('b'), R('c'), R('d'), R('e'), R('f'), R('g'), R('h'), R('i'), R('j'), R('k'),
+    R('l'), R('m'), R('n'), R('o'), R('p'), R('q'), R('r'), R('s'), R('t'), R('u'), R('v'),
+    R('w'), R('x'), R('y'), R('z'),
+#undef R
+#undef L
+};
+
 size_t sspr__norm_key(const char *text, size_t len, char *out, size_t cap)
 {
     const unsigned char *p = (const unsigned char *)text;
@@ -46,8 +66,20 @@ size_t sspr__norm_key(const char *text, size_t len, char *out, size_t cap)
     int pending_space = 0;
     if (cap == 0)
         return (size_t)-1;
+    /* the plain prefix, in a tight loop */
+    size_t room = len < cap - 1 ? len : cap - 1;
+    while (o < room && plain[p[o]])
+        out[o] = (char)plain[p[o]], o++;
+    p += o;
+    len -= o;
     while (len > 0) {
-        unsigned char c;
+        unsigned char c = plain[*p];
+        if (c && !pending_space && o + 1 < cap) { /* the common case */
+            out[o++] = (char)c;
+            p++;
+            len--;
+            continue;
+        }
         size_t used = fold(p, len, &c);
         p += used;
         len -= used;
