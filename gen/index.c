@@ -110,7 +110,8 @@ void ix_build(const m_catalog *cat, ix_index *ix)
     for (int table = 0; table < IX_COUNT; table++) {
         tuples t = {NULL, 0, 0};
         collect(cat, table, &t);
-        qsort(t.v, t.n, sizeof *t.v, cmp_tuple);
+        if (t.n > 1)
+            qsort(t.v, t.n, sizeof *t.v, cmp_tuple);
         ix_table *out = &ix->tables[table];
         out->keys = gen_xmalloc((t.n ? t.n : 1) * sizeof *out->keys);
         for (size_t i = 0; i < t.n; i++) {

@@ -277,20 +277,50 @@ jnode *jn_load(const char *path)
     return n;
 }
 
+/* Line and column (characters, 1-based) of byte offset off, as the scanner counts. */
+static void position_of(const char *text, size_t off, int *line, int *column)
+{
+    *line = 1;
+    *column = 1;
+    for (size_t i = 0; i < off; i++) {
+        if (text[i] == '\n') {
+            (*line)++;
+            *column = 1;
+        } else if (((unsigned char)text[i] & 0xC0) != 0x80) {
+            (*column)++;
+        }
+    }
+}
+
+static int starts_with(const char *s, const char *prefix)
+{
+    return strncmp(s, prefix, strlen(prefix)) == 0;
+}
+
 jnode *jn_parse(const char *path, const char *text, size_t len)
 {
+    /* A UTF-8 byte order mark, as Windows editors write, is not part of the JSON. */
+    if (len >= 3 && memcmp(text, "\xEF\xBB\xBF", 3) == 0) {
+        text += 3;
+        len -= 3;
+    }
     json_error_t err;
     json_t *root = json_loadb(text, len, 0, &err);
     if (!root) {
-        gen_error(path, err.line > 0 ? err.line : 1, err.column > 0 ? err.column : 1, "%s",
-                  err.text);
+        int line = err.line > 0 ? err.line : 1, column = err.column > 0 ? err.column : 1;
+        /* For a bad character inside a string, Jansson reports the position
+           before it; point at the character itself. */
+        if ((starts_with(err.text, "control character") ||
+             starts_with(err.text, "unable to decode byte") ||
+             starts_with(err.text, "unexpected newline")) &&
+            err.position >= 0 && (size_t)err.position <= len)
+            position_of(text, (size_t)err.position, &line, &column);
+        gen_error(path, line, column, "%s", err.text);
         return NULL;
     }
     json_decref(root);
 
     scanner s = {path, (const unsigned char *)text, (const unsigned char *)text + len, 1, 1};
-    if (len >= 3 && memcmp(text, "\xEF\xBB\xBF", 3) == 0)
-        s.p += 3; /* Jansson would have refused a BOM; kept for safety */
     skip_ws(&s);
     return scan_value(&s);
 }

@@ -4,6 +4,7 @@
  *   sspr-gen --outdir DIR FILE...            validate, then write the library's sources into DIR:
  *       sspr-data.inc                          C tables (src/lib/private.h layout)
  *       {ids,names,messages,codes,hresults}.gperf   gperf inputs
+ *       sspr-search.inc, search.gperf          search index (table `outdir_extra`)
  *   sspr-gen --emit NAME --output PATH FILE...   validate, then write one other output
  *       (NAME from the table `emitters` below; `sspr-gen --list` prints them)
  *
@@ -11,6 +12,9 @@
  * file:line:column: error: message), 2 usage error, 3 an output could not be written. */
 #include "diag.h"
 #include "emit.h"
+#include "emit_bindings.h"
+#include "emit_doc.h"
+#include "emit_search.h"
 #include "index.h"
 #include "model.h"
 
@@ -24,6 +28,22 @@ static const struct {
     int (*emit)(const m_catalog *cat, const char *path);
 } emitters[] = {
     {"c-tables", "the C tables (also written by --outdir)", emit_c_tables},
+    {"python-codes", "bindings/python/sspr_errors/_codes.py", emit_python_codes},
+    {"rust-codes", "bindings/rust/src/codes.rs", emit_rust_codes},
+    {"man7", "sspr-errors.7, the catalogue as a man page", emit_man7},
+    {"html", "the catalogue as one self-contained HTML reference", emit_html},
+    {"search-tables", "the search postings (also written by --outdir)", emit_search_tables},
+    {"search-gperf", "the search term dictionary (also written by --outdir)", emit_search_gperf},
+};
+
+/* Files --outdir writes after the gperf inputs, in this order (src/lib/meson.build
+ * lists the same names). */
+static const struct {
+    const char *file;
+    int (*emit)(const m_catalog *cat, const char *path);
+} outdir_extra[] = {
+    {"sspr-search.inc", emit_search_tables},
+    {"search.gperf", emit_search_gperf},
 };
 
 static void usage(FILE *f)
@@ -56,6 +76,11 @@ static int emit_all(const m_catalog *cat, const char *dir)
         bad |= emit_gperf(cat, ix_table_names[t], path) != 0;
         free(path);
     }
+    for (size_t x = 0; x < sizeof outdir_extra / sizeof *outdir_extra; x++) {
+        path = join(dir, outdir_extra[x].file);
+        bad |= outdir_extra[x].emit(cat, path) != 0;
+        free(path);
+    }
     return bad;
 }
 
@@ -82,6 +107,11 @@ int main(int argc, char **argv)
         } else if (strcmp(argv[i], "--") == 0) {
             i++;
             break;
+        } else if (strcmp(argv[i], "--outdir") == 0 || strcmp(argv[i], "--emit") == 0 ||
+                   strcmp(argv[i], "--output") == 0) {
+            fprintf(stderr, "sspr-gen: option '%s' needs a value\n", argv[i]);
+            usage(stderr);
+            return 2;
         } else {
             fprintf(stderr, "sspr-gen: unknown option '%s'\n", argv[i]);
             usage(stderr);

@@ -225,8 +225,10 @@ static int code_value(const ctx *c, const jnode *n, uint32_t *out)
     return 1;
 }
 
+/* A list of texts (or, with ids set, of entry ids), with the position of each
+ * item kept when positions is not NULL. */
 static void text_list(const ctx *c, const jnode *n, const char *what, m_strings *out,
-                      m_pos **positions)
+                      m_pos **positions, int ids)
 {
     if (!expect(c, n, JN_ARRAY, what))
         return;
@@ -236,7 +238,7 @@ static void text_list(const ctx *c, const jnode *n, const char *what, m_strings 
     char item[64];
     snprintf(item, sizeof item, "each item of %s", what);
     for (size_t i = 0; i < n->nkids; i++) {
-        char *s = positions ? id_value(c, n->kids[i], item) : text_value(c, n->kids[i], item);
+        char *s = ids ? id_value(c, n->kids[i], item) : text_value(c, n->kids[i], item);
         if (!s)
             continue;
         if (positions)
@@ -422,6 +424,7 @@ static void parse_entry(const ctx *c, const jnode *n, m_catalog *cat)
     memset(&e, 0, sizeof e);
     e.pos = pos_of(c, n);
     e.kind = e.severity = e.area = -1;
+    int bad_source = 0, bad_code = 0; /* already reported: no knock-on errors */
     for (size_t i = 0; i < n->nkids; i++) {
         const jnode *k = n->kids[i];
         if (jn_get(n, k->key) != k)
@@ -435,15 +438,20 @@ static void parse_entry(const ctx *c, const jnode *n, m_catalog *cat)
             if (k->type != JN_NULL) {
                 int s = enum_value(c, k, src_list, 1, "source");
                 e.source = s > 0 ? s : 0;
+                bad_source = s <= 0;
             }
         } else if (strcmp(key, "code") == 0) {
-            if (k->type != JN_NULL)
+            if (k->type != JN_NULL) {
                 e.has_code = code_value(c, k, &e.code);
+                bad_code = !e.has_code;
+            }
         } else if (strcmp(key, "name") == 0) {
-            if (k->type != JN_NULL)
+            if (k->type != JN_NULL) {
                 e.name = text_value(c, k, "name");
+                e.name_pos = pos_of(c, k);
+            }
         } else if (strcmp(key, "aliases") == 0)
-            text_list(c, k, "aliases", &e.aliases, NULL);
+            text_list(c, k, "aliases", &e.aliases, &e.alias_pos, 0);
         else if (strcmp(key, "hresults") == 0) {
             if (expect(c, k, JN_ARRAY, "hresults")) {
                 e.hresults = gen_xmalloc(k->nkids * sizeof *e.hresults);
@@ -474,15 +482,15 @@ static void parse_entry(const ctx *c, const jnode *n, m_catalog *cat)
         } else if (strcmp(key, "summary") == 0)
             e.summary = text_value(c, k, "summary");
         else if (strcmp(key, "messages") == 0)
-            text_list(c, k, "messages", &e.messages, NULL);
+            text_list(c, k, "messages", &e.messages, NULL, 0);
         else if (strcmp(key, "causes") == 0)
-            text_list(c, k, "causes", &e.causes, NULL);
+            text_list(c, k, "causes", &e.causes, NULL, 0);
         else if (strcmp(key, "steps") == 0)
-            text_list(c, k, "steps", &e.steps, NULL);
+            text_list(c, k, "steps", &e.steps, NULL, 0);
         else if (strcmp(key, "procedures") == 0)
-            text_list(c, k, "procedures", &e.procedure_ids, &e.procedure_pos);
+            text_list(c, k, "procedures", &e.procedure_ids, &e.procedure_pos, 1);
         else if (strcmp(key, "related") == 0)
-            text_list(c, k, "related", &e.related_ids, &e.related_pos);
+            text_list(c, k, "related", &e.related_ids, &e.related_pos, 1);
         else if (strcmp(key, "mentions") == 0) {
             if (expect(c, k, JN_ARRAY, "mentions")) {
                 e.mentions = gen_xmalloc(k->nkids * sizeof *e.mentions);
@@ -525,13 +533,13 @@ static void parse_entry(const ctx *c, const jnode *n, m_catalog *cat)
     if (e.origin < 0)
         e.origin = 0;
     /* rules that tie fields together */
-    if (e.has_code && !e.source)
+    if (e.has_code && !e.source && !bad_source)
         gen_error(c->file, n->line, n->column, "entry '%s' has a code but no source",
                   e.id ? e.id : "?");
-    if (e.kind == M_KIND_EVENT && !e.source && jn_get(n, "source"))
+    if (e.kind == M_KIND_EVENT && !e.source && !bad_source && jn_get(n, "source"))
         gen_error(c->file, jn_get(n, "source")->line, jn_get(n, "source")->column,
                   "an event needs a source");
-    if (e.kind == M_KIND_EVENT && e.source && !e.has_code && e.nhresults == 0)
+    if (e.kind == M_KIND_EVENT && e.source && !e.has_code && !bad_code && e.nhresults == 0)
         gen_error(c->file, n->line, n->column, "event '%s' needs a code or an HRESULT",
                   e.id ? e.id : "?");
     const jnode *order = jn_get(n, "order");
@@ -571,14 +579,20 @@ static void parse_entry(const ctx *c, const jnode *n, m_catalog *cat)
 
 static const char *const top_keys[] = {"version", "entries", NULL};
 
-static void load_tree(const char *file, jnode *root, m_catalog *cat, m_pos *version_pos)
+/* Loads one file's tree; *unusable is set when the file cannot say whether it
+ * has a version (not loaded, not an object, or a version that is invalid). */
+static void load_tree(const char *file, jnode *root, m_catalog *cat, m_pos *version_pos,
+                      int *unusable)
 {
     ctx c = {file};
-    if (!root)
+    if (!root) {
+        *unusable = 1;
         return;
+    }
     if (root->type != JN_OBJECT) {
         gen_error(file, root->line, root->column, "the top level must be an object, not %s",
                   jn_type_name(root->type));
+        *unusable = 1;
         jn_free(root);
         return;
     }
@@ -587,6 +601,7 @@ static void load_tree(const char *file, jnode *root, m_catalog *cat, m_pos *vers
         if (jn_get(root, k->key) != k)
             continue;
         if (strcmp(k->key, "version") == 0) {
+            *unusable |= k->type != JN_STRING; /* reported here, not as missing */
             if (!expect(&c, k, JN_STRING, "version"))
                 continue;
             unsigned a, b, d;
@@ -595,6 +610,7 @@ static void load_tree(const char *file, jnode *root, m_catalog *cat, m_pos *vers
                 strspn(k->str, "0123456789.") != k->len) {
                 gen_error(file, k->line, k->column,
                           "invalid version '%s' (expected MAJOR.MINOR.PATCH)", k->str);
+                *unusable = 1;
                 continue;
             }
             if (cat->version) {
@@ -690,32 +706,49 @@ static size_t count_names(const m_catalog *cat)
 static void check_names(const m_catalog *cat)
 {
     strmap names;
-    sm_init(&names, count_names(cat));
-    /* value encodes entry index * 1024 + alias slot (0 = name) for the note */
+    size_t total = count_names(cat), nrec = 0;
+    sm_init(&names, total);
+    /* where each name or alias was first seen, for the note */
+    struct rec {
+        size_t entry;
+        m_pos pos;
+    } *recs = gen_xmalloc((total ? total : 1) * sizeof *recs);
     for (size_t i = 0; i < cat->n; i++) {
         const m_entry *e = &cat->entries[i];
         for (size_t a = 0; a <= e->aliases.n; a++) {
             const char *s = a == 0 ? e->name : e->aliases.v[a - 1];
             if (!s)
                 continue;
+            m_pos pos = a == 0 ? e->name_pos : e->alias_pos[a - 1];
+            const char *what = a ? "alias" : "name";
             char key[512];
             if (sspr__norm_key(s, strlen(s), key, sizeof key) == (size_t)-1 || key[0] == '\0') {
-                gen_error(e->pos.file, e->pos.line, e->pos.column,
-                          "%s '%s' of entry '%s' is too long or has no letters to look up",
-                          a ? "alias" : "name", s, e->id ? e->id : "?");
+                gen_error(pos.file, pos.line, pos.column,
+                          "%s '%s' of entry '%s' is too long or has no letters to look up", what,
+                          s, e->id ? e->id : "?");
                 continue;
             }
-            size_t prev = sm_put(&names, key, i);
+            recs[nrec].entry = i;
+            recs[nrec].pos = pos;
+            size_t prev = sm_put(&names, key, nrec);
+            if (prev == (size_t)-1) {
+                nrec++;
+                continue;
+            }
             /* an alias may differ from its own name only in case: it records the
                corrected spelling (ADUnKnownError -> ADUnknownError) */
-            if (prev != (size_t)-1 && prev != i)
-                gen_error(e->pos.file, e->pos.line, e->pos.column,
-                          "%s '%s' of entry '%s' is already a name or alias of entry '%s' "
-                          "(names compare case-insensitively)",
-                          a ? "alias" : "name", s, e->id ? e->id : "?",
-                          cat->entries[prev].id ? cat->entries[prev].id : "?");
+            if (recs[prev].entry == i && a > 0 && strcmp(s, e->name ? e->name : "") != 0)
+                continue;
+            const m_entry *other = &cat->entries[recs[prev].entry];
+            gen_error(pos.file, pos.line, pos.column,
+                      "%s '%s' of entry '%s' is already a name or alias of entry '%s' "
+                      "(names compare case-insensitively)",
+                      what, s, e->id ? e->id : "?", other->id ? other->id : "?");
+            gen_note(recs[prev].pos.file, recs[prev].pos.line, recs[prev].pos.column,
+                     "first used here");
         }
     }
+    free(recs);
     sm_free(&names);
 }
 
@@ -813,8 +846,8 @@ static int visit(m_catalog *cat, size_t i, unsigned char *state)
     m_entry *e = &cat->entries[i];
     for (size_t r = 0; r < e->procedure_ids.n; r++) {
         size_t t = e->procedures[r];
-        if (t == (size_t)-1)
-            continue;
+        if (t == (size_t)-1 || t == i)
+            continue; /* dangling and self references are reported elsewhere */
         if (visit(cat, t, state)) {
             gen_error(e->procedure_pos[r].file, e->procedure_pos[r].line,
                       e->procedure_pos[r].column,
@@ -837,9 +870,10 @@ static void check_cycles(m_catalog *cat)
     free(state);
 }
 
-static int finish(m_catalog *cat, const char *first_file)
+static int finish(m_catalog *cat, const char *first_file, int unreadable)
 {
-    if (!cat->version && first_file && gen_error_count() == 0)
+    /* a file that could not be loaded may be the one with the version */
+    if (!cat->version && first_file && !unreadable)
         gen_error(first_file, 1, 1, "no file of the catalogue gives its 'version'");
     check_keys(cat);
     check_names(cat);
@@ -851,17 +885,19 @@ int m_load(m_catalog *cat, char **files, size_t nfiles)
 {
     memset(cat, 0, sizeof *cat);
     m_pos version_pos = {NULL, 0, 0};
+    int unreadable = 0;
     for (size_t i = 0; i < nfiles; i++)
-        load_tree(files[i], jn_load(files[i]), cat, &version_pos);
-    return finish(cat, nfiles > 0 ? files[0] : NULL);
+        load_tree(files[i], jn_load(files[i]), cat, &version_pos, &unreadable);
+    return finish(cat, nfiles > 0 ? files[0] : NULL, unreadable);
 }
 
 int m_load_text(m_catalog *cat, const char *name, const char *text, size_t len)
 {
     memset(cat, 0, sizeof *cat);
     m_pos version_pos = {NULL, 0, 0};
-    load_tree(name, jn_parse(name, text, len), cat, &version_pos);
-    return finish(cat, name);
+    int unreadable = 0;
+    load_tree(name, jn_parse(name, text, len), cat, &version_pos, &unreadable);
+    return finish(cat, name, unreadable);
 }
 
 static void free_strings(m_strings *s)
@@ -886,6 +922,7 @@ static void free_entry(m_entry *e)
         free_strings(&e->procedure_ids);
         free_strings(&e->related_ids);
         free(e->procedure_pos);
+        free(e->alias_pos);
         free(e->related_pos);
         free(e->procedures);
         free(e->related);

@@ -50,6 +50,8 @@ typedef struct {
     int has_code;
     uint32_t code;
     char *name; /* or NULL */
+    m_pos name_pos;
+    m_pos *alias_pos; /* one per alias */
     m_strings aliases, messages, causes, steps;
     uint32_t *hresults;
     size_t nhresults;

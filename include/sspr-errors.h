@@ -134,7 +134,8 @@ SSPR_API size_t sspr_by_hresult(uint32_t hresult, const sspr_entry **out, size_t
  *   - a literal message the documentation quotes, whole ("Error getting auth
  *     token"), or inside a longer pasted text.
  * Order: exact id/name matches, then entries that are the code or HRESULT, then
- * entries quoting the message, then entries that only mention the code.
+ * entries quoting the message, then entries that only mention the code. A
+ * message found inside a longer text counts only when nothing matched exactly.
  * Stores at most cap pointers in out (out may be NULL when cap is 0) and returns
  * the number of matches, which may be larger than cap; 0 when nothing matches,
  * for an empty query, or for NULL. */
@@ -145,6 +146,7 @@ SSPR_API size_t sspr_lookup(const char *query, const sspr_entry **out, size_t ca
 
 /* Stable id, e.g. "prs-32009" (lower-case ASCII, digits, '-'). */
 SSPR_API const char *sspr_entry_id(const sspr_entry *e);
+/* What the entry is: event, symptom, procedure or checklist. */
 SSPR_API sspr_kind sspr_entry_kind(const sspr_entry *e);
 /* Event source ("PasswordResetService", "ADSync", "SSPR"), or NULL. */
 SSPR_API const char *sspr_entry_source(const sspr_entry *e);
@@ -156,6 +158,7 @@ SSPR_API const char *sspr_entry_name(const sspr_entry *e);
 SSPR_API const char *sspr_entry_title(const sspr_entry *e);
 /* A sentence or two on what it means. */
 SSPR_API const char *sspr_entry_summary(const sspr_entry *e);
+/* How serious it is: info, warning or error. */
 SSPR_API sspr_severity sspr_entry_severity(const sspr_entry *e);
 /* Product area: "admin-portal", "reporting", "registration-portal",
  * "reset-portal", "writeback", "writeback-connectivity" or "support". */
@@ -223,6 +226,102 @@ SSPR_API const char *sspr_fact_origin(const sspr_fact *f);
 /* The older fact of the same entry that this one replaces (a value that changed
  * since 2017), or NULL. */
 SSPR_API const sspr_fact *sspr_fact_supersedes(const sspr_fact *f);
+
+/* ---- HRESULT decoding -----------------------------------------------------
+ * An HRESULT is a 32-bit status: bit 31 is the severity (1 = error, 0 =
+ * success), bits 16 to 28 the facility ((hr >> 16) & 0x1FFF, winerror.h's
+ * HRESULT_FACILITY) and bits 0 to 15 the code. Facility 7, FACILITY_WIN32,
+ * carries a Win32 error: HRESULT_FROM_WIN32(x) is 0x80070000 | (x & 0xFFFF) for
+ * a nonzero x, so 0x800700CE is Win32 error 206. Facility 35,
+ * FACILITY_METADIRECTORY, is the sync engine's (0x80230619, 0x80230402, ...).
+ *
+ * These functions decode any value, whether or not the catalogue has an entry
+ * for it (use sspr_by_hresult() for the entries). Names and messages come from
+ * built-in tables copied from the Windows SDK; NULL means "not in the table",
+ * not "not an error".
+ *
+ * Note on "HR 8023042" in the 2017 article: a digit was lost, the value is
+ * 0x80230402. Read literally, 8023042 is 0x08023042, a success code of another
+ * facility; sspr_hresult_parse() reads it literally, while sspr_lookup() and
+ * sspr_by_name() find the 0x80230402 entry through its alias. */
+
+/* Parses one HRESULT written as "0x80070005" (1 to 8 hex digits after 0x),
+ * "80070005" (exactly 8 hex digits, first digit 8 to F, so that event codes
+ * are never taken for HRESULTs), the signed decimal "-2147024891", or any of
+ * these after the word "hr" or "hresult" and a separator (' ', ':', '=', '#'):
+ * "hr=800700CE", "HR 80230402", "HRESULT: 0x80070005"; after that word, bare
+ * hex may be shorter than 8 digits. Any case; white space around is ignored.
+ * Returns 1 and stores the value in *hresult (when hresult is not NULL), or 0
+ * for NULL, empty or anything else, leaving *hresult untouched. */
+SSPR_API int sspr_hresult_parse(const char *text, uint32_t *hresult);
+
+/* Severity bit: 1 for an error (bit 31 set), 0 for success. */
+SSPR_API unsigned sspr_hresult_severity(uint32_t hresult);
+/* Facility: (hresult >> 16) & 0x1FFF, e.g. 7 for 0x800700CE. */
+SSPR_API unsigned sspr_hresult_facility(uint32_t hresult);
+/* Code: the low 16 bits, e.g. 206 for 0x800700CE. */
+SSPR_API unsigned sspr_hresult_code(uint32_t hresult);
+/* HRESULT_FROM_WIN32: 0x80070000 | (error & 0xFFFF); 0 and values that already
+ * have bit 31 set are returned unchanged, as the SDK macro does. */
+SSPR_API uint32_t sspr_hresult_from_win32(uint32_t error);
+
+/* The winerror.h name of a facility ("FACILITY_WIN32" for 7,
+ * "FACILITY_METADIRECTORY" for 35), or NULL for a value it does not define.
+ * Where the SDK gives one value two names, the first it lists (9 is
+ * "FACILITY_SSPI", also known as FACILITY_SECURITY). */
+SSPR_API const char *sspr_facility_name(unsigned facility);
+
+/* Name and system message of a Win32 error code (the code of a FACILITY_WIN32
+ * HRESULT), e.g. 206: "ERROR_FILENAME_EXCED_RANGE", "The filename or extension
+ * is too long."; 2245: "NERR_PasswordTooShort". Covers the common password,
+ * account, directory and connectivity errors only; NULL for other codes. */
+SSPR_API const char *sspr_win32_error_name(uint32_t code);
+SSPR_API const char *sspr_win32_error_message(uint32_t code);
+
+/* ---- Search ---------------------------------------------------------------
+ * Ranked free-text search: what a helpdesk ticket says ("the text message with
+ * the code never arrives") -> the entries that explain it, best first.
+ *
+ * Ranking is BM25 (k1 = 1.2, b = 0.75) over an index built with the library:
+ * every entry is a document whose fields are weighted (name, aliases and title
+ * most, then messages and codes, then summary and causes, the steps of a fix
+ * least). Text is cut into words (CamelCase and hyphenated words also into
+ * their parts), lower-cased, stripped of stop words ("the", "of") and stemmed
+ * ("resets" and "reset" are one term, so are "licence" and "license").
+ *
+ * Scores are comparable within one answer only. Three tiers, always in this
+ * order:
+ *   - 2000 < score <= 3000: what sspr_lookup() finds when the whole text is an
+ *     id, a name or a code query ("prs-32009", "AuthTokenError", "event 6800",
+ *     "0x80230619"), in sspr_lookup()'s order (3000 minus the position);
+ *   - 1000 <= score < 2000: entries quoting a message of the text: the whole
+ *     text is the message, or the text contains a message of three words or
+ *     more, or four words or more of the text are part of a message. Then the
+ *     BM25 score is added;
+ *   - 0 < score < 1000: the BM25 score alone.
+ * Ties are broken by catalogue order, so answers are deterministic.
+ *
+ * Limits: a query uses its SSPR_SEARCH_MAX_TERMS rarest distinct terms that
+ * occur in the catalogue (other words cannot match anything anyway); at most
+ * SSPR_SEARCH_MAX_CANDIDATES entries are scored: once that many are held, the
+ * remaining (more common) terms only add to the entries already held. Only the
+ * first 2 KiB of a text (after folding white space) are compared with messages.
+ * The search needs about 20 KiB of stack and never allocates. */
+#define SSPR_SEARCH_MAX_TERMS 32
+#define SSPR_SEARCH_MAX_CANDIDATES 1024
+
+/* One answer of sspr_search(). */
+typedef struct sspr_hit {
+    const sspr_entry *entry;
+    double score; /* > 0; higher is better */
+} sspr_hit;
+
+/* Searches the catalogue for text (UTF-8; any length). Stores the best
+ * min(cap, result) hits in out, best first (out may be NULL when cap is 0), and
+ * returns the number of entries that match at all, which may be larger than
+ * cap (at most SSPR_SEARCH_MAX_CANDIDATES); 0 for NULL, for an empty text or
+ * one made only of stop words or words the catalogue does not use. */
+SSPR_API size_t sspr_search(const char *text, sspr_hit *out, size_t cap);
 
 #ifdef __cplusplus
 }

@@ -46,12 +46,18 @@ static const option_def option_defs[] = {
 static int cmd_lookup(const options *o);
 static int cmd_show(const options *o);
 static int cmd_list(const options *o);
+static int cmd_decode(const options *o);
 
 static const command commands[] = {
     {"lookup", "QUERY...",
      "find entries by code, HRESULT, name, id or quoted message (\"32009\", \"hr=800700CE\", "
-     "\"ADSync:6329\", \"AuthTokenError\")",
+     "\"ADSync:6329\", \"AuthTokenError\"); an HRESULT is also decoded, and still explained "
+     "when no entry has it",
      cmd_lookup, 1, -1, "js"},
+    {"decode", "HRESULT",
+     "take an HRESULT apart (\"0x800700CE\", \"hr=80070005\", \"-2147024891\"): severity, "
+     "facility, code, Win32 error name and message, and the entries that have it",
+     cmd_decode, 1, 1, "j"},
     {"show", "ID", "print the entry with this id", cmd_show, 1, 1, "j"},
     {"list", "", "list entries, one a line", cmd_list, 0, 0, "jsk"},
 };
@@ -65,22 +71,25 @@ static void print_help(FILE *f)
           f);
     for (size_t i = 0; i < sizeof commands / sizeof *commands; i++) {
         char head[64];
+        char lead[80]; /* the head padded to column 24, so the summary wraps from there */
         snprintf(head, sizeof head, "  %s %s", commands[i].name, commands[i].args);
-        fprintf(f, "%-24s", head);
-        out_wrap(f, "", commands[i].summary, 24, 80);
+        snprintf(lead, sizeof lead, "%-24s", head);
+        out_wrap(f, lead, commands[i].summary, 24, 80);
     }
     fputs("\nOptions:\n", f);
     for (size_t i = 0; i < sizeof option_defs / sizeof *option_defs; i++) {
         char head[64];
         snprintf(head, sizeof head, "  %s%s%s", option_defs[i].name,
                  option_defs[i].arg ? " " : "", option_defs[i].arg ? option_defs[i].arg : "");
-        fprintf(f, "%-24s", head);
-        out_wrap(f, "", option_defs[i].summary, 24, 80);
+        char lead[80];
+        snprintf(lead, sizeof lead, "%-24s", head);
+        out_wrap(f, lead, option_defs[i].summary, 24, 80);
     }
     fputs("  -h, --help            print this help and exit\n"
           "  -V, --version         print the library and catalogue versions and exit\n"
           "\nExit status: 0 found, 1 nothing found, 2 usage error or unreadable input,\n"
-          "3 output could not be written.\n",
+          "3 output could not be written. 'lookup' of an HRESULT that no entry has exits 1\n"
+          "but still prints its decoding (text output; with --json use 'decode').\n",
           f);
 }
 
@@ -117,12 +126,32 @@ static void end_json(void)
     fputs("\n]\n", stdout);
 }
 
+static void print_separator(void)
+{
+    fputs("\n----------------------------------------"
+          "----------------------------------------\n\n",
+          stdout);
+}
+
+/* The decoding of an HRESULT, then the entries that have it (or that none does). */
+static void print_decoded(uint32_t hr, const sspr_entry *const *entries, size_t n)
+{
+    out_hresult_text(stdout, hr, 0);
+    if (n == 0) {
+        printf("\nThe catalogue has no entry for 0x%08X.\n", (unsigned)hr);
+        return;
+    }
+    fputs("\nCatalogue entries:\n", stdout);
+    for (size_t i = 0; i < n; i++)
+        out_entry_line(stdout, entries[i]);
+}
+
 static int cmd_lookup(const options *o)
 {
     enum { MAX = 256 };
     const sspr_entry *found[MAX];
     const sspr_entry *shown[MAX];
-    size_t nshown = 0;
+    size_t nshown = 0, blocks = 0;
     int first, missing = 0;
     if (o->json)
         begin_json(&first);
@@ -138,8 +167,16 @@ static int cmd_lookup(const options *o)
             n = MAX;
         if (n == 0) {
             missing = 1;
-            fprintf(stderr, "%s: no entry matches '%s'; try: %s search '%s'\n", prog, o->args[a],
-                    prog, o->args[a]);
+            uint32_t hr;
+            int is_hresult = sspr_hresult_parse(o->args[a], &hr);
+            if (is_hresult && !o->json) { /* no entry, but the value still explains itself */
+                if (blocks++ > 0)
+                    print_separator();
+                print_decoded(hr, NULL, 0);
+                continue;
+            }
+            fprintf(stderr, "%s: no entry matches '%s'; try: %s %s '%s'\n", prog, o->args[a],
+                    prog, is_hresult ? "decode" : "search", o->args[a]);
             continue;
         }
         for (size_t i = 0; i < n; i++) {
@@ -152,10 +189,8 @@ static int cmd_lookup(const options *o)
             if (o->json)
                 json_item(&first, found[i]);
             else {
-                if (nshown > 1)
-                    fputs("\n----------------------------------------"
-                          "----------------------------------------\n\n",
-                          stdout);
+                if (blocks++ > 0)
+                    print_separator();
                 out_entry_text(stdout, found[i]);
             }
         }
@@ -180,6 +215,47 @@ static int cmd_show(const options *o)
         end_json();
     } else {
         out_entry_text(stdout, e);
+    }
+    return EXIT_FOUND;
+}
+
+/* Some documents misprint an HRESULT ("HR 8023042" lost a digit of 0x80230402);
+ * the catalogue keeps such spellings as aliases, so say which entry was meant. */
+static void print_alias_note(const char *text, uint32_t hr)
+{
+    const sspr_entry *e = sspr_by_name(text);
+    if (!e || sspr_entry_hresult_count(e) == 0)
+        return;
+    for (size_t i = 0; i < sspr_entry_hresult_count(e); i++)
+        if (sspr_entry_hresult(e, i) == hr)
+            return;
+    char note[512];
+    snprintf(note, sizeof note,
+             "Note: '%s' is how the documentation wrote 0x%08X (entry %s); the decoding above "
+             "reads it literally.",
+             text, (unsigned)sspr_entry_hresult(e, 0), sspr_entry_id(e));
+    fputc('\n', stdout);
+    out_wrap(stdout, "", note, 0, 80);
+}
+
+static int cmd_decode(const options *o)
+{
+    enum { MAX = 256 };
+    const sspr_entry *found[MAX];
+    uint32_t hr;
+    if (!sspr_hresult_parse(o->args[0], &hr))
+        return usage_error("'%s' is not an HRESULT (write it 0x800700CE, 800700CE, hr=800700CE "
+                           "or -2147024690)",
+                           o->args[0]);
+    size_t n = sspr_by_hresult(hr, found, MAX);
+    if (n > MAX)
+        n = MAX;
+    if (o->json) {
+        out_hresult_json(stdout, hr, found, n);
+        fputc('\n', stdout);
+    } else {
+        print_decoded(hr, found, n);
+        print_alias_note(o->args[0], hr);
     }
     return EXIT_FOUND;
 }

@@ -69,7 +69,9 @@ static void describe_code(const sspr_entry *e, char *buf, size_t cap)
     const char *src = sspr_entry_source(e);
     int64_t code = sspr_entry_code(e);
     int n = 0;
-    if (src && code >= 0)
+    if (src && code >= 0 && strcmp(src, "SSPR") == 0) /* as the reset page shows it */
+        n = snprintf(buf, cap, "SSPR_%04lld", (long long)code);
+    else if (src && code >= 0)
         n = snprintf(buf, cap, "%s %lld", src, (long long)code);
     else if (src)
         n = snprintf(buf, cap, "%s", src);
@@ -86,16 +88,69 @@ void out_entry_line(FILE *f, const sspr_entry *e)
     fprintf(f, "%-30s %-31s %s\n", sspr_entry_id(e), code, sspr_entry_title(e));
 }
 
-static void print_fact_value(FILE *f, const sspr_fact *x)
+/* "key = value unit" into buf. */
+static int fact_value(char *buf, size_t cap, const sspr_fact *x)
 {
+    int n;
     if (!sspr_fact_is_number(x))
-        fprintf(f, "%s", sspr_fact_string(x));
+        n = snprintf(buf, cap, "%s = %s", sspr_fact_key(x), sspr_fact_string(x));
     else if (sspr_fact_min(x) == sspr_fact_max(x))
-        fprintf(f, "%.15g", sspr_fact_min(x));
+        n = snprintf(buf, cap, "%s = %.15g", sspr_fact_key(x), sspr_fact_min(x));
     else
-        fprintf(f, "%.15g-%.15g", sspr_fact_min(x), sspr_fact_max(x));
-    if (sspr_fact_unit(x))
-        fprintf(f, " %s", sspr_fact_unit(x));
+        n = snprintf(buf, cap, "%s = %.15g-%.15g", sspr_fact_key(x), sspr_fact_min(x),
+                     sspr_fact_max(x));
+    if (n > 0 && (size_t)n < cap && sspr_fact_unit(x))
+        n += snprintf(buf + n, cap - (size_t)n, " %s", sspr_fact_unit(x));
+    return n;
+}
+
+/* The fact of e that replaces x, or NULL. */
+static const sspr_fact *replaced_by(const sspr_entry *e, const sspr_fact *x)
+{
+    for (size_t i = 0; i < sspr_entry_fact_count(e); i++)
+        if (sspr_fact_supersedes(sspr_entry_fact(e, i)) == x)
+            return sspr_entry_fact(e, i);
+    return NULL;
+}
+
+/* "key = value unit (origin)", saying which value replaces which. */
+static void print_fact(FILE *f, const sspr_entry *e, const sspr_fact *x)
+{
+    char line[2048], old[1024];
+    int n = fact_value(line, sizeof line, x);
+    const sspr_fact *prev = sspr_fact_supersedes(x), *next = replaced_by(e, x);
+    if (n < 0 || (size_t)n >= sizeof line)
+        n = (int)strlen(line);
+    if (prev) {
+        fact_value(old, sizeof old, prev);
+        snprintf(line + n, sizeof line - (size_t)n, " (%s; replaces %s)", sspr_fact_origin(x), old);
+    } else if (next) {
+        snprintf(line + n, sizeof line - (size_t)n, " (%s; replaced by %s)", sspr_fact_origin(x),
+                 sspr_fact_key(next));
+    } else {
+        snprintf(line + n, sizeof line - (size_t)n, " (%s)", sspr_fact_origin(x));
+    }
+    out_wrap(f, "    ", line, 8, WIDTH);
+}
+
+void out_hresult_text(FILE *f, uint32_t hresult, int indent)
+{
+    unsigned facility = sspr_hresult_facility(hresult), code = sspr_hresult_code(hresult);
+    const char *facility_name = sspr_facility_name(facility);
+    fprintf(f, "%*s0x%08X: %s, facility %u %s, code %u (0x%04X)\n", indent, "",
+            (unsigned)hresult, sspr_hresult_severity(hresult) ? "error" : "success", facility,
+            facility_name ? facility_name : "(not a facility winerror.h defines)", code, code);
+    if (facility != 7) /* FACILITY_WIN32: the code is a Win32 error */
+        return;
+    const char *name = sspr_win32_error_name(code);
+    if (!name) {
+        fprintf(f, "%*s  Win32 error %u (not in the built-in table of common errors)\n", indent,
+                "", code);
+        return;
+    }
+    char lead[128];
+    snprintf(lead, sizeof lead, "%*s  Win32 error %u %s: ", indent, "", code, name);
+    out_wrap(f, lead, sspr_win32_error_message(code), indent + 2, WIDTH);
 }
 
 static void print_steps(FILE *f, const sspr_entry *e, int indent)
@@ -135,6 +190,11 @@ void out_entry_text(FILE *f, const sspr_entry *e)
         for (size_t i = 0; i < sspr_entry_message_count(e); i++)
             out_wrap(f, "    > ", sspr_entry_message(e, i), 6, WIDTH);
     }
+    if (sspr_entry_hresult_count(e)) {
+        fputs("\n  HRESULT decoded:\n", f);
+        for (size_t i = 0; i < sspr_entry_hresult_count(e); i++)
+            out_hresult_text(f, sspr_entry_hresult(e, i), 4);
+    }
     if (sspr_entry_cause_count(e)) {
         fputs("\n  Causes:\n", f);
         for (size_t i = 0; i < sspr_entry_cause_count(e); i++)
@@ -155,9 +215,7 @@ void out_entry_text(FILE *f, const sspr_entry *e)
         fputs("\n  Facts:\n", f);
         for (size_t i = 0; i < sspr_entry_fact_count(e); i++) {
             const sspr_fact *x = sspr_entry_fact(e, i);
-            fprintf(f, "    %s = ", sspr_fact_key(x));
-            print_fact_value(f, x);
-            fprintf(f, " (%s)\n", sspr_fact_origin(x));
+            print_fact(f, e, x);
             out_wrap(f, "      ", sspr_fact_text(x), 6, WIDTH);
         }
     }
@@ -166,8 +224,11 @@ void out_entry_text(FILE *f, const sspr_entry *e)
         for (size_t i = 0; i < sspr_entry_related_count(e); i++)
             related_line(f, sspr_entry_related(e, i));
     }
-    fprintf(f, "\n  Source: \"%s\" (%s documentation)\n", sspr_entry_section(e),
-            sspr_entry_origin(e));
+    char source[512];
+    snprintf(source, sizeof source, "\"%s\" (%s documentation)", sspr_entry_section(e),
+             sspr_entry_origin(e));
+    fputc('\n', f);
+    out_wrap(f, "  Source: ", source, 10, WIDTH);
 }
 
 /* ---- JSON ---- */
@@ -202,6 +263,27 @@ static void json_nullable(FILE *f, const char *s)
         out_json_string(f, s);
     else
         fputs("null", f);
+}
+
+void out_hresult_json(FILE *f, uint32_t hresult, const sspr_entry *const *entries, size_t n)
+{
+    unsigned facility = sspr_hresult_facility(hresult), code = sspr_hresult_code(hresult);
+    int win32 = facility == 7;
+    fprintf(f, "{\"hresult\": \"0x%08X\", \"severity\": \"%s\", \"facility\": %u",
+            (unsigned)hresult, sspr_hresult_severity(hresult) ? "error" : "success", facility);
+    fputs(", \"facility_name\": ", f);
+    json_nullable(f, sspr_facility_name(facility));
+    fprintf(f, ", \"code\": %u, \"win32_name\": ", code);
+    json_nullable(f, win32 ? sspr_win32_error_name(code) : NULL);
+    fputs(", \"message\": ", f);
+    json_nullable(f, win32 ? sspr_win32_error_message(code) : NULL);
+    fputs(", \"entries\": [", f);
+    for (size_t i = 0; i < n; i++) {
+        if (i)
+            fputs(", ", f);
+        out_json_string(f, sspr_entry_id(entries[i]));
+    }
+    fputs("]}", f);
 }
 
 static void json_fact(FILE *f, const sspr_fact *x)

@@ -12,6 +12,11 @@ void out_entry_text(FILE *f, const sspr_entry *e);
 void out_entry_line(FILE *f, const sspr_entry *e);
 /* One JSON object (no trailing newline). */
 void out_entry_json(FILE *f, const sspr_entry *e);
+/* An HRESULT taken apart: severity, facility (with its name) and code, plus the
+ * Win32 error name and message for FACILITY_WIN32; each line indented by indent. */
+void out_hresult_text(FILE *f, uint32_t hresult, int indent);
+/* The same as one JSON object (no trailing newline), with the ids of entries[0..n). */
+void out_hresult_json(FILE *f, uint32_t hresult, const sspr_entry *const *entries, size_t n);
 /* A JSON string literal. */
 void out_json_string(FILE *f, const char *s);
 /* Words of text wrapped to width columns; first line after `first`, the rest indented by indent. */

@@ -1,0 +1,440 @@
+/* The HTML reference: one self-contained file (inline CSS, no scripts, no
+ * external assets), well-formed XHTML-compatible markup, an element with
+ * id="<entry id>" per entry so reference.html#prs-32009 works, and a table of
+ * contents by source and area. Same reading order as sspr-errors(7). */
+#include "emit.h"
+#include "emit_doc.h"
+#include "roff.h"
+
+#include "diag.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+static const char css[] =
+    ":root{--fg:#1b1f23;--bg:#fff;--muted:#586069;--line:#d8dee4;--code:#f3f4f6;"
+    "--accent:#0b5cad;--err:#b42318;--warn:#9a6700;--info:#1a7f37}\n"
+    "@media (prefers-color-scheme:dark){:root{--fg:#e6edf3;--bg:#0d1117;--muted:#8b949e;"
+    "--line:#30363d;--code:#161b22;--accent:#58a6ff;--err:#f85149;--warn:#d29922;"
+    "--info:#3fb950}}\n"
+    "*{box-sizing:border-box}\n"
+    "body{margin:0 auto;max-width:60rem;padding:1rem 1.25rem 4rem;color:var(--fg);"
+    "background:var(--bg);font:16px/1.5 system-ui,-apple-system,\"Segoe UI\",sans-serif}\n"
+    "a{color:var(--accent)}\n"
+    "code,samp,.value{font-family:ui-monospace,\"SFMono-Regular\",Consolas,monospace;"
+    "font-size:.92em}\n"
+    "h1{font-size:1.7rem;margin:.5rem 0}\n"
+    "h2{font-size:1.35rem;margin:2.5rem 0 .5rem;padding-bottom:.25rem;"
+    "border-bottom:2px solid var(--line)}\n"
+    "h3{font-size:1.1rem;margin:0 0 .35rem}\n"
+    "h3 a{color:inherit;text-decoration:none}\n"
+    "h3 a:hover{text-decoration:underline}\n"
+    "h4{font-size:.95rem;margin:.8rem 0 .2rem}\n"
+    "nav ol{padding-left:1.25rem}\n"
+    "nav li li{display:inline;margin-right:.75rem}\n"
+    "nav li li::after{content:\"\"}\n"
+    "nav>ol>li{margin:.35rem 0}\n"
+    "nav ol ol{padding-left:0;font-size:.9rem}\n"
+    ".entry{border:1px solid var(--line);border-left:4px solid var(--line);"
+    "border-radius:6px;padding:.75rem 1rem;margin:1rem 0}\n"
+    ".entry:target{outline:2px solid var(--accent)}\n"
+    ".sev-error{border-left-color:var(--err)}\n"
+    ".sev-warning{border-left-color:var(--warn)}\n"
+    ".sev-info{border-left-color:var(--info)}\n"
+    ".title{margin:0 0 .5rem;font-weight:600}\n"
+    "dl.fields{display:grid;grid-template-columns:max-content 1fr;gap:.1rem 1rem;"
+    "margin:.25rem 0 .75rem;font-size:.92rem}\n"
+    "dl.fields dt{color:var(--muted)}\n"
+    "dl.fields dd{margin:0}\n"
+    "ul.messages{list-style:none;padding-left:0}\n"
+    "ul.messages samp{display:block;background:var(--code);padding:.3rem .6rem;"
+    "border-radius:4px;white-space:pre-wrap;overflow-wrap:anywhere}\n"
+    "ul.messages li{margin:.3rem 0}\n"
+    "table.facts{border-collapse:collapse;font-size:.9rem;width:100%}\n"
+    "table.facts th,table.facts td{border:1px solid var(--line);padding:.25rem .5rem;"
+    "text-align:left;vertical-align:top}\n"
+    ".value{overflow-wrap:anywhere}\n"
+    ".muted,footer{color:var(--muted)}\n"
+    "footer{margin-top:3rem;font-size:.85rem}\n"
+    "@media print{nav{display:none}.entry{break-inside:avoid}}\n";
+
+/* ---- escaping ---- */
+
+static void esc(FILE *f, const char *s)
+{
+    for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
+        switch (*p) {
+        case '&': fputs("&amp;", f); break;
+        case '<': fputs("&lt;", f); break;
+        case '>': fputs("&gt;", f); break;
+        case '"': fputs("&quot;", f); break;
+        case '\'': fputs("&#39;", f); break;
+        case '\t':
+        case '\n':
+        case '\r': fputc(*p, f); break;
+        default:
+            if (*p < 0x20 || *p == 0x7F)
+                fputc(' ', f); /* not allowed in XML */
+            else
+                fputc(*p, f);
+        }
+    }
+}
+
+static void esc_n(FILE *f, const char *s, size_t n)
+{
+    char buf[256];
+    while (n) {
+        size_t k = n < sizeof buf - 1 ? n : sizeof buf - 1;
+        memcpy(buf, s, k);
+        buf[k] = '\0';
+        esc(f, buf);
+        s += k;
+        n -= k;
+    }
+}
+
+static int id_char(int c)
+{
+    return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-';
+}
+
+static int word_char(int c)
+{
+    return id_char(c) || (c >= 'A' && c <= 'Z') || c == '_';
+}
+
+static long find_id(const m_catalog *cat, const char *s, size_t n)
+{
+    for (size_t i = 0; i < cat->n; i++)
+        if (strlen(cat->entries[i].id) == n && memcmp(cat->entries[i].id, s, n) == 0)
+            return (long)i;
+    return -1;
+}
+
+/* Escaped text in which every word that is an entry id links to that entry
+ * ("Run the procedure proc-reenable-writeback."). */
+static void linked(FILE *f, const m_catalog *cat, const char *s)
+{
+    const char *p = s, *plain = s;
+    while (*p) {
+        if (id_char((unsigned char)*p) && (p == s || !word_char((unsigned char)p[-1]))) {
+            size_t n = 0;
+            while (id_char((unsigned char)p[n]))
+                n++;
+            while (n && p[n - 1] == '-')
+                n--;
+            if (n && !word_char((unsigned char)p[n]) && find_id(cat, p, n) >= 0) {
+                esc_n(f, plain, (size_t)(p - plain));
+                fputs("<a href=\"#", f);
+                esc_n(f, p, n);
+                fputs("\"><code>", f);
+                esc_n(f, p, n);
+                fputs("</code></a>", f);
+                p += n;
+                plain = p;
+                continue;
+            }
+            p += n ? n : 1;
+            continue;
+        }
+        p++;
+    }
+    esc(f, plain);
+}
+
+/* ---- pieces ---- */
+
+static void dt(FILE *f, const char *label)
+{
+    fprintf(f, "<dt>%s</dt><dd>", label);
+}
+
+static void ref(FILE *f, const m_entry *r, int with_order)
+{
+    fputs("<li><a href=\"#", f);
+    esc(f, r->id);
+    fputs("\"><code>", f);
+    esc(f, r->id);
+    fputs("</code></a>: ", f);
+    esc(f, r->title);
+    if (with_order && r->order)
+        fprintf(f, " <span class=\"muted\">(recovery step %d)</span>", r->order);
+    fputs("</li>\n", f);
+}
+
+static void fields(FILE *f, const m_entry *e)
+{
+    char buf[512];
+    fputs("<dl class=\"fields\">\n", f);
+    dt(f, "Id");
+    fputs("<code>", f);
+    esc(f, e->id);
+    fputs("</code></dd>\n", f);
+    if (e->source != M_SRC_NONE) {
+        dt(f, e->source == M_SRC_SSPR ? "Code" : "Event");
+        doc_code(e, buf, sizeof buf);
+        if (e->source == M_SRC_SSPR) {
+            fputs("<code>", f);
+            esc(f, e->has_code ? buf : "none");
+            fputs("</code> on the password reset page", f);
+        } else {
+            esc(f, m_source_names[e->source]);
+            if (e->has_code) {
+                fputs(" event <code>", f);
+                esc(f, buf);
+                fputs("</code>", f);
+            }
+        }
+        fputs("</dd>\n", f);
+    }
+    if (e->name) {
+        dt(f, "Name");
+        fputs("<code>", f);
+        esc(f, e->name);
+        fputs("</code></dd>\n", f);
+    }
+    if (e->aliases.n) {
+        dt(f, e->aliases.n == 1 ? "Alias" : "Aliases");
+        for (size_t i = 0; i < e->aliases.n; i++) {
+            fputs(i ? ", <code>" : "<code>", f);
+            esc(f, e->aliases.v[i]);
+            fputs("</code>", f);
+        }
+        fputs("</dd>\n", f);
+    }
+    if (e->nhresults) {
+        dt(f, "HRESULT");
+        for (size_t i = 0; i < e->nhresults; i++)
+            fprintf(f, "%s<code>0x%08lX</code>", i ? ", " : "", (unsigned long)e->hresults[i]);
+        fputs("</dd>\n", f);
+    }
+    if (e->nmentions) {
+        dt(f, "Mentions");
+        for (size_t i = 0; i < e->nmentions; i++) {
+            const m_mention *m = &e->mentions[i];
+            if (i)
+                fputs("; ", f);
+            if (m->source)
+                fprintf(f, "%s ", m_source_names[m->source]);
+            if (m->has_code)
+                fprintf(f, "%s<code>%lu</code>", m->source ? "event " : "code ",
+                        (unsigned long)m->code);
+            if (m->has_hresult)
+                fprintf(f, "%s<code>0x%08lX</code>", m->has_code ? " " : "",
+                        (unsigned long)m->hresult);
+        }
+        fputs("</dd>\n", f);
+    }
+    dt(f, "Kind");
+    fprintf(f, "%s; severity %s; area %s</dd>\n", m_kind_names[e->kind],
+            m_severity_names[e->severity], m_area_names[e->area]);
+    if (e->kind == M_KIND_PROCEDURE && e->order) {
+        dt(f, "Order");
+        fprintf(f, "recovery step %d</dd>\n", e->order);
+    }
+    dt(f, "From");
+    fputs("\xE2\x80\x9C", f);
+    esc(f, e->section);
+    fputs("\xE2\x80\x9D, ", f);
+    esc(f, doc_origin_label(e->origin));
+    fputs("</dd>\n</dl>\n", f);
+}
+
+static void text_list(FILE *f, const m_catalog *cat, const char *label, const char *tag,
+                      const m_strings *s)
+{
+    if (!s->n)
+        return;
+    fprintf(f, "<h4>%s</h4>\n<%s>\n", label, tag);
+    for (size_t i = 0; i < s->n; i++) {
+        fputs("<li>", f);
+        linked(f, cat, s->v[i]);
+        fputs("</li>\n", f);
+    }
+    fprintf(f, "</%s>\n", tag);
+}
+
+static void facts(FILE *f, const m_entry *e)
+{
+    char buf[512];
+    fputs("<h4>Facts</h4>\n<table class=\"facts\">\n"
+          "<tr><th>Key</th><th>Value</th><th>Meaning</th><th>Origin</th></tr>\n",
+          f);
+    for (size_t i = 0; i < e->nfacts; i++) {
+        const m_fact *x = &e->facts[i];
+        fputs("<tr><td><code>", f);
+        esc(f, x->key);
+        fputs("</code></td><td class=\"value\">", f);
+        doc_fact_value(x, buf, sizeof buf);
+        esc(f, buf);
+        fputs("</td><td>", f);
+        esc(f, x->text);
+        fputs("</td><td>", f);
+        esc(f, m_origin_names[x->origin]);
+        if (x->supersedes >= 0) {
+            fputs("; replaces <code>", f);
+            esc(f, e->facts[x->supersedes].key);
+            fputs("</code>", f);
+        }
+        int by = doc_fact_superseded_by(e, i);
+        if (by >= 0) {
+            fputs("; replaced by <code>", f);
+            esc(f, e->facts[by].key);
+            fputs("</code>", f);
+        }
+        fputs("</td></tr>\n", f);
+    }
+    fputs("</table>\n", f);
+}
+
+static void entry(FILE *f, const m_catalog *cat, const m_entry *e)
+{
+    char buf[512];
+    doc_heading(e, buf, sizeof buf);
+    fputs("<article class=\"entry sev-", f);
+    fputs(m_severity_names[e->severity], f);
+    fputs("\" id=\"", f);
+    esc(f, e->id);
+    fputs("\">\n<h3><a href=\"#", f);
+    esc(f, e->id);
+    fputs("\">", f);
+    esc(f, buf);
+    fputs("</a></h3>\n", f);
+    if (!doc_heading_is_title(e)) {
+        fputs("<p class=\"title\">", f);
+        esc(f, e->title);
+        fputs("</p>\n", f);
+    }
+    fields(f, e);
+    fputs("<p class=\"summary\">", f);
+    linked(f, cat, e->summary);
+    fputs("</p>\n", f);
+    if (e->messages.n) {
+        fprintf(f, "<h4>%s</h4>\n<ul class=\"messages\">\n",
+                e->messages.n == 1 ? "Message" : "Messages");
+        for (size_t i = 0; i < e->messages.n; i++) {
+            fputs("<li><samp>", f);
+            esc(f, e->messages.v[i]);
+            fputs("</samp></li>\n", f);
+        }
+        fputs("</ul>\n", f);
+    }
+    text_list(f, cat, e->causes.n == 1 ? "Cause" : "Causes", "ul", &e->causes);
+    text_list(f, cat, e->kind == M_KIND_CHECKLIST ? "Collect" : "Steps", "ol", &e->steps);
+    if (e->procedure_ids.n) {
+        fprintf(f, "<h4>%s</h4>\n<ul>\n", e->procedure_ids.n == 1 ? "Procedure" : "Procedures");
+        for (size_t i = 0; i < e->procedure_ids.n; i++)
+            ref(f, &cat->entries[e->procedures[i]], 1);
+        fputs("</ul>\n", f);
+    }
+    if (e->related_ids.n) {
+        fputs("<h4>Related</h4>\n<ul>\n", f);
+        for (size_t i = 0; i < e->related_ids.n; i++)
+            ref(f, &cat->entries[e->related[i]], 0);
+        fputs("</ul>\n", f);
+    }
+    if (e->nfacts)
+        facts(f, e);
+    fputs("</article>\n", f);
+}
+
+static void contents(FILE *f, const m_catalog *cat, const doc_group *g, size_t ng)
+{
+    char buf[512];
+    fputs("<nav id=\"contents\">\n<h2>Contents</h2>\n<ol>\n", f);
+    for (size_t i = 0; i < ng; i++) {
+        fprintf(f, "<li><a href=\"#%s\">", g[i].anchor);
+        esc(f, g[i].title);
+        fprintf(f, "</a> <span class=\"muted\">(%zu)</span>\n<ol>\n", g[i].n);
+        for (size_t j = 0; j < g[i].n; j++) {
+            const m_entry *e = &cat->entries[g[i].entries[j]];
+            doc_heading(e, buf, sizeof buf);
+            fputs("<li><a href=\"#", f);
+            esc(f, e->id);
+            fputs("\">", f);
+            esc(f, doc_heading_is_title(e) ? e->id : buf);
+            fputs("</a></li>\n", f);
+        }
+        fputs("</ol></li>\n", f);
+    }
+    fputs("</ol>\n</nav>\n", f);
+}
+
+static void body(FILE *f, const m_catalog *cat, const char *date)
+{
+    fputs("<!DOCTYPE html>\n", f);
+    fputs("<html xmlns=\"http://www.w3.org/1999/xhtml\" lang=\"en\" xml:lang=\"en\">\n", f);
+    fputs("<!--", f);
+    fprintf(f, emit_banner_fmt, "");
+    fputs("     Source: the catalogue (catalog/*.json), rendered by gen/emit_html.c. -->\n", f);
+    fputs("<head>\n<meta charset=\"utf-8\"/>\n"
+          "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"/>\n"
+          "<meta name=\"generator\" content=\"sspr-gen\"/>\n",
+          f);
+    fprintf(f, "<meta name=\"date\" content=\"%s\"/>\n", date);
+    fputs("<title>libsspr-errors: SSPR and Password Writeback error reference</title>\n", f);
+    fprintf(f, "<style>\n%s</style>\n</head>\n<body>\n", css);
+    doc_group *g;
+    size_t ng = doc_groups(cat, &g);
+    fputs("<header>\n<h1>SSPR and Password Writeback error reference</h1>\n", f);
+    fprintf(f,
+            "<p>The whole <code>libsspr-errors</code> catalogue, version %s: %zu entries on "
+            "the errors, event-log codes and symptoms of Microsoft&#8217;s self-service "
+            "password reset (SSPR) and Password Writeback, with their causes and the steps "
+            "that fix them. Link to an entry with <code>#</code> and its id",
+            cat->version, cat->n);
+    if (ng && g[0].n) {
+        const char *id = cat->entries[g[0].entries[0]].id;
+        fputs(", e.g. <a href=\"#", f);
+        esc(f, id);
+        fputs("\"><code>#", f);
+        esc(f, id);
+        fputs("</code></a>", f);
+    }
+    fputs(".</p>\n", f);
+    fputs("<p>Names and messages are copied byte-exact from the documentation, misspellings "
+          "included (the corrected spelling is an alias); summaries, causes and steps are "
+          "written in our own words. Where the current documentation changed a value given "
+          "in 2017, both facts are listed and the newer one says which it replaces. The "
+          "same content is in <code>sspr-errors(7)</code>; <code>sspr-errors lookup</code> "
+          "finds entries from a code, an HRESULT, a name or a pasted message.</p>\n"
+          "</header>\n",
+          f);
+    contents(f, cat, g, ng);
+    fputs("<main>\n", f);
+    for (size_t i = 0; i < ng; i++) {
+        fprintf(f, "<section class=\"group\" id=\"%s\">\n<h2>", g[i].anchor);
+        esc(f, g[i].title);
+        fputs("</h2>\n", f);
+        if (g[i].intro) {
+            fputs("<p>", f);
+            esc(f, g[i].intro);
+            fputs("</p>\n", f);
+        }
+        for (size_t j = 0; j < g[i].n; j++)
+            entry(f, cat, &cat->entries[g[i].entries[j]]);
+        fputs("</section>\n", f);
+    }
+    doc_groups_free(g, ng);
+    fprintf(f,
+            "</main>\n<footer>\n<p>libsspr-errors catalogue %s, %s. Sources: Microsoft, "
+            "&#8220;How to troubleshoot self-service password reset&#8221; (2017), and the "
+            "current Microsoft Entra documentation on troubleshooting self-service password "
+            "reset and password writeback.</p>\n</footer>\n</body>\n</html>\n",
+            cat->version, date);
+}
+
+int emit_html(const m_catalog *cat, const char *path)
+{
+    char date[11];
+    if (doc_date(date) != 0) {
+        gen_error(path, 0, 0, "cannot date the page (see SOURCE_DATE_EPOCH)");
+        return -1;
+    }
+    FILE *f = emit_open(path);
+    if (!f)
+        return -1;
+    body(f, cat, date);
+    return emit_close(f, path);
+}

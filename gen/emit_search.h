@@ -1,0 +1,16 @@
+/* Search and scan outputs of the generator (see emit_search.c, emit_scan.c). */
+#ifndef SSPR_GEN_EMIT_SEARCH_H
+#define SSPR_GEN_EMIT_SEARCH_H
+
+#include "model.h"
+
+/* sspr-search.inc: the postings, document lengths and average length of the
+ * BM25 index (layout: src/lib/search.h). */
+int emit_search_tables(const m_catalog *cat, const char *path);
+/* search.gperf: the term dictionary, term -> postings span and IDF. */
+int emit_search_gperf(const m_catalog *cat, const char *path);
+/* sspr-scan.inc: the literal messages the event-log scanner looks for, as an
+ * Aho-Corasick automaton with a Wu-Manber prefilter (layout: src/lib/scan.c). */
+int emit_scan_tables(const m_catalog *cat, const char *path);
+
+#endif

@@ -1,0 +1,403 @@
+/* Search terms (see stem.h). Compiled into both the generator and the library:
+ * a term the index holds and a term a query asks for come from this one file. */
+#include "stem.h"
+
+#include <string.h>
+
+/* ---- stop words ------------------------------------------------------------
+ * Function words that say nothing about an entry. Negations and words such as
+ * "after", "never", "off" stay: "never arrives", "after adding a forest". */
+static const char *const stopwords[] = {
+    "a", "about", "all", "also", "am", "an", "and", "any", "are", "as", "at", "be", "been",
+    "being", "both", "but", "by", "can", "cant", "could", "did", "didnt", "do", "does",
+    "doesnt", "doing", "dont", "each", "either", "etc", "for", "from", "get", "gets",
+    "getting", "got", "had", "has", "have", "having", "he", "her", "here", "him", "his",
+    "how", "i", "ie", "if", "in", "into", "is", "isnt", "it", "its", "just", "me", "my",
+    "of", "on", "or", "our", "she", "so", "some", "such", "than", "that", "the", "their",
+    "them", "then", "there", "these", "they", "this", "those", "to", "too", "us", "very",
+    "was", "wasnt", "we", "were", "what", "when", "where", "which", "while", "who", "why",
+    "will", "with", "would", "you", "your",
+};
+
+int sspr__is_stopword(const char *w, size_t n)
+{
+    size_t lo = 0, hi = sizeof stopwords / sizeof *stopwords;
+    while (lo < hi) { /* the list is sorted */
+        size_t mid = (lo + hi) / 2;
+        int c = strncmp(stopwords[mid], w, n);
+        if (c == 0 && stopwords[mid][n] != '\0')
+            c = 1;
+        if (c == 0)
+            return 1;
+        if (c < 0)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return 0;
+}
+
+/* ---- Porter's stemmer ------------------------------------------------------
+ * M. F. Porter, "An algorithm for suffix stripping", 1980, steps 1a to 5b, on
+ * a lower-case ASCII word b[0..k] (k the index of the last letter). */
+
+typedef struct {
+    char *b;
+    int k, j; /* j: end of the stem when a suffix matched */
+} stemmer;
+
+static int stem_cons(const stemmer *z, int i)
+{
+    switch (z->b[i]) {
+    case 'a': case 'e': case 'i': case 'o': case 'u': return 0;
+    case 'y': return i == 0 ? 1 : !stem_cons(z, i - 1);
+    default: return 1;
+    }
+}
+
+/* The measure m of b[0..j]: the number of vowel-consonant sequences. */
+static int stem_m(const stemmer *z)
+{
+    int n = 0, i = 0;
+    for (;; i++) {
+        if (i > z->j)
+            return n;
+        if (!stem_cons(z, i))
+            break;
+    }
+    for (i++;;) {
+        for (;; i++) {
+            if (i > z->j)
+                return n;
+            if (stem_cons(z, i))
+                break;
+        }
+        i++;
+        n++;
+        for (;; i++) {
+            if (i > z->j)
+                return n;
+            if (!stem_cons(z, i))
+                break;
+        }
+        i++;
+    }
+}
+
+static int stem_vowel_in_stem(const stemmer *z)
+{
+    for (int i = 0; i <= z->j; i++)
+        if (!stem_cons(z, i))
+            return 1;
+    return 0;
+}
+
+static int stem_doublec(const stemmer *z, int i)
+{
+    return i >= 1 && z->b[i] == z->b[i - 1] && stem_cons(z, i);
+}
+
+/* consonant-vowel-consonant ending at i, the last not w, x or y: "hop", "fil" */
+static int stem_cvc(const stemmer *z, int i)
+{
+    if (i < 2 || !stem_cons(z, i) || stem_cons(z, i - 1) || !stem_cons(z, i - 2))
+        return 0;
+    return z->b[i] != 'w' && z->b[i] != 'x' && z->b[i] != 'y';
+}
+
+static int stem_ends(stemmer *z, const char *s)
+{
+    int n = (int)strlen(s);
+    if (n > z->k + 1 || memcmp(z->b + z->k - n + 1, s, (size_t)n) != 0)
+        return 0;
+    z->j = z->k - n;
+    return 1;
+}
+
+static void stem_setto(stemmer *z, const char *s)
+{
+    int n = (int)strlen(s);
+    memcpy(z->b + z->j + 1, s, (size_t)n);
+    z->k = z->j + n;
+}
+
+static void stem_r(stemmer *z, const char *s)
+{
+    if (stem_m(z) > 0)
+        stem_setto(z, s);
+}
+
+static void stem_step1ab(stemmer *z)
+{
+    if (z->b[z->k] == 's') {
+        if (stem_ends(z, "sses"))
+            z->k -= 2;
+        else if (stem_ends(z, "ies"))
+            stem_setto(z, "i");
+        else if (z->k >= 1 && z->b[z->k - 1] != 's')
+            z->k--;
+    }
+    if (stem_ends(z, "eed")) {
+        if (stem_m(z) > 0)
+            z->k--;
+        return;
+    }
+    if (!((stem_ends(z, "ed") || stem_ends(z, "ing")) && stem_vowel_in_stem(z)))
+        return;
+    z->k = z->j;
+    if (stem_ends(z, "at"))
+        stem_setto(z, "ate");
+    else if (stem_ends(z, "bl"))
+        stem_setto(z, "ble");
+    else if (stem_ends(z, "iz"))
+        stem_setto(z, "ize");
+    else if (stem_doublec(z, z->k)) {
+        char c = z->b[z->k];
+        if (c != 'l' && c != 's' && c != 'z')
+            z->k--;
+    } else {
+        z->j = z->k;
+        if (stem_m(z) == 1 && stem_cvc(z, z->k))
+            stem_setto(z, "e");
+    }
+}
+
+static void stem_step1c(stemmer *z)
+{
+    if (stem_ends(z, "y") && stem_vowel_in_stem(z))
+        z->b[z->k] = 'i';
+}
+
+typedef struct {
+    const char *from, *to;
+} suffix_rule;
+
+static void stem_rules(stemmer *z, const suffix_rule *rules, size_t n)
+{
+    for (size_t i = 0; i < n; i++)
+        if (stem_ends(z, rules[i].from)) {
+            stem_r(z, rules[i].to);
+            return;
+        }
+}
+
+static void stem_step2(stemmer *z)
+{
+    static const suffix_rule rules[] = {
+        {"ational", "ate"}, {"tional", "tion"}, {"enci", "ence"},  {"anci", "ance"},
+        {"izer", "ize"},    {"bli", "ble"},     {"alli", "al"},    {"entli", "ent"},
+        {"eli", "e"},       {"ousli", "ous"},   {"ization", "ize"}, {"ation", "ate"},
+        {"ator", "ate"},    {"alism", "al"},    {"iveness", "ive"}, {"fulness", "ful"},
+        {"ousness", "ous"}, {"aliti", "al"},    {"iviti", "ive"},  {"biliti", "ble"},
+        {"logi", "log"},
+    };
+    if (z->k >= 1)
+        stem_rules(z, rules, sizeof rules / sizeof *rules);
+}
+
+static void stem_step3(stemmer *z)
+{
+    static const suffix_rule rules[] = {
+        {"icate", "ic"}, {"ative", ""}, {"alize", "al"}, {"iciti", "ic"},
+        {"ical", "ic"},  {"ful", ""},   {"ness", ""},
+    };
+    stem_rules(z, rules, sizeof rules / sizeof *rules);
+}
+
+static void stem_step4(stemmer *z)
+{
+    /* tried in this order: where two end the word ("ement", "ment", "ent"), the
+       longer comes first */
+    static const char *const suffixes[] = {
+        "al", "ance", "ence", "er", "ic", "able", "ible", "ant", "ement", "ment", "ent",
+        "ion", "ou", "ism", "ate", "iti", "ous", "ive", "ize",
+    };
+    for (size_t i = 0; i < sizeof suffixes / sizeof *suffixes; i++) {
+        if (!stem_ends(z, suffixes[i]))
+            continue;
+        if (strcmp(suffixes[i], "ion") == 0 &&
+            !(z->j >= 0 && (z->b[z->j] == 's' || z->b[z->j] == 't')))
+            return;
+        if (stem_m(z) > 1)
+            z->k = z->j;
+        return;
+    }
+}
+
+static void stem_step5(stemmer *z)
+{
+    z->j = z->k; /* both rules measure the whole word, as Porter's own code does */
+    if (z->b[z->k] == 'e') {
+        int a = stem_m(z);
+        if (a > 1 || (a == 1 && !stem_cvc(z, z->k - 1)))
+            z->k--;
+    }
+    if (z->b[z->k] == 'l' && stem_doublec(z, z->k) && stem_m(z) > 1)
+        z->k--;
+}
+
+/* British spellings the catalogue and its readers use, mapped before stemming
+ * so that both spellings meet. */
+static const suffix_rule spellings[] = {
+    {"categorise", "categorize"}, {"customised", "customized"}, {"licence", "license"},
+    {"licences", "licenses"},     {"licenced", "licensed"},     {"recognised", "recognized"},
+    {"unrecognised", "unrecognized"},
+};
+
+size_t sspr__stem(char *w, size_t n)
+{
+    for (size_t i = 0; i < sizeof spellings / sizeof *spellings; i++)
+        if (strlen(spellings[i].from) == n && memcmp(spellings[i].from, w, n) == 0) {
+            memcpy(w, spellings[i].to, n); /* same length */
+            break;
+        }
+    if (n <= 2)
+        return n;
+    stemmer z = {w, (int)n - 1, 0};
+    stem_step1ab(&z);
+    if (z.k > 0) {
+        stem_step1c(&z);
+        stem_step2(&z);
+        stem_step3(&z);
+        stem_step4(&z);
+        stem_step5(&z);
+    }
+    w[z.k + 1] = '\0';
+    return (size_t)z.k + 1;
+}
+
+/* ---- tokenizer ------------------------------------------------------------ */
+
+static int tok_alnum(int c)
+{
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
+}
+
+static int tok_upper(int c)
+{
+    return c >= 'A' && c <= 'Z';
+}
+
+static int tok_lower(int c)
+{
+    return c >= 'a' && c <= 'z';
+}
+
+/* An apostrophe at p (ASCII or U+2019), and its length in bytes; 0 otherwise. */
+static size_t tok_apostrophe(const unsigned char *p, const unsigned char *end)
+{
+    if (p < end && *p == '\'')
+        return 1;
+    if (end - p >= 3 && p[0] == 0xE2 && p[1] == 0x80 && p[2] == 0x99)
+        return 3;
+    return 0;
+}
+
+void sspr__tokens_init(sspr__tokens *t, const char *text, size_t len)
+{
+    memset(t, 0, sizeof *t);
+    t->p = (const unsigned char *)text;
+    t->end = t->p + (text ? len : 0);
+    t->joined_done = 1;
+}
+
+/* Reads the next compound into t->buf and splits it into parts; 0 at the end. */
+static int tok_read_compound(sspr__tokens *t)
+{
+    while (t->p < t->end && !tok_alnum(*t->p))
+        t->p++;
+    if (t->p >= t->end)
+        return 0;
+    size_t n = 0;
+    while (t->p < t->end && n < sizeof t->buf) {
+        unsigned char c = *t->p;
+        if (tok_alnum(c)) {
+            t->buf[n++] = (char)c;
+            t->p++;
+            continue;
+        }
+        /* joiners and apostrophes count only between word characters */
+        size_t ap = tok_apostrophe(t->p, t->end);
+        size_t skip = ap ? ap : ((c == '-' || c == '_') ? 1 : 0);
+        if (!skip || t->p + skip >= t->end || !tok_alnum(t->p[skip]) || n == 0)
+            break;
+        if (!ap)
+            t->buf[n++] = '-';
+        t->p += skip;
+    }
+    /* parts: split at '-' and at CamelCase boundaries ("ADUser" -> AD|User) */
+    t->nparts = 0;
+    size_t start = 0;
+    for (size_t i = 0; i <= n; i++) {
+        int cut = i == n || t->buf[i] == '-';
+        int camel = !cut && i > start &&
+                    ((tok_lower(t->buf[i - 1]) && tok_upper(t->buf[i])) ||
+                     (i + 1 < n && tok_upper(t->buf[i - 1]) && tok_upper(t->buf[i]) &&
+                      tok_lower(t->buf[i + 1])));
+        if (!cut && !camel)
+            continue;
+        if (i > start && t->nparts < SSPR__PARTS_MAX) {
+            t->part_at[t->nparts] = (unsigned char)start;
+            t->part_len[t->nparts] = (unsigned char)(i - start);
+            t->nparts++;
+        }
+        start = cut ? i + 1 : i;
+    }
+    t->next_part = 0;
+    t->joined_done = t->nparts < 2;
+    return 1;
+}
+
+/* Lower-cases, drops a "0x" prefix, filters stop words and stems raw[0..n). */
+static size_t tok_finish(const char *raw, size_t n, char *out)
+{
+    if (n > SSPR__TERM_MAX)
+        n = SSPR__TERM_MAX;
+    int digit = 0;
+    for (size_t i = 0; i < n; i++) {
+        char c = raw[i];
+        out[i] = (char)(tok_upper(c) ? c - 'A' + 'a' : c);
+        digit |= c >= '0' && c <= '9';
+    }
+    out[n] = '\0';
+    if (n > 2 && out[0] == '0' && out[1] == 'x') {
+        int hex = 1;
+        for (size_t i = 2; i < n; i++)
+            hex &= (out[i] >= '0' && out[i] <= '9') || (out[i] >= 'a' && out[i] <= 'f');
+        if (hex) {
+            memmove(out, out + 2, n - 1);
+            n -= 2;
+        }
+    }
+    if (sspr__is_stopword(out, n))
+        return 0;
+    return digit ? n : sspr__stem(out, n);
+}
+
+size_t sspr__tokens_next(sspr__tokens *t, char *out)
+{
+    for (;;) {
+        if (t->next_part < t->nparts) {
+            unsigned i = t->next_part++;
+            size_t n = tok_finish(t->buf + t->part_at[i], t->part_len[i], out);
+            if (n)
+                return n;
+            continue;
+        }
+        if (!t->joined_done) {
+            t->joined_done = 1;
+            char joined[SSPR__COMPOUND_MAX];
+            size_t n = 0;
+            for (unsigned i = 0; i < t->nparts; i++) {
+                memcpy(joined + n, t->buf + t->part_at[i], t->part_len[i]);
+                n += t->part_len[i];
+            }
+            n = tok_finish(joined, n, out);
+            if (n)
+                return n;
+            continue;
+        }
+        if (!tok_read_compound(t))
+            return 0;
+    }
+}
