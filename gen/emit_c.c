@@ -265,19 +265,37 @@ int emit_c_tables(const m_catalog *cat, const char *path)
     emit_c_string(f, cat->version ? cat->version : "0.0.0");
     fputs(";\n\n", f);
 
-    /* The pool is a byte array: ISO C limits string literals to 4095 bytes. */
-    fprintf(f, "const char sspr__pool[%zu] = {", p.len ? p.len : 1);
-    if (p.len == 0)
-        fputs("0", f);
-    for (size_t i = 0; i < p.len; i++) {
-        unsigned char b = (unsigned char)p.bytes[i];
-        fputs(i % 16 ? "," : (i ? ",\n    " : "\n    "), f);
-        if (b >= 0x20 && b < 0x7F && b != '\'' && b != '\\')
-            fprintf(f, "'%c'", b);
-        else
-            fprintf(f, "'\\%03o'", b);
+    /* The pool: ISO C guarantees string literals only up to 4095 bytes, so it is
+       a struct of char arrays, each initialised by one literal (which compilers
+       parse far faster than per-byte initialisers); char arrays have no padding
+       between them, which the typedef below checks at compile time. */
+    enum { CHUNK = 4000 };
+    size_t nchunks = p.len ? (p.len + CHUNK - 1) / CHUNK : 1;
+    fputs("const struct sspr__pool_s {\n", f);
+    for (size_t c = 0; c < nchunks; c++) {
+        size_t n = p.len ? (c + 1 < nchunks ? CHUNK : p.len - c * CHUNK) : 1;
+        fprintf(f, "    char c%zu[%zu];\n", c, n);
     }
-    fputs("\n};\n", f);
+    fputs("} sspr__pool_chunks = {\n", f);
+    for (size_t c = 0; c < nchunks; c++) {
+        size_t off = c * CHUNK, n = p.len ? (c + 1 < nchunks ? CHUNK : p.len - off) : 1;
+        fputs("    \"", f);
+        for (size_t i = 0; i < n && p.len; i++) {
+            unsigned char b = (unsigned char)p.bytes[off + i];
+            if (b == '"' || b == '\\')
+                fprintf(f, "\\%c", b);
+            else if (b >= 0x20 && b < 0x7F && b != '?')
+                fputc(b, f);
+            else /* octal escapes are always three digits: no run-on into a digit */
+                fprintf(f, "\\%03o", b);
+            if (i % 100 == 99 && i + 1 < n)
+                fputs("\"\n    \"", f);
+        }
+        fputs("\",\n", f);
+    }
+    fputs("};\n", f);
+    fprintf(f, "typedef char sspr__pool_has_no_padding[sizeof sspr__pool_chunks == %zu ? 1 : -1];\n",
+            p.len ? p.len : 1);
 
     pool_free(&p);
     free(strs.v);

@@ -55,7 +55,10 @@ struct sspr__key {
 };
 
 /* Generated data (sspr-data.inc), defined in entry.c. */
-extern const char sspr__pool[];
+/* The string pool: one generated object (a struct of char-array chunks, see
+ * gen/emit_c.c) read as contiguous bytes. */
+extern const struct sspr__pool_s sspr__pool_chunks;
+#define sspr__pool ((const char *)&sspr__pool_chunks)
 extern const uint32_t sspr__strs[];
 extern const uint32_t sspr__hrs[];
 extern const uint32_t sspr__refs[];
