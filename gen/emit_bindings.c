@@ -38,10 +38,26 @@ typedef struct {
 
 /* ---- names ------------------------------------------------------------- */
 
-static int is_upper(int c) { return c >= 'A' && c <= 'Z'; }
-static int is_lower(int c) { return c >= 'a' && c <= 'z'; }
-static int is_digit(int c) { return c >= '0' && c <= '9'; }
-static int is_alnum(int c) { return is_upper(c) || is_lower(c) || is_digit(c); }
+/* ASCII only, whatever the locale: names must not depend on the build machine. */
+static int is_upper(int c)
+{
+    return c >= 'A' && c <= 'Z';
+}
+
+static int is_lower(int c)
+{
+    return c >= 'a' && c <= 'z';
+}
+
+static int is_digit(int c)
+{
+    return c >= '0' && c <= '9';
+}
+
+static int is_alnum(int c)
+{
+    return is_upper(c) || is_lower(c) || is_digit(c);
+}
 
 /* "ADMutliMatchError" -> "AD_MUTLI_MATCH_ERROR", "hr=80230402" -> "HR_80230402";
  * NULL when nothing of it is usable. A word starts at a lower-to-upper step, at
@@ -249,6 +265,14 @@ static void put_markdown(FILE *f, const char *s)
     }
 }
 
+/* Ends a doc sentence unless the text already does. */
+static void put_period(FILE *f, const char *s)
+{
+    size_t n = strlen(s);
+    if (n == 0 || !strchr(".!?", s[n - 1]))
+        fputc('.', f);
+}
+
 /* A double-quoted literal valid in both Python and Rust. */
 static void put_string(FILE *f, const char *s)
 {
@@ -365,13 +389,14 @@ static void rust_type(FILE *f, const char *type, const syms *t, int hex)
             }
             fputs(": ", f);
             put_markdown(f, s->entry->title);
+            put_period(f, s->entry->title);
         } else {
             fprintf(f, "Alias of [`%s::%s`]: ", type, t->v[s->canonical].ident);
             put_markdown(f, s->spelling);
-            fprintf(f, " (`%s`)", s->entry->id);
+            fprintf(f, " (`%s`).", s->entry->id);
         }
-        fprintf(f, hex ? ".\n    pub const %s: %s = %s(0x%08lX);\n"
-                       : ".\n    pub const %s: %s = %s(%lu);\n",
+        fprintf(f, hex ? "\n    pub const %s: %s = %s(0x%08lX);\n"
+                       : "\n    pub const %s: %s = %s(%lu);\n",
                 s->ident, type, type, (unsigned long)s->value);
     }
     fputs("\n    /// Every value, ascending, each once.\n", f);

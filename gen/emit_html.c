@@ -32,7 +32,7 @@ static const char css[] =
     "h4{font-size:.95rem;margin:.8rem 0 .2rem}\n"
     "nav ol{padding-left:1.25rem}\n"
     "nav li li{display:inline;margin-right:.75rem}\n"
-    "nav li li::after{content:\"\"}\n"
+    "nav li li.line{display:list-item;list-style:none}\n"
     "nav>ol>li{margin:.35rem 0}\n"
     "nav ol ol{padding-left:0;font-size:.9rem}\n"
     ".entry{border:1px solid var(--line);border-left:4px solid var(--line);"
@@ -350,10 +350,12 @@ static void contents(FILE *f, const m_catalog *cat, const doc_group *g, size_t n
         for (size_t j = 0; j < g[i].n; j++) {
             const m_entry *e = &cat->entries[g[i].entries[j]];
             doc_heading(e, buf, sizeof buf);
-            fputs("<li><a href=\"#", f);
+            /* codes and names sit side by side; titles take a line each */
+            fputs(doc_heading_is_title(e) ? "<li class=\"line\"><a href=\"#" : "<li><a href=\"#",
+                  f);
             esc(f, e->id);
             fputs("\">", f);
-            esc(f, doc_heading_is_title(e) ? e->id : buf);
+            esc(f, buf);
             fputs("</a></li>\n", f);
         }
         fputs("</ol></li>\n", f);

@@ -297,6 +297,8 @@ static void description(FILE *f, const m_catalog *cat, const doc_group *g, size_
 
 static void body(FILE *f, const m_catalog *cat, const char *date)
 {
+    /* The search-key comments hold raw UTF-8; say so for preconv and mandoc. */
+    fputs(".\\\" -*- coding: UTF-8 -*-\n", f);
     fprintf(f, emit_banner_fmt, ".\\\"");
     fputs(".\\\" Source: the catalogue (catalog/*.json), rendered by gen/emit_man.c.\n", f);
     fprintf(f, ".TH SSPR-ERRORS 7 %s \"libsspr-errors catalogue %s\" \"SSPR Error Reference\"\n",

@@ -1,7 +1,8 @@
 /* The BM25 search index: every entry is a document, its fields weighted, its
  * text turned into terms by src/lib/stem.c (the very code that reads queries).
- * Two outputs: search.gperf (term -> postings span, IDF) and sspr-search.inc
- * (postings, document lengths, average length). Layout: src/lib/search.h. */
+ * Two outputs: search.gperf (term -> term number) and sspr-search.inc (per term
+ * the postings span and IDF; the postings, document lengths and their average).
+ * Layout: src/lib/search.h. */
 #include "emit_search.h"
 
 #include "diag.h"
@@ -21,7 +22,7 @@ enum {
     W_NAME = 24,    /* documented name and aliases */
     W_TITLE = 24,
     W_MESSAGE = 16, /* literal messages */
-    W_CODE = 16,    /* source, code, HRESULTs */
+    W_CODE = 32,    /* source, code, HRESULTs: exact identifiers */
     W_ID = 8,
     W_SUMMARY = 8,
     W_CAUSE = 8,
@@ -136,8 +137,14 @@ static void s_collect(const m_entry *e, s_doc *d)
     s_add_strings(d, &e->aliases, W_NAME);
     s_add_text(d, e->title, W_TITLE);
     s_add_strings(d, &e->messages, W_MESSAGE);
-    if (e->source)
-        s_add_text(d, m_source_names[e->source], W_CODE);
+    if (e->source) { /* one word: "PasswordResetService" would add "reset" to 40 entries */
+        char src[64];
+        size_t i = 0;
+        for (const char *p = m_source_names[e->source]; *p && i + 1 < sizeof src; p++)
+            src[i++] = (char)(*p >= 'A' && *p <= 'Z' ? *p - 'A' + 'a' : *p);
+        src[i] = '\0';
+        s_add_text(d, src, W_CODE);
+    }
     if (e->has_code)
         s_add_number(d, "%lu", (unsigned long)e->code, W_CODE);
     for (size_t h = 0; h < e->nhresults; h++)
@@ -257,6 +264,16 @@ int emit_search_tables(const m_catalog *cat, const char *path)
         npost += ix.terms[i].n;
     fprintf(f, "#define SSPR__SEARCH_TERMS %zu\n#define SSPR__SEARCH_POSTINGS %zu\n\n", ix.n,
             npost);
+    fprintf(f, "static const sspr__search_term sspr__search_terms[%zu] = {\n", ix.n ? ix.n : 1);
+    uint32_t first = 0;
+    for (size_t i = 0; i < ix.n; i++) {
+        fprintf(f, "    {%lu, %lu, %.9ef}, /* %s */\n", (unsigned long)first,
+                (unsigned long)ix.terms[i].n, s_idf(ix.ndocs, ix.terms[i].n), ix.terms[i].term);
+        first += (uint32_t)ix.terms[i].n;
+    }
+    if (ix.n == 0)
+        fputs("    {0, 0, 0.0f}\n", f);
+    fputs("};\n\n", f);
     fprintf(f, "static const uint32_t sspr__search_post[%zu] = {", npost ? npost : 1);
     size_t k = 0;
     for (size_t i = 0; i < ix.n; i++)
@@ -294,24 +311,19 @@ int emit_search_gperf(const m_catalog *cat, const char *path)
     fputs(" * Input of gperf; its output is included once, by src/lib/search.c. */\n"
           "#include \"search.h\"\n#include <string.h>\n%}\n",
           f);
-    fputs("%struct-type\n%language=ANSI-C\n%readonly-tables\n%pic\n%enum\n%compare-lengths\n"
+    fputs("%struct-type\n%language=ANSI-C\n%readonly-tables\n%pic\n%enum\n"
           "%define hash-function-name sspr__terms_hash\n"
           "%define lookup-function-name sspr__terms_lookup\n"
           "%define string-pool-name sspr__terms_keypool\n"
           "%define word-array-name sspr__terms_words\n"
           "%define length-table-name sspr__terms_lengths\n"
           "%define constants-prefix SSPR__terms_\n"
-          "struct sspr__term;\n%%\n",
+          "struct sspr__term_key;\n%%\n",
           f);
-    uint32_t first = 0;
-    for (size_t i = 0; i < ix.n; i++) {
-        const s_term *t = &ix.terms[i];
-        fprintf(f, "%s, %lu, %lu, %.9ef\n", t->term, (unsigned long)first, (unsigned long)t->n,
-                s_idf(ix.ndocs, t->n));
-        first += (uint32_t)t->n;
-    }
-    if (ix.n == 0) /* gperf needs a keyword; this one has no postings */
-        fputs("\"\\001\", 0, 0, 0.0f\n", f);
+    for (size_t i = 0; i < ix.n; i++)
+        fprintf(f, "%s, %zu\n", ix.terms[i].term, i);
+    if (ix.n == 0) /* gperf needs a keyword; this one is term 0, which has no postings */
+        fputs("\"\\001\", 0\n", f);
     fputs("%%\n", f);
     s_free(&ix);
     return emit_close(f, path);

@@ -5,6 +5,7 @@
  *       sspr-data.inc                          C tables (src/lib/private.h layout)
  *       {ids,names,messages,codes,hresults}.gperf   gperf inputs
  *       sspr-search.inc, search.gperf          search index (table `outdir_extra`)
+ *       sspr-scan.inc                          event-log scanner patterns
  *   sspr-gen --emit NAME --output PATH FILE...   validate, then write one other output
  *       (NAME from the table `emitters` below; `sspr-gen --list` prints them)
  *
@@ -34,6 +35,7 @@ static const struct {
     {"html", "the catalogue as one self-contained HTML reference", emit_html},
     {"search-tables", "the search postings (also written by --outdir)", emit_search_tables},
     {"search-gperf", "the search term dictionary (also written by --outdir)", emit_search_gperf},
+    {"scan-tables", "the event-log scanner's patterns (also written by --outdir)", emit_scan_tables},
 };
 
 /* Files --outdir writes after the gperf inputs, in this order (src/lib/meson.build
@@ -44,6 +46,7 @@ static const struct {
 } outdir_extra[] = {
     {"sspr-search.inc", emit_search_tables},
     {"search.gperf", emit_search_gperf},
+    {"sspr-scan.inc", emit_scan_tables},
 };
 
 static void usage(FILE *f)

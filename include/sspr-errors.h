@@ -323,6 +323,76 @@ typedef struct sspr_hit {
  * one made only of stop words or words the catalogue does not use. */
 SSPR_API size_t sspr_search(const char *text, sspr_hit *out, size_t cap);
 
+/* ---- Scanning -------------------------------------------------------------
+ * A streaming scanner for exported event logs: feed it the bytes of a file in
+ * chunks of any size (down to one byte: the answer is the same for every
+ * chunking) and it reports, record by record, the catalogue entries each
+ * record names. Memory is constant whatever the input size: the scanner lives
+ * in an sspr_scanner the caller provides (on the stack, in a struct, ...), and
+ * nothing is ever allocated.
+ *
+ * Input: UTF-8, UTF-8 with a BOM, UTF-16LE with a BOM (also UTF-16BE with a
+ * BOM, and UTF-16LE without one when the text starts with an ASCII
+ * character); LF or CRLF line ends. Formats, told apart line by line:
+ *   - Event Viewer "Save All Events As", Text (Tab delimited): Level, Date and
+ *     Time, Source, Event ID, Task Category, message; a quoted message goes on
+ *     over the following lines;
+ *   - Get-WinEvent | Format-List (also Get-EventLog): "ProviderName : ...",
+ *     "Id : ...", "Message : ..." lines, a blank line between records;
+ *   - wevtutil qe /f:xml: <Event> ... </Event>, one or several to a line or
+ *     one over many lines; <Provider Name='...'/>, <EventID>, the data;
+ *   - Export-Csv: a header row with ProviderName (or Source), Id (or EventID)
+ *     and Message columns, then rows, quoted fields holding line breaks and
+ *     doubled quotes; the table ends at a blank line;
+ *   - anything else: free text, each line a record.
+ * What a record names:
+ *   - its event: an event id counts only with its provider, PasswordResetService
+ *     or ADSync (an "Id 32009" of another provider is not ours); where several
+ *     entries share the source and id (ADSync 6329), the HRESULT in the record
+ *     picks one, and none is reported without it;
+ *   - HRESULTs written "hr=XXXXXXXX" or "0x8023XXXX": the entries that are them;
+ *   - the catalogue's literal messages (of events and of writeback entries, four
+ *     words or more), compared as sspr__norm_key and the fold in
+ *     src/lib/scanfold.h do (any case, white space runs, quotes ignored), also
+ *     across the lines of a record, within 512 bytes of text before the point
+ *     where the scanner's search found them;
+ *   - nothing at all when the record's provider is known and not ours.
+ * Each entry is reported once per record, in catalogue order, however many
+ * strings name it; at most 16 message matches and 8 HRESULTs count per record.
+ * A line longer than 4096 bytes is read in pieces; a field or tag (provider,
+ * event id, HRESULT) that spans more than 256 bytes across such a cut, or a
+ * message split by one with its start more than 512 bytes back, may be missed.
+ *
+ * ABI: sspr_scanner has a fixed size within a MAJOR version; its contents are
+ * private. A scanner is used by one thread at a time; the callback must not
+ * call sspr_scan_feed or sspr_scan_finish on the same scanner. */
+#define SSPR_SCANNER_SIZE 8192
+
+/* Storage for a scanner: SSPR_SCANNER_SIZE bytes, aligned for any scalar. */
+typedef struct sspr_scanner {
+    union {
+        unsigned char bytes[SSPR_SCANNER_SIZE];
+        uint64_t align_u64;
+        double align_double;
+        void *align_pointer;
+    } opaque;
+} sspr_scanner;
+
+/* Called once per entry a record names; line is the record's first line
+ * (1-based, counted after decoding). */
+typedef void (*sspr_scan_fn)(void *ctx, const sspr_entry *entry, uint64_t line);
+
+/* Prepares scanner for a new input; on_match (may be NULL) gets ctx back. */
+SSPR_API void sspr_scan_init(sspr_scanner *scanner, sspr_scan_fn on_match, void *ctx);
+
+/* Scans the next len bytes of the input. Records are reported as soon as they
+ * are complete, so some only at sspr_scan_finish. */
+SSPR_API void sspr_scan_feed(sspr_scanner *scanner, const void *data, size_t len);
+
+/* Ends the input: reports the last record, then leaves scanner as
+ * sspr_scan_init left it (same callback), ready for another input. */
+SSPR_API void sspr_scan_finish(sspr_scanner *scanner);
+
 #ifdef __cplusplus
 }
 #endif

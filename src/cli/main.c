@@ -1,6 +1,7 @@
 /* sspr-errors: the command-line face of libsspr-errors. A thin client of the
  * public API: everything it prints comes from the library. */
 #include "output.h"
+#include "scan_report.h"
 #include "sspr-errors.h"
 
 #include <errno.h>
@@ -19,6 +20,7 @@ enum {
 typedef struct {
     int json;
     const char *source, *kind;
+    size_t limit; /* --limit; 0 = the command's default */
     char **args;
     size_t nargs;
 } options;
@@ -29,7 +31,7 @@ typedef struct {
     const char *name, *args, *summary;
     command_fn run;
     int min_args, max_args; /* -1: no limit */
-    const char *opts;       /* which options apply: letters j(son) s(ource) k(ind) */
+    const char *opts;       /* which options apply: letters j(son) s(ource) k(ind) l(imit) */
 } command;
 
 typedef struct {
@@ -41,12 +43,15 @@ static const option_def option_defs[] = {
     {"--json", NULL, "print JSON instead of text", 'j'},
     {"--source", "S", "only entries of source S (PasswordResetService, ADSync, SSPR, none)", 's'},
     {"--kind", "K", "only entries of kind K (event, symptom, procedure, checklist)", 'k'},
+    {"--limit", "N", "print at most N results (search; default 5)", 'l'},
 };
 
 static int cmd_lookup(const options *o);
 static int cmd_show(const options *o);
 static int cmd_list(const options *o);
 static int cmd_decode(const options *o);
+static int cmd_search(const options *o);
+static int cmd_scan(const options *o);
 
 static const command commands[] = {
     {"lookup", "QUERY...",
@@ -58,6 +63,15 @@ static const command commands[] = {
      "take an HRESULT apart (\"0x800700CE\", \"hr=80070005\", \"-2147024891\"): severity, "
      "facility, code, Win32 error name and message, and the entries that have it",
      cmd_decode, 1, 1, "j"},
+    {"search", "TEXT...",
+     "ranked search for what a ticket says, the words joined by spaces (\"the text message "
+     "with the code never arrives\"): score, id and title of the best entries",
+     cmd_search, 1, -1, "jl"},
+    {"scan", "[FILE]...",
+     "scan exported event logs (Event Viewer text, Format-List, wevtutil XML, Export-Csv or "
+     "plain text; UTF-8 or UTF-16; \"-\" or none: standard input) and summarise the entries "
+     "found, most frequent first, with their first lines and first step",
+     cmd_scan, 0, -1, "j"},
     {"show", "ID", "print the entry with this id", cmd_show, 1, 1, "j"},
     {"list", "", "list entries, one a line", cmd_list, 0, 0, "jsk"},
 };
@@ -198,6 +212,73 @@ static int cmd_lookup(const options *o)
     if (o->json)
         end_json();
     return missing ? EXIT_NOTHING : EXIT_FOUND;
+}
+
+static int cmd_search(const options *o)
+{
+    enum { DEFAULT_LIMIT = 5 };
+    size_t len = 1;
+    for (size_t a = 0; a < o->nargs; a++)
+        len += strlen(o->args[a]) + 1;
+    char *text = malloc(len);
+    size_t limit = o->limit ? o->limit : DEFAULT_LIMIT;
+    sspr_hit *hits = malloc(limit * sizeof *hits);
+    if (!text || !hits) {
+        free(text);
+        free(hits);
+        fprintf(stderr, "%s: out of memory\n", prog);
+        return EXIT_USAGE;
+    }
+    text[0] = '\0';
+    for (size_t a = 0; a < o->nargs; a++) {
+        if (a)
+            strcat(text, " ");
+        strcat(text, o->args[a]);
+    }
+    size_t n = sspr_search(text, hits, limit);
+    if (n > limit)
+        n = limit;
+    if (o->json) {
+        fputc('[', stdout);
+        for (size_t i = 0; i < n; i++) {
+            printf("%s{\"score\": %.4f, \"entry\": ", i ? ",\n  " : "\n  ", hits[i].score);
+            out_entry_json(stdout, hits[i].entry);
+            fputc('}', stdout);
+        }
+        fputs("\n]\n", stdout);
+    } else {
+        for (size_t i = 0; i < n; i++)
+            printf("%9.3f  %-30s %s\n", hits[i].score, sspr_entry_id(hits[i].entry),
+                   sspr_entry_title(hits[i].entry));
+    }
+    if (n == 0)
+        fprintf(stderr, "%s: nothing matches '%s'\n", prog, text);
+    free(text);
+    free(hits);
+    return n ? EXIT_FOUND : EXIT_NOTHING;
+}
+
+static int cmd_scan(const options *o)
+{
+    int rc = scan_report(prog, o->args, o->nargs, o->json);
+    return rc == 3 ? EXIT_USAGE : rc;
+}
+
+/* --limit N: a positive decimal integer of reasonable size. */
+static int parse_limit(const char *s, size_t *out)
+{
+    size_t v = 0;
+    if (!*s)
+        return 0;
+    for (; *s; s++) {
+        if (*s < '0' || *s > '9' || v > 100000)
+            return 0;
+        v = v * 10 + (size_t)(*s - '0');
+    }
+    if (v == 0 || v > 100000)
+        return 0;
+    *out = v;
+    return 1;
 }
 
 static int cmd_show(const options *o)
@@ -380,6 +461,12 @@ int main(int argc, char **argv)
         case 'j': o.json = 1; break;
         case 's': o.source = argv[++i]; break;
         case 'k': o.kind = argv[++i]; break;
+        case 'l':
+            if (!parse_limit(argv[++i], &o.limit)) {
+                free(o.args);
+                return usage_error("--limit needs a positive integer, not '%s'", argv[i]);
+            }
+            break;
         default: break;
         }
     }

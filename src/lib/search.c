@@ -35,6 +35,8 @@
 enum {
     SEARCH_SLOTS = 2 * SSPR_SEARCH_MAX_CANDIDATES, /* power of two, at most half full */
     SEARCH_EXACT_MAX = 64,                         /* sspr_lookup() answers considered */
+    SEARCH_CODES_MAX = 64,                         /* entries named by codes in the text */
+    SEARCH_CODE_ENTRIES = 16,                      /* entries per code considered */
     SEARCH_NORM_MAX = 2048,                        /* longer texts get no phrase tier */
 };
 
@@ -49,7 +51,7 @@ typedef struct {
 } search_table;
 
 typedef struct {
-    const struct sspr__term *t;
+    const sspr__search_term *t;
     unsigned order; /* first occurrence in the query: ties between equal IDFs */
 } search_qterm;
 
@@ -91,8 +93,11 @@ static size_t search_query_terms(const char *text, search_qterm *q)
     unsigned order = 0;
     sspr__tokens_init(&tk, text, strlen(text));
     while ((n = sspr__tokens_next(&tk, term)) != 0) {
-        const struct sspr__term *t = sspr__terms_lookup(term, n);
-        if (!t || t->count == 0)
+        const struct sspr__term_key *k = sspr__terms_lookup(term, n);
+        if (!k || k->term >= SSPR__SEARCH_TERMS)
+            continue;
+        const sspr__search_term *t = &sspr__search_terms[k->term];
+        if (t->count == 0)
             continue;
         int dup = 0;
         for (size_t i = 0; i < nq && !dup; i++)
@@ -224,6 +229,76 @@ static size_t search_exact(const char *text, const sspr_entry **hits)
     return n < SEARCH_EXACT_MAX ? n : SEARCH_EXACT_MAX;
 }
 
+/* The value of a term that is an event code (four digits or more: shorter
+ * numbers are counts and ports far more often) or an HRESULT (eight hex digits
+ * with a digit among them); 0 when it is neither. */
+static int search_number(const char *t, size_t n, int *is_hr, uint32_t *v)
+{
+    int digits = 0, letters = 0;
+    uint64_t dec = 0;
+    uint32_t hex = 0;
+    for (size_t i = 0; i < n; i++) {
+        int c = (unsigned char)t[i];
+        if (c >= '0' && c <= '9') {
+            digits++;
+            dec = dec * 10 + (uint64_t)(c - '0');
+            hex = hex << 4 | (uint32_t)(c - '0');
+        } else if (c >= 'a' && c <= 'f') {
+            letters++;
+            hex = hex << 4 | (uint32_t)(c - 'a' + 10);
+        } else {
+            return 0;
+        }
+    }
+    if (n == 8 && letters && digits) {
+        *is_hr = 1;
+        *v = hex;
+        return 1;
+    }
+    if (letters || n < 4 || n > 10 || dec > UINT32_MAX)
+        return 0;
+    *is_hr = 0;
+    *v = (uint32_t)dec;
+    return 1;
+}
+
+static int search_is_code(const sspr_entry *e, int is_hr, uint32_t v)
+{
+    if (!is_hr)
+        return sspr_entry_code(e) == (int64_t)v;
+    for (size_t i = 0; i < sspr_entry_hresult_count(e); i++)
+        if (sspr_entry_hresult(e, i) == v)
+            return 1;
+    return 0;
+}
+
+/* The entries that are an event code or HRESULT written in the text (not those
+ * that only mention it): at most SEARCH_CODES_MAX. */
+static size_t search_codes(const char *text, const sspr_entry **out)
+{
+    sspr__tokens tk;
+    char term[SSPR__TERM_MAX + 1];
+    size_t n, nout = 0;
+    sspr__tokens_init(&tk, text, strlen(text));
+    while ((n = sspr__tokens_next(&tk, term)) != 0 && nout < SEARCH_CODES_MAX) {
+        int is_hr;
+        uint32_t v;
+        const sspr_entry *found[SEARCH_CODE_ENTRIES];
+        if (!search_number(term, n, &is_hr, &v))
+            continue;
+        size_t k = is_hr ? sspr_by_hresult(v, found, SEARCH_CODE_ENTRIES)
+                         : sspr_by_code(NULL, v, found, SEARCH_CODE_ENTRIES);
+        for (size_t i = 0; i < k && i < SEARCH_CODE_ENTRIES && nout < SEARCH_CODES_MAX; i++) {
+            int dup = 0;
+            for (size_t j = 0; j < nout; j++)
+                dup |= out[j] == found[i];
+            if (!dup && search_is_code(found[i], is_hr, v))
+                out[nout++] = found[i];
+        }
+    }
+    return nout;
+}
+
 /* ---- quoted messages -------------------------------------------------------- */
 
 static int search_alnum(int c)
@@ -297,21 +372,28 @@ size_t sspr_search(const char *text, sspr_hit *out, size_t cap)
 {
     search_table tab;
     search_qterm q[SSPR_SEARCH_MAX_TERMS];
-    const sspr_entry *exact[SEARCH_EXACT_MAX];
+    const sspr_entry *exact[SEARCH_EXACT_MAX], *codes[SEARCH_CODES_MAX];
     if (!text)
         return 0;
     if (!out)
         cap = 0;
     memset(&tab, 0, sizeof tab);
-    size_t nexact = search_exact(text, exact);
+    size_t nexact = search_exact(text, exact), ncodes = search_codes(text, codes);
     for (size_t i = 0; i < nexact; i++) /* candidates whatever else happens */
         search_slot_of(&tab, exact[i]->index, 1);
+    for (size_t i = 0; i < ncodes; i++)
+        search_slot_of(&tab, codes[i]->index, 1);
     size_t nq = search_query_terms(text, q);
     search_accumulate(&tab, q, nq);
     for (size_t i = 0; i < SEARCH_SLOTS; i++)
         if (tab.slot[i].score > SEARCH_BM25_CAP)
             tab.slot[i].score = SEARCH_BM25_CAP;
     search_phrases(&tab, text);
+    for (size_t i = 0; i < ncodes; i++) {
+        search_slot *s = search_slot_of(&tab, codes[i]->index, 0);
+        if (s->score < SEARCH_PHRASE)
+            s->score += SEARCH_PHRASE;
+    }
     for (size_t i = 0; i < nexact; i++)
         search_slot_of(&tab, exact[i]->index, 0)->score = SEARCH_EXACT - (float)i;
     size_t n = 0;

@@ -236,21 +236,27 @@ static void stem_step5(stemmer *z)
         z->k--;
 }
 
-/* British spellings the catalogue and its readers use, mapped before stemming
- * so that both spellings meet. */
+/* Words mapped before stemming, so that forms Porter's rules keep apart meet:
+ * British and American spellings, and derivations whose stems differ
+ * ("registration" -> "registr", but "register" -> "regist"). A replacement is
+ * never longer than its word. */
 static const suffix_rule spellings[] = {
     {"categorise", "categorize"}, {"customised", "customized"}, {"licence", "license"},
-    {"licences", "licenses"},     {"licenced", "licensed"},     {"recognised", "recognized"},
+    {"licenced", "licensed"},     {"licences", "licenses"},     {"recognised", "recognized"},
+    {"registration", "register"}, {"registrations", "registers"},
     {"unrecognised", "unrecognized"},
 };
 
 size_t sspr__stem(char *w, size_t n)
 {
-    for (size_t i = 0; i < sizeof spellings / sizeof *spellings; i++)
-        if (strlen(spellings[i].from) == n && memcmp(spellings[i].from, w, n) == 0) {
-            memcpy(w, spellings[i].to, n); /* same length */
+    for (size_t i = 0; i < sizeof spellings / sizeof *spellings; i++) {
+        size_t from = strlen(spellings[i].from), to = strlen(spellings[i].to);
+        if (from == n && memcmp(spellings[i].from, w, n) == 0) {
+            memcpy(w, spellings[i].to, to + 1);
+            n = to;
             break;
         }
+    }
     if (n <= 2)
         return n;
     stemmer z = {w, (int)n - 1, 0};

@@ -8,8 +8,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-static const char *const functions[] = {"lookup",     "by_id",  "by_name", "by_code",
-                                        "by_hresult", "search", NULL};
+static const char *const functions[] = {"lookup", "by_id",  "by_name", "by_code",
+                                        "by_hresult", "search", "scan", NULL};
 
 static int known(const char *function)
 {
@@ -29,6 +29,29 @@ static int join_ids(const sspr_entry **out, size_t n, char *buf, size_t size)
         if (w < 0 || (size_t)w >= size - used)
             return 0;
         used += (size_t)w;
+    }
+    return 1;
+}
+
+/* A scan line: the input (relative to the vector's folder) must give the
+ * recorded matches whole and fed one byte at a time. */
+static int scan_agrees(const char *tsv, unsigned lineno, const char *input, const char *want)
+{
+    static char path[4096], got[65536];
+    const char *slash = strrchr(tsv, '/');
+    int dir = slash ? (int)(slash - tsv) : 1;
+    snprintf(path, sizeof path, "%.*s/%s", dir, slash ? tsv : ".", input);
+    static const size_t chunks[] = {4096, 1};
+    for (size_t c = 0; c < sizeof chunks / sizeof *chunks; c++) {
+        if (vector_scan(path, chunks[c], got, sizeof got) != 0) {
+            fprintf(stderr, "%s:%u: error: cannot scan %s\n", tsv, lineno, path);
+            return 0;
+        }
+        if (strcmp(got, want) != 0) {
+            fprintf(stderr, "%s:%u: error: scanning %s in chunks of %zu gave [%s], the vector says [%s]\n",
+                    tsv, lineno, path, chunks[c], got, want);
+            return 0;
+        }
     }
     return 1;
 }
@@ -62,6 +85,13 @@ int main(int argc, char **argv)
         if (!known(line)) {
             fprintf(stderr, "%s:%u: error: unknown function '%s'\n", argv[1], lineno, line);
             failed++;
+            continue;
+        }
+        if (strcmp(line, "scan") == 0) {
+            if (!scan_agrees(argv[1], lineno, query, want))
+                failed++;
+            else
+                passed++;
             continue;
         }
         size_t n = vector_run(line, query, &out, &cap);

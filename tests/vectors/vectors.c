@@ -1,5 +1,6 @@
 #include "vectors.h"
 
+#include <inttypes.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -48,3 +49,41 @@ size_t vector_run(const char *function, const char *query, const sspr_entry ***o
     }
 }
 
+
+typedef struct {
+    char *buf;
+    size_t size, used;
+    int overflow;
+} scan_out;
+
+static void on_match(void *ctx, const sspr_entry *entry, uint64_t line)
+{
+    scan_out *o = ctx;
+    if (o->overflow)
+        return;
+    int w = snprintf(o->buf + o->used, o->size - o->used, "%s%" PRIu64 ":%s",
+                     o->used ? " " : "", line, sspr_entry_id(entry));
+    if (w < 0 || (size_t)w >= o->size - o->used)
+        o->overflow = 1;
+    else
+        o->used += (size_t)w;
+}
+
+int vector_scan(const char *path, size_t chunk, char *buf, size_t size)
+{
+    FILE *f = fopen(path, "rb");
+    if (!f || size == 0)
+        return -1;
+    static sspr_scanner scanner; /* 8 KiB: not on the stack */
+    scan_out o = {buf, size, 0, 0};
+    buf[0] = '\0';
+    sspr_scan_init(&scanner, on_match, &o);
+    unsigned char data[4096];
+    size_t n;
+    while ((n = fread(data, 1, chunk < sizeof data ? chunk : sizeof data, f)) > 0)
+        sspr_scan_feed(&scanner, data, n);
+    sspr_scan_finish(&scanner);
+    int bad = ferror(f) || o.overflow;
+    fclose(f);
+    return bad ? -1 : 0;
+}

@@ -16,14 +16,17 @@ from __future__ import annotations
 
 import ctypes
 import enum
+import os
 from dataclasses import dataclass
-from typing import Dict, Iterator, List, Optional, Tuple, Union
+from typing import IO, Dict, Iterable, Iterator, List, NamedTuple, Optional, Tuple, Union
 
 from . import _native
-from ._codes import ENTRY_IDS, SOURCES, HResult
-from ._codes import *  # noqa: F401,F403  (the code enums: Event, AdSync, ...)
+# Re-exported: the generated constants (the code enums present in the
+# catalogue, HResult, ENTRY_IDS, ...) and the loader's exception.
+from ._codes import *  # noqa: F401,F403
+from ._codes import ENTRY_IDS, SOURCES, HResult  # noqa: F401
 from ._codes import __all__ as _codes_all
-from ._native import LibraryNotFoundError
+from ._native import LibraryNotFoundError  # noqa: F401
 
 __version__ = "1.0.0"
 
@@ -33,6 +36,7 @@ __all__ = [
     "Mention",
     "Kind",
     "Severity",
+    "Hit",
     "HResultInfo",
     "LibraryNotFoundError",
     "lookup",
@@ -40,6 +44,10 @@ __all__ = [
     "by_name",
     "by_code",
     "by_hresult",
+    "search",
+    "scan",
+    "Scanner",
+    "ScanMatch",
     "entries",
     "count",
     "parse_hresult",
@@ -273,6 +281,15 @@ def _u32(value: int) -> Optional[int]:
     return value if 0 <= value <= 0xFFFFFFFF else None
 
 
+def _require(name: str) -> ctypes.CDLL:
+    lib = _native.lib()
+    if not hasattr(lib, name):
+        raise NotImplementedError(
+            "the loaded libsspr-errors %s has no %s()" % (version(), name)
+        )
+    return lib
+
+
 # ---- the API ------------------------------------------------------------------
 
 
@@ -348,6 +365,127 @@ def by_hresult(hresult: int) -> List[Entry]:
     return _entries_at(_native.collect(lambda out, cap: lib.sspr_by_hresult(value, out, cap)))
 
 
+# ---- ranked free-text search (libsspr-errors 1.1 and later) --------------------
+
+
+class Hit(NamedTuple):
+    """One answer of :func:`search`: a (score, entry) pair."""
+
+    #: Higher is better; comparable within one answer only.
+    score: float
+    entry: Entry
+
+
+def search(text: Union[str, bytes], limit: Optional[int] = 5) -> List[Hit]:
+    """The entries that explain a free text (a ticket, a pasted log line), best
+    first, as (score, Entry) pairs: at most ``limit`` of them, or every match
+    when ``limit`` is None. Exact ids, names and codes rank first, then entries
+    quoting a message of the text, then the rest by BM25 relevance. Empty when
+    nothing matches."""
+    q = _c_text(text)
+    lib = _require("sspr_search")
+    cap = lib.sspr_search(q, None, 0) if limit is None else max(0, int(limit))
+    if cap == 0:
+        return []
+    hits = (_native.Hit * cap)()
+    n = min(lib.sspr_search(q, hits, cap), cap)
+    return [Hit(hits[i].score, _catalogue()[1][hits[i].entry]) for i in range(n)]
+
+
+# ---- event-log scanner (libsspr-errors 1.1 and later) ---------------------------
+
+
+class ScanMatch(NamedTuple):
+    """An entry that a record of an event log names."""
+
+    #: The record's first line (1-based).
+    line: int
+    entry: Entry
+
+
+def _as_bytes(chunk: Union[bytes, bytearray, memoryview, str]) -> bytes:
+    return chunk.encode("utf-8") if isinstance(chunk, str) else bytes(chunk)
+
+
+class Scanner:
+    """A streaming event-log scanner (the C library's sspr_scan_*): feed it an
+    export (Event Viewer text, Format-List, wevtutil XML, CSV or free text;
+    UTF-8 or UTF-16) in chunks of any size; it reports, record by record, the
+    entries each record names. Memory stays constant whatever the input size.
+    One scanner is for one thread at a time.
+    """
+
+    def __init__(self) -> None:
+        self._lib = _require("sspr_scan_init")
+        self._state = _native.Scanner()
+        found: List[ScanMatch] = []
+        by_address = _catalogue()[1]
+
+        def on_match(_ctx: Optional[int], entry: int, line: int) -> None:
+            found.append(ScanMatch(line, by_address[entry]))
+
+        self._found = found
+        self._callback = _native.SCAN_FN(on_match)  # kept alive as long as the scanner
+        self._lib.sspr_scan_init(ctypes.byref(self._state), self._callback, None)
+
+    def _take(self) -> List[ScanMatch]:
+        out = list(self._found)
+        del self._found[:]
+        return out
+
+    def feed(self, data: Union[bytes, bytearray, memoryview, str]) -> List[ScanMatch]:
+        """Scans the next bytes of the input (text is encoded as UTF-8); returns
+        the matches of the records this completed."""
+        chunk = _as_bytes(data)
+        if chunk:
+            self._lib.sspr_scan_feed(ctypes.byref(self._state), chunk, len(chunk))
+        return self._take()
+
+    def finish(self) -> List[ScanMatch]:
+        """Ends the input and returns the last record's matches; the scanner is
+        then ready for another input."""
+        self._lib.sspr_scan_finish(ctypes.byref(self._state))
+        return self._take()
+
+
+ScanSource = Union[
+    bytes, bytearray, memoryview, str, "os.PathLike[str]", IO[bytes], IO[str],
+    Iterable[Union[bytes, str]],
+]
+
+
+def _chunks(source: ScanSource, chunk_size: int) -> Iterator[Union[bytes, str]]:
+    if isinstance(source, (bytes, bytearray, memoryview, str)):
+        yield source
+    elif isinstance(source, os.PathLike):
+        with open(source, "rb") as f:
+            yield from _chunks(f, chunk_size)
+    elif hasattr(source, "read"):
+        read = source.read  # type: ignore[union-attr]
+        while True:
+            chunk = read(chunk_size)
+            if not chunk:
+                break
+            yield chunk
+    else:
+        yield from source  # type: ignore[misc]
+
+
+def scan(source: ScanSource, chunk_size: int = 65536) -> Iterator[ScanMatch]:
+    """Scans an exported event log and yields a :class:`ScanMatch` (line,
+    entry) for every entry each record names, as records complete.
+
+    ``source`` is the data (bytes, or text encoded as UTF-8), a path
+    (``pathlib.Path``), a file object (binary or text, read ``chunk_size`` at a
+    time), or an iterable of byte or text chunks (a file opened ``"rb"``, a
+    generator, ...). The answer does not depend on how the input is cut.
+    """
+    scanner = Scanner()
+    for chunk in _chunks(source, chunk_size):
+        yield from scanner.feed(chunk)
+    yield from scanner.finish()
+
+
 # ---- HRESULT decoding (libsspr-errors 1.1 and later) ---------------------------
 
 
@@ -366,15 +504,6 @@ class HResultInfo:
     #: For FACILITY_WIN32: the Win32 error's name and message, when known.
     win32_name: Optional[str]
     win32_message: Optional[str]
-
-
-def _require(name: str) -> ctypes.CDLL:
-    lib = _native.lib()
-    if not hasattr(lib, name):
-        raise NotImplementedError(
-            "the loaded libsspr-errors %s has no %s()" % (version(), name)
-        )
-    return lib
 
 
 def parse_hresult(text: Union[str, bytes]) -> Optional[int]:

@@ -104,6 +104,25 @@ def _load() -> ctypes.CDLL:
     return lib
 
 
+class Hit(ctypes.Structure):
+    """struct sspr_hit."""
+
+    _fields_ = [("entry", ctypes.c_void_p), ("score", ctypes.c_double)]
+
+
+#: SSPR_SCANNER_SIZE: fixed within a major version (the header's ABI promise).
+SCANNER_SIZE = 8192
+
+
+class Scanner(ctypes.Structure):
+    """struct sspr_scanner: opaque storage, aligned like the C union."""
+
+    _fields_ = [("opaque", ctypes.c_uint64 * (SCANNER_SIZE // 8))]
+
+
+#: sspr_scan_fn: void (*)(void *ctx, const sspr_entry *entry, uint64_t line)
+SCAN_FN = ctypes.CFUNCTYPE(None, ctypes.c_void_p, ctypes.c_void_p, ctypes.c_uint64)
+
 _P = ctypes.c_void_p
 _S = ctypes.c_char_p
 _Z = ctypes.c_size_t
@@ -178,10 +197,19 @@ _PROTOTYPES = {
     "sspr_facility_name": (_S, [_UINT]),
     "sspr_win32_error_name": (_S, [_U32]),
     "sspr_win32_error_message": (_S, [_U32]),
+    # Search (library 1.1)
+    "sspr_search": (_Z, [_S, ctypes.POINTER(Hit), _Z]),
+    # Event-log scanner (library 1.1)
+    "sspr_scan_init": (None, [ctypes.POINTER(Scanner), SCAN_FN, _P]),
+    "sspr_scan_feed": (None, [ctypes.POINTER(Scanner), ctypes.c_char_p, _Z]),
+    "sspr_scan_finish": (None, [ctypes.POINTER(Scanner)]),
 }
 
+# Added after 1.0.0: bound and used only when the loaded library has them.
+_OPTIONAL_PREFIXES = ("sspr_hresult_", "sspr_facility_", "sspr_win32_", "sspr_search", "sspr_scan_")
+
 # Every library of major version 1 has these.
-_REQUIRED = [name for name in _PROTOTYPES if not name.startswith(("sspr_hresult_", "sspr_facility_", "sspr_win32_"))]
+_REQUIRED = [name for name in _PROTOTYPES if not name.startswith(_OPTIONAL_PREFIXES)]
 
 
 def _declare(lib: ctypes.CDLL) -> None:

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import dataclasses
 import os
+import re
 import threading
+from pathlib import Path
 
 import pytest
 
@@ -114,6 +116,8 @@ def test_versions():
     if project:
         assert s.version() == project
         assert s.__version__ == project
+        pyproject = (Path(__file__).parents[1] / "pyproject.toml").read_text(encoding="utf-8")
+        assert re.search(r'^version = "([^"]+)"$', pyproject, re.M).group(1) == project
 
 
 def test_threads_agree():
@@ -145,3 +149,58 @@ def test_describe_hresult():
     assert s.describe_hresult(HResult.HR_80230619).facility == 35
     assert s.describe_hresult("not an hresult") is None
     assert s.parse_hresult("-2145188327") == 0x80230619
+
+
+def test_search():
+    if not s._native.has("sspr_search"):
+        pytest.skip("library without search")
+    hits = s.search("the text message with the code never arrives")
+    assert 0 < len(hits) <= 5
+    score, entry = hits[0]
+    assert isinstance(entry, Entry) and score > 0
+    assert [h.score for h in hits] == sorted((h.score for h in hits), reverse=True)
+    assert s.search("prs-32009", limit=1)[0].entry.id == "prs-32009"
+    assert s.search("") == [] and s.search("the of and") == []
+    assert s.search("license", limit=0) == []
+    everything = s.search("password", limit=None)
+    assert len(everything) > 5
+    assert [h.entry for h in everything[:5]] == [h.entry for h in s.search("password")]
+
+
+def test_scan_sources_agree(tmp_path):
+    if not s._native.has("sspr_scan_init"):
+        pytest.skip("library without the scanner")
+    text = (
+        "Error getting auth token\n"
+        "nothing here\n"
+        "the server logs 0x80230619 and hr=800700CE\n"
+    )
+    want = [(m.line, m.entry.id) for m in s.scan(text.encode())]
+    assert want[0] == (1, "prs-32009")
+    assert (3, "adsync-hr-800700ce") in want
+    path = tmp_path / "events.txt"
+    path.write_text(text, encoding="utf-8")
+    sources = [
+        text,
+        path,
+        open(path, "rb"),
+        open(path, "r", encoding="utf-8"),
+        iter(text.encode().splitlines(keepends=True)),
+        [text[:7], text[7:].encode()],
+    ]
+    for source in sources:
+        got = [(m.line, m.entry.id) for m in s.scan(source, chunk_size=5)]
+        assert got == want, source
+        if hasattr(source, "close"):
+            source.close()
+    assert list(s.scan(b"")) == [] and list(s.scan("no events at all")) == []
+
+
+def test_scanner_is_reusable():
+    if not s._native.has("sspr_scan_init"):
+        pytest.skip("library without the scanner")
+    scanner = s.Scanner()
+    first = scanner.feed("Error getting auth token") + scanner.finish()
+    again = scanner.feed(b"Error getting auth token") + scanner.finish()
+    assert [m.entry.id for m in first] == [m.entry.id for m in again] == ["prs-32009"]
+    assert first[0].line == 1

@@ -19,7 +19,7 @@ def read_vectors(path: Path) -> List[Tuple[int, str, str, str]]:
     return rows
 
 
-def run(function: str, query: str) -> List[str]:
+def run(function: str, query: str, base: Path = Path(".")) -> List[str]:
     if function == "lookup":
         return [e.id for e in s.lookup(query)]
     if function in ("by_id", "by_name"):
@@ -30,6 +30,14 @@ def run(function: str, query: str) -> List[str]:
         return [e.id for e in s.by_code(int(code), source or None)]
     if function == "by_hresult":
         return [e.id for e in s.by_hresult(int(query, 16))]
+    if function == "search":
+        return [hit.entry.id for hit in s.search(query, limit=5)]
+    if function == "scan":
+        data = (base / query).read_bytes()
+        got = ["%d:%s" % (m.line, m.entry.id) for m in s.scan(data)]
+        one_byte_chunks = (data[i:i + 1] for i in range(len(data)))
+        assert ["%d:%s" % (m.line, m.entry.id) for m in s.scan(one_byte_chunks)] == got
+        return got
     raise AssertionError("unknown function %r" % function)
 
 
@@ -38,7 +46,7 @@ def test_vectors(vectors_path):
     assert len(rows) > 100
     failures = []
     for lineno, function, query, want in rows:
-        got = " ".join(run(function, query))
+        got = " ".join(run(function, query, vectors_path.parent))
         if got != want:
             failures.append("%s:%d: %s(%r) gave [%s], want [%s]" % (
                 vectors_path, lineno, function, query, got, want))

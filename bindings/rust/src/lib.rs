@@ -4,10 +4,12 @@
 use std::ffi::{CStr, CString};
 use std::fmt;
 use std::hash::{Hash, Hasher};
+use std::io::{self, Read};
 use std::iter::FusedIterator;
-use std::os::raw::{c_char, c_int};
+use std::os::raw::{c_char, c_int, c_void};
 use std::ptr;
 
+#[rustfmt::skip]
 pub mod codes;
 pub mod sys;
 
@@ -614,6 +616,143 @@ pub fn by_code(source: Option<&str>, code: u32) -> Vec<Entry> {
 pub fn by_hresult(hresult: u32) -> Vec<Entry> {
     // SAFETY: a buffer of cap pointers.
     collect(|out, cap| unsafe { sys::sspr_by_hresult(hresult, out, cap) })
+}
+
+// ---- ranked free-text search -------------------------------------------------------
+
+/// One answer of [`search`].
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Hit {
+    /// Higher is better; comparable within one answer only.
+    pub score: f64,
+    /// The entry.
+    pub entry: Entry,
+}
+
+/// The entries that explain a free text (a ticket, a pasted log line), best
+/// first: at most `limit` of them. Exact ids, names and codes rank first, then
+/// entries quoting a message of the text, then the rest by BM25 relevance.
+/// Empty when nothing matches (or the text holds a NUL character).
+pub fn search(text: &str, limit: usize) -> Vec<Hit> {
+    let text = match c_string(text) {
+        Some(t) => t,
+        None => return Vec::new(),
+    };
+    let mut hits = vec![sys::sspr_hit { entry: ptr::null(), score: 0.0 }; limit];
+    // SAFETY: a NUL-terminated text and a buffer of `limit` hits.
+    let n = unsafe { sys::sspr_search(text.as_ptr(), hits.as_mut_ptr(), limit) };
+    hits.truncate(n.min(limit));
+    hits.into_iter()
+        .filter_map(|h| Entry::from_ptr(h.entry).map(|entry| Hit { score: h.score, entry }))
+        .collect()
+}
+
+// ---- event-log scanner --------------------------------------------------------------
+
+/// An entry that a record of an event log names.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub struct ScanMatch {
+    /// The record's first line (1-based).
+    pub line: u64,
+    /// The entry.
+    pub entry: Entry,
+}
+
+struct ScanState {
+    raw: sys::sspr_scanner,
+    found: Vec<ScanMatch>,
+}
+
+unsafe extern "C" fn on_scan_match(ctx: *mut c_void, entry: *const sys::sspr_entry, line: u64) {
+    // SAFETY: ctx is the Vec of the ScanState that sspr_scan_init was given;
+    // the library calls back only during feed/finish, which hold &mut self.
+    let found = &mut *(ctx as *mut Vec<ScanMatch>);
+    if let Some(entry) = Entry::from_ptr(entry) {
+        found.push(ScanMatch { line, entry });
+    }
+}
+
+/// A streaming event-log scanner (the C library's `sspr_scan_*`): feed it an
+/// export (Event Viewer text, Format-List, wevtutil XML, CSV or free text;
+/// UTF-8 or UTF-16) in chunks of any size; it reports, record by record, the
+/// entries each record names. The answer does not depend on how the input is
+/// cut, and memory stays constant whatever its size.
+pub struct Scanner {
+    // Boxed: the library keeps pointers into it between calls.
+    state: Box<ScanState>,
+}
+
+impl Scanner {
+    /// A scanner ready for an input.
+    pub fn new() -> Scanner {
+        let mut state = Box::new(ScanState {
+            raw: sys::sspr_scanner { opaque: [0; sys::SSPR_SCANNER_SIZE] },
+            found: Vec::new(),
+        });
+        let ctx = &mut state.found as *mut Vec<ScanMatch> as *mut c_void;
+        // SAFETY: raw and found live in the box, whose address never changes.
+        unsafe { sys::sspr_scan_init(&mut state.raw, Some(on_scan_match), ctx) };
+        Scanner { state }
+    }
+
+    /// Scans the next bytes of the input; returns the matches of the records
+    /// this completed.
+    pub fn feed(&mut self, data: &[u8]) -> Vec<ScanMatch> {
+        if !data.is_empty() {
+            // SAFETY: an initialised scanner and data.len() readable bytes.
+            unsafe {
+                sys::sspr_scan_feed(&mut self.state.raw, data.as_ptr() as *const c_void, data.len())
+            };
+        }
+        std::mem::take(&mut self.state.found)
+    }
+
+    /// Ends the input and returns the last record's matches; the scanner is
+    /// then ready for another input.
+    pub fn finish(&mut self) -> Vec<ScanMatch> {
+        // SAFETY: an initialised scanner.
+        unsafe { sys::sspr_scan_finish(&mut self.state.raw) };
+        std::mem::take(&mut self.state.found)
+    }
+}
+
+impl Default for Scanner {
+    fn default() -> Scanner {
+        Scanner::new()
+    }
+}
+
+impl fmt::Debug for Scanner {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("Scanner").finish()
+    }
+}
+
+/// Scans a whole export held in memory: every entry each record names.
+pub fn scan(data: &[u8]) -> Vec<ScanMatch> {
+    let mut scanner = Scanner::new();
+    let mut found = scanner.feed(data);
+    found.extend(scanner.finish());
+    found
+}
+
+/// Scans an export read from `reader` (a file, standard input, ...) in 64 KiB
+/// chunks: every entry each record names.
+pub fn scan_reader<R: Read>(mut reader: R) -> io::Result<Vec<ScanMatch>> {
+    let mut scanner = Scanner::new();
+    let mut found = Vec::new();
+    let mut buf = vec![0u8; 64 * 1024];
+    loop {
+        let n = match reader.read(&mut buf) {
+            Ok(0) => break,
+            Ok(n) => n,
+            Err(e) if e.kind() == io::ErrorKind::Interrupted => continue,
+            Err(e) => return Err(e),
+        };
+        found.extend(scanner.feed(&buf[..n]));
+    }
+    found.extend(scanner.finish());
+    Ok(found)
 }
 
 // ---- HRESULT decoding ---------------------------------------------------------------

@@ -4,7 +4,7 @@
 //! crate root.
 #![allow(non_camel_case_types)]
 
-use std::os::raw::{c_char, c_int, c_uint};
+use std::os::raw::{c_char, c_int, c_uint, c_void};
 
 /// One catalogue entry (opaque).
 #[repr(C)]
@@ -17,6 +17,30 @@ pub struct sspr_entry {
 pub struct sspr_fact {
     _private: [u8; 0],
 }
+
+/// One answer of `sspr_search`.
+#[repr(C)]
+#[derive(Clone, Copy, Debug)]
+pub struct sspr_hit {
+    /// The entry.
+    pub entry: *const sspr_entry,
+    /// The score (> 0; higher is better).
+    pub score: f64,
+}
+
+/// `SSPR_SCANNER_SIZE`: fixed within a major version.
+pub const SSPR_SCANNER_SIZE: usize = 8192;
+
+/// Storage for an event-log scanner (opaque; aligned like the C union).
+#[repr(C, align(8))]
+pub struct sspr_scanner {
+    /// Private to the library.
+    pub opaque: [u8; SSPR_SCANNER_SIZE],
+}
+
+/// Called once per entry a record names, with the record's first line.
+pub type sspr_scan_fn =
+    Option<unsafe extern "C" fn(ctx: *mut c_void, entry: *const sspr_entry, line: u64)>;
 
 /// `sspr_kind`: 0 none, 1 event, 2 symptom, 3 procedure, 4 checklist.
 pub type sspr_kind = c_int;
@@ -158,4 +182,14 @@ extern "C" {
     pub fn sspr_win32_error_name(code: u32) -> *const c_char;
     /// System message of a Win32 error code, or NULL.
     pub fn sspr_win32_error_message(code: u32) -> *const c_char;
+
+    /// Ranked free-text search: stores the best `min(cap, n)` hits, returns n.
+    pub fn sspr_search(text: *const c_char, out: *mut sspr_hit, cap: usize) -> usize;
+
+    /// Prepares a scanner for a new input.
+    pub fn sspr_scan_init(scanner: *mut sspr_scanner, on_match: sspr_scan_fn, ctx: *mut c_void);
+    /// Scans the next `len` bytes of the input.
+    pub fn sspr_scan_feed(scanner: *mut sspr_scanner, data: *const c_void, len: usize);
+    /// Ends the input: reports the last record, then resets the scanner.
+    pub fn sspr_scan_finish(scanner: *mut sspr_scanner);
 }

@@ -40,15 +40,18 @@ fn entry_fields() {
     assert_eq!(e.kind().name(), "event");
     assert_eq!(e.severity(), Severity::Error);
     assert_eq!(e.severity().to_string(), "error");
-    assert_eq!((e.source(), e.code(), e.name()), (Some("PasswordResetService"), Some(32009), Some("AuthTokenError")));
+    assert_eq!(
+        (e.source(), e.code(), e.name()),
+        (Some("PasswordResetService"), Some(32009), Some("AuthTokenError"))
+    );
     assert!(!e.title().is_empty() && !e.summary().is_empty() && !e.section().is_empty());
     assert_eq!(e.area(), "writeback");
     assert_eq!(e.messages().collect::<Vec<_>>(), ["Error getting auth token"]);
     assert_eq!(e.order(), None);
     assert!(e.to_string().starts_with("prs-32009: "));
     assert_eq!(e.steps().len(), e.steps().count());
-    assert_eq!(e.steps().rev().last(), e.steps().next());
-    assert_eq!(format!("{:?}", e).starts_with("Entry { id: \"prs-32009\""), true);
+    assert_eq!(e.steps().rev().nth(e.steps().len() - 1), e.steps().next());
+    assert!(format!("{:?}", e).starts_with("Entry { id: \"prs-32009\""));
 }
 
 #[test]
@@ -93,7 +96,7 @@ fn every_entry_round_trips() {
     let all: Vec<Entry> = entries().collect();
     assert_eq!(all.len(), count());
     assert_eq!(ids(&all), ENTRY_IDS);
-    assert_eq!(entries().rev().next(), all.last().copied());
+    assert_eq!(entries().next_back(), all.last().copied());
     for &e in &all {
         assert_eq!(by_id(e.id()), Some(e));
         assert!(lookup(e.id()).contains(&e));
@@ -176,4 +179,38 @@ fn threads_agree() {
     for h in handles {
         h.join().unwrap();
     }
+}
+
+#[test]
+fn search_ranks() {
+    let hits = search("the text message with the code never arrives", 5);
+    assert!(!hits.is_empty() && hits.len() <= 5);
+    assert!(hits.windows(2).all(|w| w[0].score >= w[1].score));
+    assert!(hits[0].score > 0.0);
+    assert_eq!(search("prs-32009", 1)[0].entry.id(), "prs-32009");
+    assert!(search("", 5).is_empty() && search("the of and", 5).is_empty());
+    assert!(search("license", 0).is_empty());
+    assert!(search("pass\u{0}word", 5).is_empty());
+}
+
+#[test]
+fn scanner() {
+    let text =
+        "Error getting auth token\nnothing here\nthe server logs 0x80230619 and hr=800700CE\n";
+    let found = scan(text.as_bytes());
+    assert_eq!((found[0].line, found[0].entry.id()), (1, "prs-32009"));
+    assert!(found.iter().any(|m| m.line == 3 && m.entry.id() == "adsync-hr-800700ce"));
+    assert_eq!(scan_reader(text.as_bytes()).unwrap(), found);
+    let mut scanner = Scanner::default();
+    let mut again = Vec::new();
+    for chunk in text.as_bytes().chunks(5) {
+        again.extend(scanner.feed(chunk));
+    }
+    again.extend(scanner.finish());
+    assert_eq!(again, found);
+    // finish() leaves the scanner ready for another input
+    let mut twice = scanner.feed(text.as_bytes());
+    twice.extend(scanner.finish());
+    assert_eq!(twice, found);
+    assert!(scan(b"").is_empty() && scan(b"no events at all").is_empty());
 }

@@ -1,0 +1,392 @@
+/* sspr-scan.inc: the literal messages the event-log scanner looks for.
+ *
+ * Which messages: those of events, and of entries in the writeback areas (the
+ * text the Azure AD Connect server logs), with at least four words; shorter
+ * ones and portal labels ("Save", "Password Reset") would match unrelated
+ * text. A message quoted by several entries names only those of the best kind
+ * (events before symptoms), as lookup orders them.
+ *
+ * How: each message is folded (src/lib/scanfold.c) into a pattern. Each pattern
+ * has an anchor, ANCHOR bytes of one of its words, chosen to be rare in prose;
+ * the scanner runs a Wu-Manber search for the anchors (a shift table over the
+ * hash of three bytes) and verifies the whole pattern around an anchor it
+ * finds. Layout: the comments of the output and src/lib/scan.c. */
+#include "emit_search.h"
+
+#include "diag.h"
+#include "emit.h"
+#include "norm.h"
+#include "scanfold.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+/* A letter or digit of the message starts a run of word bytes, or continues
+ * one: a run is contiguous in the log text too (no quote was folded away
+ * inside it), so an anchor never spans "doesn't". */
+enum { NOT_WORD, WORD_START, WORD_MORE };
+
+enum {
+    MIN_WORDS = 4,
+    MIN_BYTES = 16,
+    ANCHOR_MIN = 4, /* a message without a word this long is not scanned for */
+    ANCHOR_MAX = 8,
+    HASH_SIZE = 1 << SSPR__SCAN_HASH_BITS,
+};
+
+typedef struct {
+    char *text;          /* folded pattern */
+    size_t len;
+    unsigned char *word; /* per byte: WORD_START or WORD_MORE for letters and digits */
+    size_t *entries;
+    size_t nentries;
+    int kind;            /* best kind among its entries */
+    size_t anchor_at;
+} x_pat;
+
+typedef struct {
+    x_pat *v;
+    size_t n, cap;
+} x_pats;
+
+static int x_alnum(int c)
+{
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
+}
+
+static int x_scanned(const m_entry *e)
+{
+    return e->kind == M_KIND_EVENT || strncmp(m_area_names[e->area], "writeback", 9) == 0;
+}
+
+/* Folds key into a pattern and marks its word bytes. */
+static char *x_fold(const char *key, size_t *len, unsigned char **word)
+{
+    size_t n = strlen(key);
+    char *out = gen_xmalloc(4 * n + 8);
+    unsigned char *w = gen_xmalloc(4 * n + 8);
+    sspr__fold f = {0, 1}; /* as after a space: no leading space */
+    size_t o = 0;
+    for (size_t i = 0; i < n; i++) {
+        unsigned char tmp[4];
+        int c = (unsigned char)key[i];
+        size_t k = sspr__fold_byte(&f, (unsigned char)c, tmp);
+        int more = i > 0 && x_alnum((unsigned char)key[i - 1]);
+        for (size_t j = 0; j < k; j++) {
+            out[o] = (char)tmp[j];
+            w[o++] = (k == 1 && x_alnum(c)) ? (more ? WORD_MORE : WORD_START) : NOT_WORD;
+        }
+    }
+    unsigned char tmp[4];
+    size_t k = sspr__fold_end(&f, tmp);
+    for (size_t j = 0; j < k; j++) {
+        out[o] = (char)tmp[j];
+        w[o++] = NOT_WORD;
+    }
+    while (o > 0 && out[o - 1] == ' ')
+        o--;
+    out[o] = '\0';
+    *len = o;
+    *word = w;
+    return out;
+}
+
+/* Words separated by spaces ("on-premises" is one). */
+static size_t x_words(const char *s)
+{
+    size_t n = 0;
+    for (size_t i = 0; s[i]; i++)
+        n += s[i] != ' ' && (i == 0 || s[i - 1] == ' ');
+    return n;
+}
+
+static void x_add(x_pats *ps, const m_catalog *cat, size_t entry, const char *message)
+{
+    char key[4096];
+    size_t klen = sspr__norm_key(message, strlen(message), key, sizeof key);
+    if (klen == (size_t)-1 || klen < MIN_BYTES || x_words(key) < MIN_WORDS)
+        return;
+    size_t len;
+    unsigned char *word;
+    char *text = x_fold(key, &len, &word);
+    int kind = cat->entries[entry].kind;
+    for (size_t i = 0; i < ps->n; i++) {
+        x_pat *p = &ps->v[i];
+        if (strcmp(p->text, text) != 0)
+            continue;
+        free(text);
+        free(word);
+        if (kind > p->kind)
+            return;
+        if (kind < p->kind) { /* a better kind replaces what was there */
+            p->kind = kind;
+            p->nentries = 0;
+        }
+        for (size_t j = 0; j < p->nentries; j++)
+            if (p->entries[j] == entry)
+                return;
+        p->entries = gen_xrealloc(p->entries, (p->nentries + 1) * sizeof *p->entries);
+        p->entries[p->nentries++] = entry;
+        return;
+    }
+    if (ps->n == ps->cap) {
+        ps->cap = ps->cap ? ps->cap * 2 : 64;
+        ps->v = gen_xrealloc(ps->v, ps->cap * sizeof *ps->v);
+    }
+    x_pat *p = &ps->v[ps->n++];
+    memset(p, 0, sizeof *p);
+    p->text = text;
+    p->len = len;
+    p->word = word;
+    p->kind = kind;
+    p->entries = gen_xmalloc(sizeof *p->entries);
+    p->entries[0] = entry;
+    p->nentries = 1;
+}
+
+/* How common a letter is in English prose (per mille, roughly); digits and
+ * other bytes count as fairly rare. */
+static int x_commonness(int c)
+{
+    static const int letters[26] = {82, 15, 28, 43, 127, 22, 20, 61, 70, 2,  8,  40, 24,
+                                    67, 75, 19, 1,  60, 63, 91, 28, 10, 24, 2,  20, 1};
+    if (c >= 'a' && c <= 'z')
+        return letters[c - 'a'];
+    return 15;
+}
+
+/* The longest run of word bytes in p. */
+static size_t x_longest_word(const x_pat *p)
+{
+    size_t best = 0, run = 0;
+    for (size_t i = 0; i < p->len; i++) {
+        run = p->word[i] == WORD_MORE ? run + 1 : p->word[i] == WORD_START;
+        if (run > best)
+            best = run;
+    }
+    return best;
+}
+
+/* Words so common in Windows event logs that an anchor inside them would send
+ * the scanner verifying on most lines. */
+static const char *const common_words[] = {
+    "account", "because", "connecting", "connection", "configuration", "current", "directory",
+    "domain", "error", "failed", "failure", "getting", "management", "microsoft", "network",
+    "object", "operation", "password", "policy", "provide", "provider", "security", "server",
+    "service", "specified", "windows", NULL,
+};
+
+static int x_in_common_word(const x_pat *p, size_t i, size_t m)
+{
+    size_t a = i, b = i + m; /* widen the window to its word */
+    while (a > 0 && p->word[a] == WORD_MORE)
+        a--;
+    while (b < p->len && p->word[b] == WORD_MORE)
+        b++;
+    for (size_t k = 0; common_words[k]; k++) {
+        size_t n = strlen(common_words[k]);
+        if (n <= b - a && memcmp(p->text + a, common_words[k], n) == 0)
+            return 1; /* the word, or a longer one it begins ("passwords") */
+    }
+    return 0;
+}
+
+/* In how many entries' text the window occurs: the catalogue stands in for
+ * the logs, where the domain's everyday words ("reset") are common too. */
+static size_t x_catalog_df(char **texts, size_t n, const char *w, size_t m)
+{
+    char key[ANCHOR_MAX + 1];
+    memcpy(key, w, m);
+    key[m] = '\0';
+    size_t df = 0;
+    for (size_t i = 0; i < n; i++)
+        df += strstr(texts[i], key) != NULL;
+    return df;
+}
+
+/* The anchor: a window of m bytes of one word, not inside a common word, in
+ * few catalogue entries, of letters rare in prose. */
+static void x_choose_anchor(x_pat *p, size_t m, char **texts, size_t ntexts)
+{
+    long best = -1;
+    for (size_t i = 0; i + m <= p->len; i++) {
+        long score = 0;
+        size_t j = 0;
+        for (; j < m && p->word[i + j] != NOT_WORD && (j == 0 || p->word[i + j] == WORD_MORE); j++)
+            score += x_commonness((unsigned char)p->text[i + j]);
+        if (j < m)
+            continue;
+        score += 100000L * x_in_common_word(p, i, m);
+        score += 1000L * (long)x_catalog_df(texts, ntexts, p->text + i, m);
+        if (best < 0 || score < best) {
+            best = score;
+            p->anchor_at = i;
+        }
+    }
+}
+
+static int x_cmp_u32(const void *a, const void *b)
+{
+    uint32_t x = *(const uint32_t *)a, y = *(const uint32_t *)b;
+    return (x > y) - (x < y);
+}
+
+static void x_text_add(char **t, size_t *len, const char *s)
+{
+    if (!s)
+        return;
+    size_t n = strlen(s);
+    *t = gen_xrealloc(*t, *len + n + 2);
+    for (size_t i = 0; i < n; i++)
+        (*t)[*len + i] = (char)((s[i] >= 'A' && s[i] <= 'Z') ? s[i] - 'A' + 'a' : s[i]);
+    *len += n;
+    (*t)[(*len)++] = '\n';
+    (*t)[*len] = '\0';
+}
+
+/* Every entry's text, lower-cased, for x_catalog_df. */
+static char **x_texts(const m_catalog *cat)
+{
+    char **t = gen_xmalloc((cat->n ? cat->n : 1) * sizeof *t);
+    for (size_t i = 0; i < cat->n; i++) {
+        const m_entry *e = &cat->entries[i];
+        size_t len = 0;
+        t[i] = NULL;
+        x_text_add(&t[i], &len, e->title);
+        x_text_add(&t[i], &len, e->summary);
+        const m_strings *lists[] = {&e->messages, &e->causes, &e->steps};
+        for (size_t l = 0; l < 3; l++)
+            for (size_t k = 0; k < lists[l]->n; k++)
+                x_text_add(&t[i], &len, lists[l]->v[k]);
+        if (!t[i])
+            t[i] = gen_xstrdup("");
+    }
+    return t;
+}
+
+static void x_free(x_pats *ps)
+{
+    for (size_t i = 0; i < ps->n; i++) {
+        free(ps->v[i].text);
+        free(ps->v[i].word);
+        free(ps->v[i].entries);
+    }
+    free(ps->v);
+}
+
+int emit_scan_tables(const m_catalog *cat, const char *path)
+{
+    x_pats ps = {NULL, 0, 0};
+    for (size_t i = 0; i < cat->n; i++) {
+        const m_entry *e = &cat->entries[i];
+        if (x_scanned(e))
+            for (size_t m = 0; m < e->messages.n; m++)
+                x_add(&ps, cat, i, e->messages.v[m]);
+    }
+    /* the anchor length: the shortest "longest word" of the patterns, bounded */
+    size_t m = ANCHOR_MAX;
+    for (size_t i = 0; i < ps.n; i++) {
+        size_t w = x_longest_word(&ps.v[i]);
+        if (w >= ANCHOR_MIN && w < m)
+            m = w;
+    }
+    size_t w = 0;
+    char **texts = x_texts(cat);
+    for (size_t i = 0; i < ps.n; i++) { /* drop patterns with no word of m bytes */
+        if (x_longest_word(&ps.v[i]) < m) {
+            free(ps.v[i].text);
+            free(ps.v[i].word);
+            free(ps.v[i].entries);
+            continue;
+        }
+        ps.v[w++] = ps.v[i];
+        x_choose_anchor(&ps.v[w - 1], m, texts, cat->n);
+    }
+    ps.n = w;
+    for (size_t i = 0; i < cat->n; i++)
+        free(texts[i]);
+    free(texts);
+    if (ps.n > 0xFFFF) {
+        gen_error(path, 0, 0, "%zu scan patterns: the scanner holds at most 65535", ps.n);
+        x_free(&ps);
+        return -1;
+    }
+
+    FILE *f = emit_open(path);
+    if (!f) {
+        x_free(&ps);
+        return -1;
+    }
+    fprintf(f, emit_banner_fmt, "/*");
+    fputs(" * Included once, by src/lib/scan.c. */\n\n", f);
+    fprintf(f, "#define SSPR__SCAN_ANCHOR %zu\n#define SSPR__SCAN_PATTERNS %zu\n\n", m, ps.n);
+
+    /* the patterns, one pool of bytes (ISO C limits string literals to 4095 bytes) */
+    size_t pool = 0;
+    for (size_t i = 0; i < ps.n; i++)
+        pool += ps.v[i].len + 1;
+    fprintf(f, "static const unsigned char sspr__scan_pool[%zu] = {", pool ? pool : 1);
+    size_t k = 0;
+    for (size_t i = 0; i < ps.n; i++)
+        for (size_t j = 0; j <= ps.v[i].len; j++, k++)
+            fprintf(f, "%s%u", k % 16 ? "," : (k ? ",\n    " : "\n    "),
+                    (unsigned)(unsigned char)ps.v[i].text[j]);
+    if (pool == 0)
+        fputs("0", f);
+    fputs("\n};\n\n", f);
+
+    /* pattern: pool offset, length, anchor offset, span of sspr__scan_entries */
+    fprintf(f, "static const sspr__scan_pat sspr__scan_pats[%zu] = {\n", ps.n ? ps.n : 1);
+    size_t off = 0, first = 0;
+    for (size_t i = 0; i < ps.n; i++) {
+        fprintf(f, "    {%zu, %zu, %zu, %zu, %zu}, /* ", off, ps.v[i].len, ps.v[i].anchor_at,
+                first, ps.v[i].nentries);
+        for (size_t j = 0; j < m; j++) {
+            char c = ps.v[i].text[ps.v[i].anchor_at + j];
+            fputc(c == '*' || c == '/' ? '_' : c, f);
+        }
+        fputs(" */\n", f);
+        off += ps.v[i].len + 1;
+        first += ps.v[i].nentries;
+    }
+    if (ps.n == 0)
+        fputs("    {0, 0, 0, 0, 0}\n", f);
+    fputs("};\n\n", f);
+    fprintf(f, "static const uint32_t sspr__scan_entries[%zu] = {", first ? first : 1);
+    k = 0;
+    for (size_t i = 0; i < ps.n; i++)
+        for (size_t j = 0; j < ps.v[i].nentries; j++, k++)
+            fprintf(f, "%s%zu", k % 12 ? ", " : (k ? ",\n    " : "\n    "), ps.v[i].entries[j]);
+    if (first == 0)
+        fputs("0", f);
+    fputs("\n};\n\n", f);
+
+    /* Wu-Manber: the shift for each hash of three bytes, and the anchors whose
+       last three bytes have each hash (hash << 16 | pattern, sorted) */
+    unsigned char shift[HASH_SIZE];
+    memset(shift, (int)(m - 2), sizeof shift);
+    uint32_t *ends = gen_xmalloc((ps.n ? ps.n : 1) * sizeof *ends);
+    for (size_t i = 0; i < ps.n; i++) {
+        const unsigned char *a = (const unsigned char *)ps.v[i].text + ps.v[i].anchor_at;
+        for (size_t q = 0; q + 3 <= m; q++) {
+            unsigned h = sspr__scan_hash(a[q], a[q + 1], a[q + 2]);
+            if (shift[h] > m - 3 - q)
+                shift[h] = (unsigned char)(m - 3 - q);
+        }
+        ends[i] = (uint32_t)sspr__scan_hash(a[m - 3], a[m - 2], a[m - 1]) << 16 | (uint32_t)i;
+    }
+    qsort(ends, ps.n, sizeof *ends, x_cmp_u32);
+    fprintf(f, "static const unsigned char sspr__scan_shift[%d] = {", HASH_SIZE);
+    for (size_t i = 0; i < HASH_SIZE; i++)
+        fprintf(f, "%s%u", i % 32 ? "," : (i ? ",\n    " : "\n    "), shift[i]);
+    fputs("\n};\n\n", f);
+    fprintf(f, "static const uint32_t sspr__scan_ends[%zu] = {", ps.n ? ps.n : 1);
+    for (size_t i = 0; i < ps.n; i++)
+        fprintf(f, "%s0x%08lx", i % 8 ? ", " : (i ? ",\n    " : "\n    "), (unsigned long)ends[i]);
+    if (ps.n == 0)
+        fputs("0", f);
+    fputs("\n};\n", f);
+    free(ends);
+    x_free(&ps);
+    return emit_close(f, path);
+}

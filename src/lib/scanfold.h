@@ -1,0 +1,39 @@
+/* How the event-log scanner compares text with the catalogue's messages: one
+ * streaming fold, compiled into the generator (which folds the messages into
+ * patterns) and the library (which folds log text while it verifies a match).
+ * Private to the project. */
+#ifndef SSPR_SCANFOLD_H
+#define SSPR_SCANFOLD_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+/* The fold, byte by byte:
+ *  - ASCII letters are lower-cased;
+ *  - a run of white space (space, tab, CR, LF, VT, FF, U+00A0) is one space;
+ *  - quotes vanish: '"', '\'' and U+2018, U+2019, U+201C, U+201D (so CSV's
+ *    doubled quotes and typographic quotes do not matter);
+ *  - U+2010, U+2011, U+2013, U+2014 (dashes) become '-', U+2026 becomes "...";
+ *  - every other byte stays as it is.
+ * Patterns are the folded sspr__norm_key() of a message, without leading or
+ * trailing space. */
+typedef struct {
+    unsigned char pend;  /* 0, 0xC2, 0xE2, or 0x80 after E2 80: a sequence begun */
+    unsigned char space; /* the last byte written was a space */
+} sspr__fold;
+
+/* Feeds one byte; writes up to 4 folded bytes to out and returns their number. */
+size_t sspr__fold_byte(sspr__fold *f, unsigned char b, unsigned char *out);
+/* At the end of the text: writes the bytes of a sequence that never completed. */
+size_t sspr__fold_end(sspr__fold *f, unsigned char *out);
+
+/* The Wu-Manber prefilter: the hash of the last three bytes of a window, each
+ * OR-ed with 0x20 (lower-cases letters; digits are unchanged). 12 bits. */
+#define SSPR__SCAN_HASH_BITS 12
+static inline unsigned sspr__scan_hash(unsigned a, unsigned b, unsigned c)
+{
+    uint32_t v = (uint32_t)((a | 0x20u) | (b | 0x20u) << 8 | (c | 0x20u) << 16);
+    return (unsigned)((v * 2654435761u) >> (32 - SSPR__SCAN_HASH_BITS));
+}
+
+#endif

@@ -1,0 +1,418 @@
+#!/usr/bin/env python3
+"""Checks of the generated documentation (tests/doc/meson.build runs one check
+per test). Pages are read the way people read them: rendered by mandoc, with
+white space folded, so a check fails when something is missing from what a
+reader sees, not only from the source. Exit 77 (skipped) when a tool it needs
+is missing."""
+import json
+import os
+import re
+import shlex
+import shutil
+import subprocess
+import sys
+import tempfile
+import xml.etree.ElementTree as ET
+
+SKIP = 77
+XHTML = "{http://www.w3.org/1999/xhtml}"
+failures = []
+
+
+def fail(msg):
+    failures.append(msg)
+
+
+def need(tool):
+    path = shutil.which(tool)
+    if not path:
+        print(f"{tool} not found: skipped")
+        sys.exit(SKIP)
+    return path
+
+
+def fold(text):
+    return " ".join(text.split())
+
+
+def render(page, width=80):
+    """The page as a terminal shows it (mandoc, overstrike removed)."""
+    need("mandoc")
+    out = subprocess.run(["mandoc", "-T", "utf8", "-O", f"width={width}", page],
+                         check=True, capture_output=True).stdout.decode("utf-8")
+    return re.sub(".\b", "", out)
+
+
+def catalogue(cli):
+    out = subprocess.run([cli, "list", "--json"], check=True, capture_output=True).stdout
+    return json.loads(out)
+
+
+def code_forms(e):
+    """What a reader must find for an entry: its id, code, name, aliases,
+    HRESULTs and literal messages."""
+    forms = [e["id"], e["title"]]
+    if e["code"] is not None:
+        forms.append(f"SSPR_{e['code']:04d}" if e["source"] == "SSPR" else str(e["code"]))
+    forms += [x for x in [e["name"]] if x] + e["aliases"] + e["hresults"] + e["messages"]
+    forms += [f["key"] for f in e["facts"]]
+    return forms
+
+
+def codes_2017(path):
+    with open(path, encoding="utf-8") as f:
+        return [line.strip() for line in f if line.strip() and not line.startswith("#")]
+
+
+def contains(haystack, needle):
+    needle = fold(needle)
+    if re.fullmatch(r"(?:0x)?[0-9A-Fa-f]{8}|hr=[0-9A-Fa-f]{8}", needle):
+        return needle.lower() in haystack.lower()
+    return needle in haystack
+
+
+# ---- checks ----
+
+def check_lint(pages):
+    need("mandoc")
+    for page in pages:
+        r = subprocess.run(["mandoc", "-T", "lint", "-W", "warning", page],
+                           capture_output=True, text=True)
+        if r.returncode != 0 or r.stdout or r.stderr:
+            fail(f"{page}: mandoc -T lint -W warning:\n{r.stdout}{r.stderr}")
+
+
+def check_width(text, page):
+    for n, line in enumerate(text.splitlines(), 1):
+        if len(line) > 80:
+            fail(f"{page}: rendered line {n} is {len(line)} columns wide: {line!r}")
+
+
+def check_man7(page, cli, codes):
+    text = render(page)
+    check_width(text, page)
+    folded = fold(text)
+    entries = catalogue(cli)
+    for e in entries:
+        for form in code_forms(e):
+            if not contains(folded, form):
+                fail(f"{page}: {e['id']}: {form!r} is not in the rendered page")
+        for ref in e["procedures"] + e["related"]:
+            if not contains(folded, ref):
+                fail(f"{page}: {e['id']}: reference {ref!r} is missing")
+    for code in codes_2017(codes):
+        if not contains(folded, code):
+            fail(f"{page}: {code!r} (2017 article) is not in the rendered page")
+    # every entry is one subsection, and its literal keys are in the source for man -K
+    with open(page, encoding="utf-8") as f:
+        source = f.read()
+    body = "".join(line + "\n" for line in source.splitlines() if not line.startswith('.\\"'))
+    if not body.isascii():
+        fail(f"{page}: non-ASCII bytes outside comments (use roff escapes)")
+    if len(re.findall(r"^\.SS ", source, re.M)) != len(entries):
+        fail(f"{page}: {len(entries)} entries but "
+             f"{len(re.findall(r'^.SS ', source, re.M))} subsections")
+    for e in entries:
+        for key in [e["id"]] + ([e["name"]] if e["name"] else []) + e["messages"]:
+            if f'.\\" {key}\n' not in source:
+                fail(f"{page}: {e['id']}: no search-key comment for {key!r} (man -K)")
+
+
+def check_html(path, cli, codes):
+    xmllint = shutil.which("xmllint")
+    if xmllint:
+        r = subprocess.run([xmllint, "--noout", path], capture_output=True, text=True)
+        if r.returncode != 0:
+            fail(f"{path}: xmllint --noout:\n{r.stderr}")
+    else:
+        print("xmllint not found: well-formedness checked by Python's XML parser only")
+    try:
+        root = ET.parse(path).getroot()
+    except ET.ParseError as err:
+        fail(f"{path}: not well-formed XML: {err}")
+        return
+    if root.tag != XHTML + "html":
+        fail(f"{path}: root element is {root.tag}")
+    ids = {}
+    for el in root.iter():
+        if "id" in el.attrib:
+            if el.attrib["id"] in ids:
+                fail(f"{path}: duplicate id {el.attrib['id']!r}")
+            ids[el.attrib["id"]] = el
+        if el.tag in (XHTML + "script", XHTML + "link", XHTML + "img", XHTML + "iframe") \
+                or "src" in el.attrib:
+            fail(f"{path}: external asset or script: <{el.tag}>")
+        href = el.attrib.get("href")
+        if href is not None and not href.startswith("#"):
+            fail(f"{path}: link out of the file: {href!r}")
+    for el in root.iter(XHTML + "a"):
+        href = el.attrib.get("href", "")
+        if href.startswith("#") and href[1:] not in ids:
+            fail(f"{path}: link to a missing anchor {href!r}")
+    entries = catalogue(cli)
+    nav = ids.get("contents")
+    toc = {a.attrib["href"][1:] for a in nav.iter(XHTML + "a")} if nav is not None else set()
+    for e in entries:
+        el = ids.get(e["id"])
+        if el is None:
+            fail(f"{path}: no element with id={e['id']!r}")
+            continue
+        if e["id"] not in toc:
+            fail(f"{path}: {e['id']} is not in the table of contents")
+        text = fold("".join(el.itertext()))
+        for form in code_forms(e):
+            if not contains(text, form):
+                fail(f"{path}: {e['id']}: {form!r} is not in its section")
+    whole = fold("".join(root.itertext()))
+    for code in codes_2017(codes):
+        if not contains(whole, code):
+            fail(f"{path}: {code!r} (2017 article) is missing")
+
+
+def header_functions(header):
+    with open(header, encoding="utf-8") as f:
+        text = f.read()
+    return re.findall(r"^SSPR_API\b[^;(]*?\b(\w+)\s*\(", text, re.M)
+
+
+def check_functions(header, page, links_dir, man3_list):
+    functions = header_functions(header)
+    if len(functions) < 10:
+        fail(f"{header}: only {len(functions)} SSPR_API functions found")
+    text = render(page)
+    check_width(text, page)
+    sections = re.split(r"^(?=[A-Z][A-Z ]+$)", text, flags=re.M)
+    synopsis = next((s for s in sections if s.startswith("SYNOPSIS")), "")
+    description = next((s for s in sections if s.startswith("DESCRIPTION")), "")
+    for name in functions:
+        if not re.search(rf"\b{name}\(", synopsis):
+            fail(f"{page}: {name} is not in the SYNOPSIS")
+        if len(re.findall(rf"\b{name}\(", description)) < 1:
+            fail(f"{page}: {name} is not described")
+        link = os.path.join(links_dir, name + ".3")
+        try:
+            with open(link, encoding="ascii") as f:
+                if f.read() != ".so man3/libsspr-errors.3\n":
+                    fail(f"{link}: not a link to libsspr-errors.3")
+        except OSError:
+            fail(f"{link}: missing (the header declares {name})")
+    listed = subprocess.run([man3_list, "--header", header, "--list"], check=True,
+                            capture_output=True, text=True).stdout.split()
+    if listed != functions:
+        fail(f"sspr-man3 --list and the header disagree: {set(listed) ^ set(functions)}")
+
+
+def roff_unescape(s):
+    for a, b in (("\\(aq", "'"), ("\\(ga", "`"), ("\\(ha", "^"), ("\\(ti", "~"),
+                 ("\\(dq", '"'), ("\\-", "-"), ("\\&", ""), ("\\e", "\\")):
+        s = s.replace(a, b)
+    return s
+
+
+def check_example(page, source, exe):
+    with open(page, encoding="ascii") as f:
+        roff = f.read()
+    m = re.search(r"^\.SH EXAMPLE\n(.*?)^\.SH ", roff, re.S | re.M)
+    blocks = re.findall(r"^\.EX\n(.*?)^\.EE\n", m.group(1) if m else "", re.S | re.M)
+    with open(source, encoding="utf-8") as f:
+        want = f.read()
+    if not blocks or roff_unescape(blocks[-1]) != want:
+        fail(f"{page}: the EXAMPLE is not {source} as written")
+    r = subprocess.run([exe], capture_output=True, text=True)
+    if r.returncode != 0 or "prs-32009" not in r.stdout:
+        fail(f"{exe}: exit {r.returncode}, output:\n{r.stdout}{r.stderr}")
+    r = subprocess.run([exe, "hr=800700CE"], capture_output=True, text=True)
+    if r.returncode != 0 or "adsync-hr-800700ce" not in r.stdout:
+        fail(f"{exe} hr=800700CE: exit {r.returncode}, output:\n{r.stdout}{r.stderr}")
+
+
+def run_twice(cmd, env):
+    outs = []
+    with tempfile.TemporaryDirectory() as tmp:
+        for i in range(2):
+            out = os.path.join(tmp, f"out{i}")
+            subprocess.run([a.replace("@OUTPUT@", out) for a in cmd], check=True, env=env)
+            with open(out, "rb") as f:
+                outs.append(f.read())
+    return outs
+
+
+def check_reproducible(cmd):
+    env = dict(os.environ)
+    env.pop("SOURCE_DATE_EPOCH", None)
+    a, b = run_twice(cmd, env)
+    if a != b:
+        fail(f"{cmd[0]}: two runs differ")
+    env["SOURCE_DATE_EPOCH"] = "1700000000"  # 2023-11-14 22:13:20 UTC
+    c, d = run_twice(cmd, env)
+    if c != d:
+        fail(f"{cmd[0]}: two runs with SOURCE_DATE_EPOCH differ")
+    if b"2023-11-14" not in c:
+        fail(f"{cmd[0]}: SOURCE_DATE_EPOCH=1700000000 does not date the output 2023-11-14")
+    env["SOURCE_DATE_EPOCH"] = "yesterday"
+    with tempfile.TemporaryDirectory() as tmp:
+        r = subprocess.run([x.replace("@OUTPUT@", os.path.join(tmp, "o")) for x in cmd],
+                           env=env, capture_output=True)
+        if r.returncode == 0:
+            fail(f"{cmd[0]}: accepts SOURCE_DATE_EPOCH=yesterday")
+
+
+def cli_definitions(path):
+    """Commands, options and global options as src/cli/commands.def lists them."""
+    with open(path, encoding="utf-8") as f:
+        text = re.sub(r"/\*.*?\*/", "", f.read(), flags=re.S)
+    commands = re.findall(r'^CLI_COMMAND\(\s*(\w+)\s*,\s*"([^"]*)"', text, re.M)
+    options = re.findall(r"^CLI_OPTION\(\s*'(.)'\s*,\s*\"([^\"]+)\"\s*,\s*(NULL|\"[^\"]*\")",
+                         text, re.M)
+    globals_ = re.findall(r'^CLI_GLOBAL\(\s*"([^"]+)"\s*,\s*"([^"]+)"', text, re.M)
+    return commands, [(n, None if a == "NULL" else a.strip('"')) for _, n, a in options], \
+        globals_
+
+
+def section(text, title):
+    m = re.search(rf"^{title}\n(.*?)(?=^[A-Z][A-Z ]+\n|\Z)", text, re.S | re.M)
+    return m.group(1) if m else ""
+
+
+def json_keys(value, keys):
+    if isinstance(value, dict):
+        for k, v in value.items():
+            keys.add(k)
+            json_keys(v, keys)
+    elif isinstance(value, list):
+        for v in value:
+            json_keys(v, keys)
+    return keys
+
+
+def check_cli(definitions, cli, page):
+    commands, options, globals_ = cli_definitions(definitions)
+    if len(commands) < 3 or not options:
+        fail(f"{definitions}: only {len(commands)} commands and {len(options)} options found")
+    text = render(page)
+    check_width(text, page)
+    help_text = subprocess.run([cli, "--help"], check=True, capture_output=True,
+                               text=True).stdout
+    synopsis, described = section(text, "SYNOPSIS"), section(text, "COMMANDS")
+    option_text = section(text, "OPTIONS")
+    for name, args in commands:
+        usage = f"{name} {args}".strip()
+        if not re.search(rf"^  {re.escape(usage)}(\s|$)", help_text, re.M):
+            fail(f"--help does not list the command {usage!r}")
+        if not re.search(rf"sspr-errors {name}\b", synopsis):
+            fail(f"{page}: SYNOPSIS does not show {name}")
+        if not re.search(rf"^       {re.escape(usage)}(\s|$)", described, re.M):
+            fail(f"{page}: COMMANDS does not describe {usage!r}")
+    for name, arg in options:
+        usage = f"{name} {arg}" if arg else name
+        if not re.search(rf"^  {re.escape(usage)}(\s|$)", help_text, re.M):
+            fail(f"--help does not list the option {usage!r}")
+        if not re.search(rf"^       {re.escape(usage)}(\s|$)", option_text, re.M):
+            fail(f"{page}: OPTIONS does not describe {usage!r}")
+    for short, name in globals_:
+        if f"{short}, {name}" not in help_text:
+            fail(f"--help does not list {short}, {name}")
+        if f"{short}, {name}" not in option_text:
+            fail(f"{page}: OPTIONS does not describe {short}, {name}")
+    # the other way round: nothing in --help that the definitions lack
+    listed = re.findall(r"^  ([a-z][\w-]*)(?: |$)", section_of_help(help_text, "Commands:"), re.M)
+    for name in listed:
+        if name not in [c for c, _ in commands]:
+            fail(f"--help lists a command {name!r} that commands.def does not define")
+    for name in re.findall(r"^  (--[\w-]+)", section_of_help(help_text, "Options:"), re.M):
+        if name not in [o for o, _ in options] + [g for _, g in globals_]:
+            fail(f"--help lists an option {name!r} that commands.def does not define")
+    # the JSON keys the program prints are the ones the page explains
+    output = fold(section(text, "OUTPUT"))
+    keys = set()
+    for args in (["list", "--json"], ["decode", "--json", "0x800700CE"]):
+        r = subprocess.run([cli] + args, capture_output=True, text=True)
+        json_keys(json.loads(r.stdout), keys)
+    for key in sorted(keys):
+        if not re.search(rf"\b{re.escape(key)}\b", output):
+            fail(f"{page}: OUTPUT does not explain the JSON key {key!r}")
+    # every example runs and succeeds
+    for line in section(text, "EXAMPLES").splitlines():
+        line = line.strip()
+        if line.startswith("$ sspr-errors "):
+            argv = shlex.split(line[2:])
+            r = subprocess.run([cli] + argv[1:], capture_output=True, text=True)
+            if r.returncode != 0 or not r.stdout:
+                fail(f"{page}: example {line!r} exits {r.returncode}:\n{r.stderr}")
+
+
+def section_of_help(help_text, heading):
+    m = re.search(rf"^{heading}\n(.*?)(?:\n\n|\Z)", help_text, re.S | re.M)
+    return m.group(1) if m else ""
+
+
+def check_install(build, cli):
+    need("meson")
+    with tempfile.TemporaryDirectory() as tmp:
+        subprocess.run(["meson", "install", "-C", build, "--destdir", tmp, "--no-rebuild",
+                        "--quiet"], check=True, stdout=subprocess.DEVNULL)
+        mans = [os.path.join(d, f) for d, _, fs in os.walk(tmp) for f in fs
+                if re.search(r"/share/man/man[0-9]$", d)]
+        pages = {os.path.relpath(p, tmp).split("/share/man/")[-1] for p in mans}
+        for want in ("man1/sspr-errors.1", "man3/libsspr-errors.3", "man3/sspr_lookup.3",
+                     "man7/sspr-errors.7"):
+            if want not in pages:
+                fail(f"meson install does not put {want} under share/man")
+        htmls = [os.path.join(d, f) for d, _, fs in os.walk(tmp) for f in fs
+                 if f == "reference.html"]
+        if not any(h.endswith("/share/doc/sspr-errors/reference.html") for h in htmls):
+            fail("meson install does not put share/doc/sspr-errors/reference.html")
+        if not mans:
+            return
+        manroot = mans[0].split("/share/man/")[0] + "/share/man"
+        man = shutil.which("man")
+        if not man:
+            print("man not found: installed pages not opened")
+            return
+        env = dict(os.environ, MANPATH=manroot, MANWIDTH="80", MAN_DISABLE_SECCOMP="1")
+        for args, page in ((["sspr-errors"], "man1/sspr-errors.1"),
+                           (["7", "sspr-errors"], "man7/sspr-errors.7"),
+                           (["3", "libsspr-errors"], "man3/libsspr-errors.3"),
+                           (["sspr_lookup"], "man3/libsspr-errors.3")):
+            r = subprocess.run([man, "-w"] + args, env=env, capture_output=True, text=True)
+            if not r.stdout.strip().endswith(page):
+                fail(f"MANPATH={manroot} man -w {' '.join(args)} gives {r.stdout.strip()!r}")
+            r = subprocess.run([man] + args, env=env, capture_output=True, text=True)
+            if r.returncode != 0 or "NAME" not in r.stdout:
+                fail(f"man {' '.join(args)} does not open: {r.stderr}")
+        r = subprocess.run([man, "-K", "-w", "Error getting auth token"], env=env,
+                           capture_output=True, text=True)
+        if "man7/sspr-errors.7" not in r.stdout:
+            fail(f"man -K does not find a message in sspr-errors(7): {r.stdout}{r.stderr}")
+
+
+def main():
+    what, args = sys.argv[1], sys.argv[2:]
+    if what == "lint":
+        check_lint(args)
+    elif what == "man7":
+        check_man7(*args)
+    elif what == "html":
+        check_html(*args)
+    elif what == "functions":
+        check_functions(*args)
+    elif what == "example":
+        check_example(*args)
+    elif what == "cli":
+        check_cli(*args)
+    elif what == "install":
+        check_install(*args)
+    elif what == "reproducible":
+        check_reproducible(args)
+    else:
+        print(f"unknown check {what}")
+        return 2
+    for f in failures:
+        print("FAIL:", f)
+    if not failures:
+        print("ok")
+    return 1 if failures else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
