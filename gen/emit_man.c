@@ -261,11 +261,12 @@ static void description(FILE *f, const m_catalog *cat, const doc_group *g, size_
                "with their causes and the steps that fix them.\n",
             cat->n);
     fputs("It is grouped as follows:\n", f);
-    fputs(".PD 0\n", f);
     for (size_t i = 0; i < ng; i++) {
         fputs(".IP \\(bu 4\n", f);
         text(f, g[i].title);
         fprintf(f, " (%zu)\n", g[i].n);
+        if (i == 0)
+            fputs(".PD 0\n", f); /* a blank line before the list only */
     }
     fputs(".PD\n", f);
     fputs(".PP\n"

@@ -191,22 +191,39 @@ static int x_in_common_word(const x_pat *p, size_t i, size_t m)
     return 0;
 }
 
-/* In how many entries' text the window occurs: the catalogue stands in for
- * the logs, where the domain's everyday words ("reset") are common too. */
-static size_t x_catalog_df(char **texts, size_t n, const char *w, size_t m)
+/* How often each three bytes (hashed as the scanner hashes them) occur in the
+ * catalogue's prose: the catalogue stands in for the logs, where the same
+ * English and the domain's everyday words ("reset", "-tion") are common. */
+typedef struct {
+    unsigned long count[HASH_SIZE];
+} x_trigrams;
+
+static void x_count_trigrams(x_trigrams *t, char **texts, size_t n)
 {
-    char key[ANCHOR_MAX + 1];
-    memcpy(key, w, m);
-    key[m] = '\0';
-    size_t df = 0;
-    for (size_t i = 0; i < n; i++)
-        df += strstr(texts[i], key) != NULL;
-    return df;
+    memset(t, 0, sizeof *t);
+    for (size_t i = 0; i < n; i++) {
+        const unsigned char *s = (const unsigned char *)texts[i];
+        for (size_t k = 0; s[k] && s[k + 1] && s[k + 2]; k++)
+            t->count[sspr__scan_hash(s[k], s[k + 1], s[k + 2])]++;
+    }
 }
 
-/* The anchor: a window of m bytes of one word, not inside a common word, in
- * few catalogue entries, of letters rare in prose. */
-static void x_choose_anchor(x_pat *p, size_t m, char **texts, size_t ntexts)
+/* What a window costs the Wu-Manber search: its last three bytes make the
+ * scanner stop and verify wherever they occur, the others shorten its jumps. */
+static long x_window_cost(const x_trigrams *t, const char *w, size_t m)
+{
+    long cost = 0;
+    for (size_t q = 0; q + 3 <= m; q++) {
+        unsigned long c = t->count[sspr__scan_hash((unsigned char)w[q], (unsigned char)w[q + 1],
+                                                   (unsigned char)w[q + 2])];
+        cost += (long)(q + 3 == m ? 4 * c : c);
+    }
+    return cost;
+}
+
+/* The anchor: a window of m bytes of one word, not inside a common word,
+ * whose three-byte pieces are rare in the catalogue's prose. */
+static void x_choose_anchor(x_pat *p, size_t m, const x_trigrams *tri)
 {
     long best = -1;
     for (size_t i = 0; i + m <= p->len; i++) {
@@ -216,8 +233,8 @@ static void x_choose_anchor(x_pat *p, size_t m, char **texts, size_t ntexts)
             score += x_commonness((unsigned char)p->text[i + j]);
         if (j < m)
             continue;
-        score += 100000L * x_in_common_word(p, i, m);
-        score += 1000L * (long)x_catalog_df(texts, ntexts, p->text + i, m);
+        score += 100000000L * x_in_common_word(p, i, m);
+        score += 100L * x_window_cost(tri, p->text + i, m);
         if (best < 0 || score < best) {
             best = score;
             p->anchor_at = i;
@@ -292,6 +309,8 @@ int emit_scan_tables(const m_catalog *cat, const char *path)
     }
     size_t w = 0;
     char **texts = x_texts(cat);
+    static x_trigrams tri;
+    x_count_trigrams(&tri, texts, cat->n);
     for (size_t i = 0; i < ps.n; i++) { /* drop patterns with no word of m bytes */
         if (x_longest_word(&ps.v[i]) < m) {
             free(ps.v[i].text);
@@ -300,7 +319,7 @@ int emit_scan_tables(const m_catalog *cat, const char *path)
             continue;
         }
         ps.v[w++] = ps.v[i];
-        x_choose_anchor(&ps.v[w - 1], m, texts, cat->n);
+        x_choose_anchor(&ps.v[w - 1], m, &tri);
     }
     ps.n = w;
     for (size_t i = 0; i < cat->n; i++)

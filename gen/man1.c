@@ -96,7 +96,7 @@ static void paragraphs(FILE *f, const char *text, int first_pp)
     }
 }
 
-/* "QUERY..." as italic words, "..." roman. */
+/* "QUERY..." and "[FILE]...": the names in italics, brackets and dots roman. */
 static void args_synopsis(FILE *f, const char *args)
 {
     const char *p = args;
@@ -106,12 +106,18 @@ static void args_synopsis(FILE *f, const char *args)
         size_t n = strcspn(p, " ");
         if (!n)
             break;
+        int open = p[0] == '[';
         size_t dots = n >= 3 && strncmp(p + n - 3, "...", 3) == 0 ? 3 : 0;
+        int close = n > dots + (size_t)open && p[n - dots - 1] == ']';
         char word[128];
-        snprintf(word, sizeof word, "%.*s", (int)(n - dots), p);
-        fputs(".IR \"", f);
+        snprintf(word, sizeof word, "%.*s", (int)(n - dots - (size_t)open - (size_t)close),
+                 p + open);
+        if (open)
+            fputs(".RI [ \"", f);
+        else
+            fputs(".IR \"", f);
         roff_arg(f, word);
-        fprintf(f, "\" %s\n", dots ? "\\&..." : "");
+        fprintf(f, "\" %s%s\n", close ? "]" : "", dots ? "\\&..." : "");
         p += n;
     }
 }

@@ -349,19 +349,20 @@ SSPR_API size_t sspr_search(const char *text, sspr_hit *out, size_t cap);
  *   - its event: an event id counts only with its provider, PasswordResetService
  *     or ADSync (an "Id 32009" of another provider is not ours); where several
  *     entries share the source and id (ADSync 6329), the HRESULT in the record
- *     picks one, and none is reported without it;
+ *     picks one; without it the id alone names none of them;
  *   - HRESULTs written "hr=XXXXXXXX" or "0x8023XXXX": the entries that are them;
- *   - the catalogue's literal messages (of events and of writeback entries, four
- *     words or more), compared as sspr__norm_key and the fold in
- *     src/lib/scanfold.h do (any case, white space runs, quotes ignored), also
- *     across the lines of a record, within 512 bytes of text before the point
- *     where the scanner's search found them;
+ *   - the catalogue's literal messages of four words or more (of events, and of
+ *     entries of the writeback areas), anywhere in the record's text: in any
+ *     case, with any run of white space or line breaks between words, quotes
+ *     ignored (so CSV's doubled quotes and typographic quotes do not matter);
+ *     a message quoted by both an event and a symptom names the event;
  *   - nothing at all when the record's provider is known and not ours.
  * Each entry is reported once per record, in catalogue order, however many
  * strings name it; at most 16 message matches and 8 HRESULTs count per record.
- * A line longer than 4096 bytes is read in pieces; a field or tag (provider,
- * event id, HRESULT) that spans more than 256 bytes across such a cut, or a
- * message split by one with its start more than 512 bytes back, may be missed.
+ * Limits, all in bytes of UTF-8 text: a line longer than 4096 is read in
+ * pieces, and a provider, event id or XML tag must lie within 256 of the cut
+ * before it; a message must begin within 512 before the point where the
+ * scanner's search meets it (its least common word, roughly).
  *
  * ABI: sspr_scanner has a fixed size within a MAJOR version; its contents are
  * private. A scanner is used by one thread at a time; the callback must not
@@ -378,9 +379,9 @@ typedef struct sspr_scanner {
     } opaque;
 } sspr_scanner;
 
-/* Called once per entry a record names; line is the record's first line
- * (1-based, counted after decoding). */
-typedef void (*sspr_scan_fn)(void *ctx, const sspr_entry *entry, uint64_t line);
+/* The callback, called as on_match(ctx, entry, line) once per entry a record
+ * names; line is the record's first line (1-based, counted after decoding). */
+typedef void (*sspr_scan_fn)(void *, const sspr_entry *, uint64_t);
 
 /* Prepares scanner for a new input; on_match (may be NULL) gets ctx back. */
 SSPR_API void sspr_scan_init(sspr_scanner *scanner, sspr_scan_fn on_match, void *ctx);

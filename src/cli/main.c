@@ -9,12 +9,11 @@
 #include <stdlib.h>
 #include <string.h>
 
-/* Exit statuses (documented in --help and sspr-errors(1)). */
+/* Exit statuses, named in commands.def (which documents them for --help and
+ * sspr-errors(1)). */
 enum {
-    EXIT_FOUND = 0,    /* something was found / the command succeeded */
-    EXIT_NOTHING = 1,  /* nothing was found */
-    EXIT_USAGE = 2,    /* usage error, or an input file could not be read */
-    EXIT_OUTPUT = 3    /* the output could not be written */
+#define CLI_EXIT(status, id, summary, description) id = status,
+#include "commands.def"
 };
 
 typedef struct {
@@ -39,41 +38,21 @@ typedef struct {
     char letter;
 } option_def;
 
+/* Commands, options and their help text: commands.def, which gen/man1.c also
+ * reads to write sspr-errors(1). */
 static const option_def option_defs[] = {
-    {"--json", NULL, "print JSON instead of text", 'j'},
-    {"--source", "S", "only entries of source S (PasswordResetService, ADSync, SSPR, none)", 's'},
-    {"--kind", "K", "only entries of kind K (event, symptom, procedure, checklist)", 'k'},
-    {"--limit", "N", "print at most N results (search; default 5)", 'l'},
+#define CLI_OPTION(letter, name, arg, summary, description) {name, arg, summary, letter},
+#include "commands.def"
 };
 
-static int cmd_lookup(const options *o);
-static int cmd_show(const options *o);
-static int cmd_list(const options *o);
-static int cmd_decode(const options *o);
-static int cmd_search(const options *o);
-static int cmd_scan(const options *o);
+#define CLI_COMMAND(name, args, min_args, max_args, option_letters, summary, description) \
+    static int cmd_##name(const options *o);
+#include "commands.def"
 
 static const command commands[] = {
-    {"lookup", "QUERY...",
-     "find entries by code, HRESULT, name, id or quoted message (\"32009\", \"hr=800700CE\", "
-     "\"ADSync:6329\", \"AuthTokenError\"); an HRESULT is also decoded, and still explained "
-     "when no entry has it",
-     cmd_lookup, 1, -1, "js"},
-    {"decode", "HRESULT",
-     "take an HRESULT apart (\"0x800700CE\", \"hr=80070005\", \"-2147024891\"): severity, "
-     "facility, code, Win32 error name and message, and the entries that have it",
-     cmd_decode, 1, 1, "j"},
-    {"search", "TEXT...",
-     "ranked search for what a ticket says, the words joined by spaces (\"the text message "
-     "with the code never arrives\"): score, id and title of the best entries",
-     cmd_search, 1, -1, "jl"},
-    {"scan", "[FILE]...",
-     "scan exported event logs (Event Viewer text, Format-List, wevtutil XML, Export-Csv or "
-     "plain text; UTF-8 or UTF-16; \"-\" or none: standard input) and summarise the entries "
-     "found, most frequent first, with their first lines and first step",
-     cmd_scan, 0, -1, "j"},
-    {"show", "ID", "print the entry with this id", cmd_show, 1, 1, "j"},
-    {"list", "", "list entries, one a line", cmd_list, 0, 0, "jsk"},
+#define CLI_COMMAND(name, args, min_args, max_args, option_letters, summary, description) \
+    {#name, args, summary, cmd_##name, min_args, max_args, option_letters},
+#include "commands.def"
 };
 
 static const char *prog = "sspr-errors";
@@ -99,12 +78,32 @@ static void print_help(FILE *f)
         snprintf(lead, sizeof lead, "%-24s", head);
         out_wrap(f, lead, option_defs[i].summary, 24, 80);
     }
-    fputs("  -h, --help            print this help and exit\n"
-          "  -V, --version         print the library and catalogue versions and exit\n"
-          "\nExit status: 0 found, 1 nothing found, 2 usage error or unreadable input,\n"
-          "3 output could not be written. 'lookup' of an HRESULT that no entry has exits 1\n"
-          "but still prints its decoding (text output; with --json use 'decode').\n",
-          f);
+    static const struct {
+        const char *short_name, *name, *summary;
+    } globals[] = {
+#define CLI_GLOBAL(short_name, name, summary) {short_name, name, summary},
+#include "commands.def"
+    };
+    for (size_t i = 0; i < sizeof globals / sizeof *globals; i++) {
+        char lead[80];
+        snprintf(lead, sizeof lead, "  %s, %-18s", globals[i].short_name, globals[i].name);
+        out_wrap(f, lead, globals[i].summary, 24, 80);
+    }
+    /* "Exit status: 0 found, 1 nothing found, ..." then the notes, as one paragraph */
+    static const char exit_text[] = "Exit status:"
+#define CLI_EXIT(status, id, summary, description) " " #status " " summary ","
+#include "commands.def"
+        ;
+    char text[1024];
+    snprintf(text, sizeof text, "%.*s.", (int)strlen(exit_text) - 1, exit_text);
+    static const char *const notes[] = {
+#define CLI_EXIT_NOTE(note) note,
+#include "commands.def"
+        NULL};
+    for (size_t i = 0; notes[i]; i++)
+        snprintf(text + strlen(text), sizeof text - strlen(text), " %s", notes[i]);
+    fputc('\n', f);
+    out_wrap(f, "", text, 0, 80);
 }
 
 static int usage_error(const char *fmt, const char *arg)

@@ -446,9 +446,24 @@ static void scan_anchors(scan_state *s, const unsigned char *p, size_t a, size_t
     const size_t m = SSPR__SCAN_ANCHOR;
     if (SSPR__SCAN_PATTERNS == 0)
         return;
+    const unsigned full = (unsigned)m - 2; /* the largest shift */
     size_t lim = b + m - 1 < vis ? b + m - 1 : vis;
     size_t pos = a + m - 1;
     while (pos < lim) {
+        /* Almost every window shifts fully: look at four windows at once, so
+           their table loads overlap instead of waiting on each other. */
+        while (pos + 3 * full < lim) {
+            unsigned sum = 0;
+            for (unsigned k = 0; k < 4; k++) {
+                size_t q = pos + k * full;
+                sum += sspr__scan_shift[sspr__scan_hash(p[q - 2], p[q - 1], p[q])];
+            }
+            if (sum != 4 * full)
+                break;
+            pos += 4 * full;
+        }
+        if (pos >= lim)
+            break;
         unsigned h = sspr__scan_hash(p[pos - 2], p[pos - 1], p[pos]);
         unsigned sh = sspr__scan_shift[h];
         if (sh) {
@@ -1078,6 +1093,16 @@ static void scan_utf16(scan_state *s, const unsigned char *p, size_t len)
     unsigned char out[SCAN_DECODE];
     size_t o = 0;
     for (size_t i = 0; i < len; i++) {
+        if (!s->has_odd && !s->high && s->enc == ENC_UTF16LE) { /* ASCII runs, quickly */
+            while (i + 1 < len && p[i + 1] == 0 && p[i] < 0x80 && o < SCAN_DECODE - 8)
+                out[o++] = p[(i += 2) - 2];
+            if (o > SCAN_DECODE - 8) {
+                scan_bytes(s, out, o);
+                o = 0;
+            }
+            if (i >= len)
+                break;
+        }
         if (!s->has_odd) {
             s->odd = p[i];
             s->has_odd = 1;

@@ -15,6 +15,10 @@ import tempfile
 import xml.etree.ElementTree as ET
 
 SKIP = 77
+# An event as Get-WinEvent | Format-List exports it, for the scan examples.
+SAMPLE_LOG = ("ProviderName : PasswordResetService\n"
+              "Id           : 32009\n"
+              "Message      : Error getting auth token\n\n")
 XHTML = "{http://www.w3.org/1999/xhtml}"
 failures = []
 
@@ -325,18 +329,29 @@ def check_cli(definitions, cli, page):
     # the JSON keys the program prints are the ones the page explains
     output = fold(section(text, "OUTPUT"))
     keys = set()
-    for args in (["list", "--json"], ["decode", "--json", "0x800700CE"]):
-        r = subprocess.run([cli] + args, capture_output=True, text=True)
-        json_keys(json.loads(r.stdout), keys)
+    with tempfile.TemporaryDirectory() as tmp:
+        log = os.path.join(tmp, "Application.txt")
+        with open(log, "w", encoding="utf-8") as f:
+            f.write(SAMPLE_LOG)
+        for args in (["list", "--json"], ["decode", "--json", "0x800700CE"],
+                     ["search", "--json", "auth token"], ["scan", "--json", log]):
+            r = subprocess.run([cli] + args, capture_output=True, text=True)
+            json_keys(json.loads(r.stdout), keys)
     for key in sorted(keys):
         if not re.search(rf"\b{re.escape(key)}\b", output):
             fail(f"{page}: OUTPUT does not explain the JSON key {key!r}")
-    # every example runs and succeeds
-    for line in section(text, "EXAMPLES").splitlines():
-        line = line.strip()
-        if line.startswith("$ sspr-errors "):
+    # every example runs and succeeds (next to an exported log for scan)
+    examples = [line.strip() for line in section(text, "EXAMPLES").splitlines()
+                if line.strip().startswith("$ sspr-errors ")]
+    if len(examples) < 3:
+        fail(f"{page}: only {len(examples)} examples")
+    with tempfile.TemporaryDirectory() as tmp:
+        with open(os.path.join(tmp, "Application.txt"), "w", encoding="utf-8") as f:
+            f.write(SAMPLE_LOG)
+        for line in examples:
             argv = shlex.split(line[2:])
-            r = subprocess.run([cli] + argv[1:], capture_output=True, text=True)
+            r = subprocess.run([os.path.abspath(cli)] + argv[1:], capture_output=True,
+                               text=True, cwd=tmp)
             if r.returncode != 0 or not r.stdout:
                 fail(f"{page}: example {line!r} exits {r.returncode}:\n{r.stderr}")
 

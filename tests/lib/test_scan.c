@@ -390,6 +390,73 @@ Test(scan, utf16_without_bom_and_odd_tail)
     free(r1.v);
 }
 
+/* Random documents stitched from the formats' pieces (records, quotes, CRLF,
+ * typographic characters, long lines, stray bytes): every chunking agrees. */
+Test(scan, random_documents_scan_the_same_in_any_chunks)
+{
+    static const char *const parts[] = {
+        "\n", "\r\n", "\n\n", " ", "\t", "\"", "\"\"", ",", "'", "<", ">", "=", "x",
+        "\xE2\x80\x9C", "\xE2\x80\x99", "\xE2\x80\x93", "\xC2\xA0", "\xE2\x80", "\xF0\x9F\x94\x91",
+        "Error getting auth token", "error  getting\n  auth token", "hr=80230402", "0x8023061F",
+        "hr=0x80230619", "The operation failed because password synchronization is not "
+        "enabled on this Management Agent.",
+        "Error\t5/14/2024 9:20:11 AM\tADSync\t6329\tNone\t\"",
+        "Information\t5/14/2024\tPasswordResetService\t32009\tNone\t",
+        "ProviderName : ADSync\n", "Id           : 6329\n", "Message      : ",
+        "ProviderName : Microsoft-Windows-Foo\n",
+        "\"Message\",\"Id\",\"ProviderName\"\n", "\"Error getting auth token\",\"32009\",\"PasswordResetService\"\n",
+        "<Event xmlns='x'><System><Provider Name='ADSync'/><EventID>6329</EventID></System>",
+        "<Data>0x80230619</Data></Event>", "</Event>", "<Event>", "<Provider Name=\"PasswordResetService\"/>",
+        "A restriction prevents the password from being changed to the current one specified.",
+    };
+    const size_t nparts = sizeof parts / sizeof *parts;
+    uint64_t seed = 12345;
+    size_t total = 0;
+    char *doc = malloc(1 << 16);
+    cr_assert_not_null(doc);
+    for (int round = 0; round < 60; round++) {
+        size_t len = 0;
+        int pieces = 5 + (int)(random_size(&seed) % 200);
+        for (int k = 0; k < pieces; k++) {
+            size_t r = random_size(&seed);
+            if (r % 41 == 0) { /* a long line, cut into pieces by the scanner */
+                size_t n = 4000 + r % 9000;
+                if (len + n > (1 << 16) - 512)
+                    break;
+                for (size_t i = 0; i < n; i++)
+                    doc[len + i] = "abc def \"gh\"\t"[i % 13];
+                len += n;
+                continue;
+            }
+            const char *p = parts[r % nparts];
+            size_t n = strlen(p);
+            if (len + n > (1 << 16) - 512)
+                break;
+            memcpy(doc + len, p, n);
+            len += n;
+        }
+        const unsigned char *d = (const unsigned char *)doc;
+        reports whole = scan(d, len, NULL, 0);
+        static const size_t sizes[] = {1, 2, 3, 5, 7, 16, 64, 4095, 4096, 4097};
+        for (size_t i = 0; i < sizeof sizes / sizeof *sizes; i++) {
+            fixed_size = sizes[i];
+            reports r = scan(d, len, fixed, 0);
+            cr_assert(same(&r, &whole), "round %d: chunks of %zu differ (%zu vs %zu reports)",
+                      round, sizes[i], r.n, whole.n);
+            free(r.v);
+        }
+        for (uint64_t s = 1; s <= 5; s++) {
+            reports r = scan(d, len, random_size, s + (uint64_t)round * 100);
+            cr_assert(same(&r, &whole), "round %d: random chunking differs", round);
+            free(r.v);
+        }
+        total += whole.n;
+        free(whole.v);
+    }
+    free(doc);
+    cr_assert_gt(total, 100, "the documents name entries (%zu reports)", total);
+}
+
 Test(scan, a_scanner_is_reused_after_finish)
 {
     reports r = {NULL, 0, 0};
