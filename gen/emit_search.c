@@ -306,25 +306,20 @@ int emit_search_gperf(const m_catalog *cat, const char *path)
         s_free(&ix);
         return -1;
     }
-    fputs("%{\n", f);
-    fprintf(f, emit_banner_fmt, "/*");
-    fputs(" * Input of gperf; its output is included once, by src/lib/search.c. */\n"
-          "#include \"search.h\"\n#include <string.h>\n%}\n",
-          f);
-    fputs("%struct-type\n%language=ANSI-C\n%readonly-tables\n%pic\n%enum\n"
-          "%define hash-function-name sspr__terms_hash\n"
-          "%define lookup-function-name sspr__terms_lookup\n"
-          "%define string-pool-name sspr__terms_keypool\n"
-          "%define word-array-name sspr__terms_words\n"
-          "%define length-table-name sspr__terms_lengths\n"
-          "%define constants-prefix SSPR__terms_\n"
-          "struct sspr__term_key;\n%%\n",
-          f);
+    char **keys = gen_xmalloc((ix.n ? ix.n : 1) * sizeof *keys);
+    char **lines = gen_xmalloc((ix.n ? ix.n : 1) * sizeof *lines);
+    for (size_t i = 0; i < ix.n; i++) {
+        char line[32];
+        snprintf(line, sizeof line, ", %zu", i);
+        keys[i] = ix.terms[i].term;
+        lines[i] = gen_xstrdup(line);
+    }
+    /* the term numbers are the keys' payload; src/lib/search.c includes the result */
+    emit_gperf_bundle(f, "terms", "search.h", "sspr__term_key", keys, lines, ix.n, ", 0");
     for (size_t i = 0; i < ix.n; i++)
-        fprintf(f, "%s, %zu\n", ix.terms[i].term, i);
-    if (ix.n == 0) /* gperf needs a keyword; this one is term 0, which has no postings */
-        fputs("\"\\001\", 0\n", f);
-    fputs("%%\n", f);
+        free(lines[i]);
+    free(keys);
+    free(lines);
     s_free(&ix);
     return emit_close(f, path);
 }

@@ -22,27 +22,27 @@
 
 const struct sspr__key *sspr__find_id(const char *key, size_t len)
 {
-    return sspr__ids_lookup(key, len);
+    return sspr__ids_find(key, len);
 }
 
 const struct sspr__key *sspr__find_name(const char *key, size_t len)
 {
-    return sspr__names_lookup(key, len);
+    return sspr__names_find(key, len);
 }
 
 const struct sspr__key *sspr__find_message(const char *key, size_t len)
 {
-    return sspr__messages_lookup(key, len);
+    return sspr__messages_find(key, len);
 }
 
 const struct sspr__key *sspr__find_code(const char *key, size_t len)
 {
-    return sspr__codes_lookup(key, len);
+    return sspr__codes_find(key, len);
 }
 
 const struct sspr__key *sspr__find_hresult(const char *key, size_t len)
 {
-    return sspr__hresults_lookup(key, len);
+    return sspr__hresults_find(key, len);
 }
 
 /* ---- small parsing helpers ---- */

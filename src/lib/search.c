@@ -93,7 +93,7 @@ static size_t search_query_terms(const char *text, search_qterm *q)
     unsigned order = 0;
     sspr__tokens_init(&tk, text, strlen(text));
     while ((n = sspr__tokens_next(&tk, term)) != 0) {
-        const struct sspr__term_key *k = sspr__terms_lookup(term, n);
+        const struct sspr__term_key *k = sspr__terms_find(term, n);
         if (!k || k->term >= SSPR__SEARCH_TERMS)
             continue;
         const sspr__search_term *t = &sspr__search_terms[k->term];
