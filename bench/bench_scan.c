@@ -87,21 +87,36 @@ static void putf(buf *b, const char *fmt, ...)
 /* Messages of other software, as Windows logs them. */
 static const char *const noise[] = {
     "The Windows Update service entered the running state.",
-    "The Software Protection service has completed licensing status check. Application Id=55c92734-d682-4d71-983e-d6ec3f16059f",
-    "Successfully scheduled Software Protection service for re-start at 2024-05-15T09:12:03Z. Reason: RulesEngine.",
-    "The description for Event ID 1001 from source Windows Error Reporting cannot be found. Fault bucket 1234567890, type 5",
-    "An account was successfully logged on. Subject: Security ID: SYSTEM Account Name: AADC01$ Logon Type: 5",
-    "Special privileges assigned to new logon. Privileges: SeAssignPrimaryTokenPrivilege SeTcbPrivilege SeSecurityPrivilege",
-    "The Microsoft Azure AD Sync service was started successfully; export completed with 0 errors and 12 updates.",
-    "Group Policy settings for the computer were processed successfully. There were no changes detected since the last processing.",
-    "The certificate for the remote server was validated, and TLS 1.2 was negotiated with the relay endpoint.",
-    "Faulting application name: svchost.exe_wuauserv, version: 10.0.17763.1, time stamp: 0x5b7c9a1d, exception code 0xc0000005",
-    "Windows Defender Antivirus scanned the computer in 00:02:37 and found no threats; signature version 1.409.231.0",
-    "The DHCP client renewed the lease of 10.0.4.17 for the adapter with network address 0x00155D04A3B2.",
-    "Session 3 of user CONTOSO\\svc-aadsync logged off; duration 00:41:12, bytes sent=104857 received=2097152",
-    "The time provider NtpClient is configured to acquire time from one or more time sources, status=0x0",
-    "Installation Successful: Windows successfully installed the following update: Security Intelligence Update KB2267602",
-    "Full synchronization run profile completed for connector contoso.com: 23 adds, 4 updates, 0 deletes, duration 00:00:14",
+    "The Software Protection service has completed licensing status check. Application "
+    "Id=55c92734-d682-4d71-983e-d6ec3f16059f",
+    "Successfully scheduled Software Protection service for re-start at "
+    "2024-05-15T09:12:03Z. Reason: RulesEngine.",
+    "The description for Event ID 1001 from source Windows Error Reporting cannot be "
+    "found. Fault bucket 1234567890, type 5",
+    "An account was successfully logged on. Subject: Security ID: SYSTEM Account Name: "
+    "AADC01$ Logon Type: 5",
+    "Special privileges assigned to new logon. Privileges: SeAssignPrimaryTokenPrivilege "
+    "SeTcbPrivilege SeSecurityPrivilege",
+    "The Microsoft Azure AD Sync service was started successfully; export completed with 0 "
+    "errors and 12 updates.",
+    "Group Policy settings for the computer were processed successfully. There were no "
+    "changes detected since the last processing.",
+    "The certificate for the remote server was validated, and TLS 1.2 was negotiated with "
+    "the relay endpoint.",
+    "Faulting application name: svchost.exe_wuauserv, version: 10.0.17763.1, time stamp: "
+    "0x5b7c9a1d, exception code 0xc0000005",
+    "Windows Defender Antivirus scanned the computer in 00:02:37 and found no threats; "
+    "signature version 1.409.231.0",
+    "The DHCP client renewed the lease of 10.0.4.17 for the adapter with network address "
+    "0x00155D04A3B2.",
+    "Session 3 of user CONTOSO\\svc-aadsync logged off; duration 00:41:12, bytes "
+    "sent=104857 received=2097152",
+    "The time provider NtpClient is configured to acquire time from one or more time "
+    "sources, status=0x0",
+    "Installation Successful: Windows successfully installed the following update: "
+    "Security Intelligence Update KB2267602",
+    "Full synchronization run profile completed for connector contoso.com: 23 adds, 4 "
+    "updates, 0 deletes, duration 00:00:14",
 };
 
 /* Our events, in the formats' own words. */
@@ -112,9 +127,15 @@ static const struct {
 } ours[] = {
     {"PasswordResetService", 31001, "PasswordResetStart: A password reset request was received."},
     {"PasswordResetService", 32009, "AuthTokenError: Error getting auth token"},
-    {"ADSync", 6329, "BAIL: MMS(4924) 0x80230619 - A restriction prevents the password from being changed to the current one specified."},
-    {"ADSync", 6329, "hr=8023061F The operation failed because password synchronization is not enabled on this Management Agent."},
-    {"PasswordResetService", 32002, "Error Connecting to ServiceBus, The token provider was unable to provide a security token"},
+    {"ADSync", 6329,
+     "BAIL: MMS(4924) 0x80230619 - A restriction prevents the password from being changed to "
+     "the current one specified."},
+    {"ADSync", 6329,
+     "hr=8023061F The operation failed because password synchronization is not enabled on "
+     "this Management Agent."},
+    {"PasswordResetService", 32002,
+     "Error Connecting to ServiceBus, The token provider was unable to provide a security "
+     "token"},
 };
 
 static const char *levels[] = {"Information", "Warning", "Error"};

@@ -7,7 +7,8 @@
  * (events before symptoms), as lookup orders them.
  *
  * How: each message is folded (src/lib/scanfold.c) into a pattern. Each pattern
- * has an anchor, ANCHOR bytes of one of its words, chosen to be rare in prose;
+ * has an anchor, ANCHOR bytes of one of its words whose three-byte pieces are
+ * rare in the catalogue's prose (and not inside a common word of logs);
  * the scanner runs a Wu-Manber search for the anchors (a shift table over the
  * hash of three bytes) and verifies the whole pattern around an anchor it
  * finds. Layout: the comments of the output and src/lib/scan.c. */
@@ -100,48 +101,64 @@ static size_t x_words(const char *s)
     return n;
 }
 
+/* Adds the pattern of one message as a pattern of its own; x_merge joins
+ * equal ones afterwards. */
 static void x_add(x_pats *ps, const m_catalog *cat, size_t entry, const char *message)
 {
     char key[4096];
     size_t klen = sspr__norm_key(message, strlen(message), key, sizeof key);
     if (klen == (size_t)-1 || klen < MIN_BYTES || x_words(key) < MIN_WORDS)
         return;
-    size_t len;
-    unsigned char *word;
-    char *text = x_fold(key, &len, &word);
-    int kind = cat->entries[entry].kind;
-    for (size_t i = 0; i < ps->n; i++) {
-        x_pat *p = &ps->v[i];
-        if (strcmp(p->text, text) != 0)
-            continue;
-        free(text);
-        free(word);
-        if (kind > p->kind)
-            return;
-        if (kind < p->kind) { /* a better kind replaces what was there */
-            p->kind = kind;
-            p->nentries = 0;
-        }
-        for (size_t j = 0; j < p->nentries; j++)
-            if (p->entries[j] == entry)
-                return;
-        p->entries = gen_xrealloc(p->entries, (p->nentries + 1) * sizeof *p->entries);
-        p->entries[p->nentries++] = entry;
-        return;
-    }
     if (ps->n == ps->cap) {
         ps->cap = ps->cap ? ps->cap * 2 : 64;
         ps->v = gen_xrealloc(ps->v, ps->cap * sizeof *ps->v);
     }
     x_pat *p = &ps->v[ps->n++];
     memset(p, 0, sizeof *p);
-    p->text = text;
-    p->len = len;
-    p->word = word;
-    p->kind = kind;
+    p->text = x_fold(key, &p->len, &p->word);
+    p->kind = cat->entries[entry].kind;
     p->entries = gen_xmalloc(sizeof *p->entries);
     p->entries[0] = entry;
     p->nentries = 1;
+}
+
+/* Text, then the best kind first, then catalogue order. */
+static int x_cmp_pat(const void *a, const void *b)
+{
+    const x_pat *x = a, *y = b;
+    int c = strcmp(x->text, y->text);
+    if (c)
+        return c;
+    if (x->kind != y->kind)
+        return x->kind < y->kind ? -1 : 1;
+    return (x->entries[0] > y->entries[0]) - (x->entries[0] < y->entries[0]);
+}
+
+/* One pattern per text, naming the entries of the best kind that quote it. */
+static void x_merge(x_pats *ps)
+{
+    if (ps->n == 0)
+        return;
+    qsort(ps->v, ps->n, sizeof *ps->v, x_cmp_pat);
+    size_t w = 0;
+    for (size_t i = 0; i < ps->n; i++) {
+        x_pat *p = &ps->v[i];
+        x_pat *last = w ? &ps->v[w - 1] : NULL;
+        if (!last || strcmp(last->text, p->text) != 0) {
+            ps->v[w++] = *p;
+            continue;
+        }
+        size_t e = p->entries[0];
+        int keep = p->kind == last->kind && last->entries[last->nentries - 1] != e;
+        if (keep) {
+            last->entries = gen_xrealloc(last->entries, (last->nentries + 1) * sizeof *last->entries);
+            last->entries[last->nentries++] = e;
+        }
+        free(p->text);
+        free(p->word);
+        free(p->entries);
+    }
+    ps->n = w;
 }
 
 /* How common a letter is in English prose (per mille, roughly); digits and
@@ -242,9 +259,9 @@ static void x_choose_anchor(x_pat *p, size_t m, const x_trigrams *tri)
     }
 }
 
-static int x_cmp_u32(const void *a, const void *b)
+static int x_cmp_u64(const void *a, const void *b)
 {
-    uint32_t x = *(const uint32_t *)a, y = *(const uint32_t *)b;
+    uint64_t x = *(const uint64_t *)a, y = *(const uint64_t *)b;
     return (x > y) - (x < y);
 }
 
@@ -261,7 +278,7 @@ static void x_text_add(char **t, size_t *len, const char *s)
     (*t)[*len] = '\0';
 }
 
-/* Every entry's text, lower-cased, for x_catalog_df. */
+/* Every entry's text, lower-cased, for x_count_trigrams. */
 static char **x_texts(const m_catalog *cat)
 {
     char **t = gen_xmalloc((cat->n ? cat->n : 1) * sizeof *t);
@@ -300,6 +317,7 @@ int emit_scan_tables(const m_catalog *cat, const char *path)
             for (size_t m = 0; m < e->messages.n; m++)
                 x_add(&ps, cat, i, e->messages.v[m]);
     }
+    x_merge(&ps);
     /* the anchor length: the shortest "longest word" of the patterns, bounded */
     size_t m = ANCHOR_MAX;
     for (size_t i = 0; i < ps.n; i++) {
@@ -325,11 +343,6 @@ int emit_scan_tables(const m_catalog *cat, const char *path)
     for (size_t i = 0; i < cat->n; i++)
         free(texts[i]);
     free(texts);
-    if (ps.n > 0xFFFF) {
-        gen_error(path, 0, 0, "%zu scan patterns: the scanner holds at most 65535", ps.n);
-        x_free(&ps);
-        return -1;
-    }
 
     FILE *f = emit_open(path);
     if (!f) {
@@ -381,10 +394,10 @@ int emit_scan_tables(const m_catalog *cat, const char *path)
     fputs("\n};\n\n", f);
 
     /* Wu-Manber: the shift for each hash of three bytes, and the anchors whose
-       last three bytes have each hash (hash << 16 | pattern, sorted) */
+       last three bytes have each hash (hash << 32 | pattern, sorted) */
     unsigned char shift[HASH_SIZE];
     memset(shift, (int)(m - 2), sizeof shift);
-    uint32_t *ends = gen_xmalloc((ps.n ? ps.n : 1) * sizeof *ends);
+    uint64_t *ends = gen_xmalloc((ps.n ? ps.n : 1) * sizeof *ends);
     for (size_t i = 0; i < ps.n; i++) {
         const unsigned char *a = (const unsigned char *)ps.v[i].text + ps.v[i].anchor_at;
         for (size_t q = 0; q + 3 <= m; q++) {
@@ -392,16 +405,17 @@ int emit_scan_tables(const m_catalog *cat, const char *path)
             if (shift[h] > m - 3 - q)
                 shift[h] = (unsigned char)(m - 3 - q);
         }
-        ends[i] = (uint32_t)sspr__scan_hash(a[m - 3], a[m - 2], a[m - 1]) << 16 | (uint32_t)i;
+        ends[i] = (uint64_t)sspr__scan_hash(a[m - 3], a[m - 2], a[m - 1]) << 32 | (uint64_t)i;
     }
-    qsort(ends, ps.n, sizeof *ends, x_cmp_u32);
+    qsort(ends, ps.n, sizeof *ends, x_cmp_u64);
     fprintf(f, "static const unsigned char sspr__scan_shift[%d] = {", HASH_SIZE);
     for (size_t i = 0; i < HASH_SIZE; i++)
         fprintf(f, "%s%u", i % 32 ? "," : (i ? ",\n    " : "\n    "), shift[i]);
     fputs("\n};\n\n", f);
-    fprintf(f, "static const uint32_t sspr__scan_ends[%zu] = {", ps.n ? ps.n : 1);
+    fprintf(f, "static const uint64_t sspr__scan_ends[%zu] = {", ps.n ? ps.n : 1);
     for (size_t i = 0; i < ps.n; i++)
-        fprintf(f, "%s0x%08lx", i % 8 ? ", " : (i ? ",\n    " : "\n    "), (unsigned long)ends[i]);
+        fprintf(f, "%s0x%016llx", i % 4 ? ", " : (i ? ",\n    " : "\n    "),
+                (unsigned long long)ends[i]);
     if (ps.n == 0)
         fputs("0", f);
     fputs("\n};\n", f);

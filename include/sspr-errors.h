@@ -349,7 +349,8 @@ SSPR_API size_t sspr_search(const char *text, sspr_hit *out, size_t cap);
  *   - its event: an event id counts only with its provider, PasswordResetService
  *     or ADSync (an "Id 32009" of another provider is not ours); where several
  *     entries share the source and id (ADSync 6329), the HRESULT in the record
- *     picks one; without it the id alone names none of them;
+ *     picks one; without it the id alone names none of them (the 6329 entry
+ *     that has no HRESULT is found by its message);
  *   - HRESULTs written "hr=XXXXXXXX" or "0x8023XXXX": the entries that are them;
  *   - the catalogue's literal messages of four words or more (of events, and of
  *     entries of the writeback areas), anywhere in the record's text: in any
@@ -363,6 +364,8 @@ SSPR_API size_t sspr_search(const char *text, sspr_hit *out, size_t cap);
  * pieces, and a provider, event id or XML tag must lie within 256 of the cut
  * before it; a message must begin within 512 before the point where the
  * scanner's search meets it (its least common word, roughly).
+ *
+ * A call needs about 6 KiB of stack (4 KiB of them to transcode UTF-16).
  *
  * ABI: sspr_scanner has a fixed size within a MAJOR version; its contents are
  * private. A scanner is used by one thread at a time; the callback must not

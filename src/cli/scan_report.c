@@ -38,7 +38,8 @@ typedef struct {
 
 static int by_address(const void *a, const void *b)
 {
-    uintptr_t x = (uintptr_t)((const entry_index *)a)->e, y = (uintptr_t)((const entry_index *)b)->e;
+    uintptr_t x = (uintptr_t)((const entry_index *)a)->e;
+    uintptr_t y = (uintptr_t)((const entry_index *)b)->e;
     return (x > y) - (x < y);
 }
 

@@ -421,13 +421,13 @@ static void scan_anchor_at(scan_state *s, const unsigned char *p, size_t a, size
     size_t lo = 0, hi = SSPR__SCAN_PATTERNS;
     while (lo < hi) { /* first pattern whose anchor ends with hash h */
         size_t mid = (lo + hi) / 2;
-        if ((sspr__scan_ends[mid] >> 16) < h)
+        if ((sspr__scan_ends[mid] >> 32) < h)
             lo = mid + 1;
         else
             hi = mid;
     }
-    for (; lo < SSPR__SCAN_PATTERNS && (sspr__scan_ends[lo] >> 16) == h; lo++) {
-        uint32_t pat = sspr__scan_ends[lo] & 0xFFFFu;
+    for (; lo < SSPR__SCAN_PATTERNS && (sspr__scan_ends[lo] >> 32) == h; lo++) {
+        uint32_t pat = (uint32_t)sspr__scan_ends[lo];
         const sspr__scan_pat *sp = &sspr__scan_pats[pat];
         const unsigned char *t = sspr__scan_pool + sp->off;
         size_t k = 0;
@@ -984,8 +984,8 @@ static void scan_line(scan_state *s, const unsigned char *p, size_t len)
             scan_piece(s, p + start, left, left, start == 0, 1);
             return;
         }
-        scan_piece(s, p + start, SCAN_PIECE, left < SCAN_PIECE + SCAN_LA ? left : SCAN_PIECE + SCAN_LA,
-                   start == 0, 0);
+        scan_piece(s, p + start, SCAN_PIECE,
+                   left < SCAN_PIECE + SCAN_LA ? left : SCAN_PIECE + SCAN_LA, start == 0, 0);
     }
 }
 

@@ -324,8 +324,10 @@ Test(scan, an_event_id_needs_its_provider)
 Test(scan, adsync_6329_needs_its_hresult)
 {
     reports r = scan_text("ProviderName : ADSync\nId           : 6329\nMessage      : nothing\n\n"
-                          "ProviderName : ADSync\nId           : 6329\nMessage      : 0x80230619\n\n"
-                          "ProviderName : ADSync\nId           : 6329\nMessage      : hr=8023061F\n");
+                          "ProviderName : ADSync\nId           : 6329\n"
+                          "Message      : 0x80230619\n\n"
+                          "ProviderName : ADSync\nId           : 6329\n"
+                          "Message      : hr=8023061F\n");
     cr_assert_eq(r.n, 2, "%zu reports", r.n);
     cr_assert(reported(&r, "adsync-6329-80230619", 5));
     cr_assert(reported(&r, "adsync-6329-8023061f", 9));
@@ -404,9 +406,11 @@ Test(scan, random_documents_scan_the_same_in_any_chunks)
         "Information\t5/14/2024\tPasswordResetService\t32009\tNone\t",
         "ProviderName : ADSync\n", "Id           : 6329\n", "Message      : ",
         "ProviderName : Microsoft-Windows-Foo\n",
-        "\"Message\",\"Id\",\"ProviderName\"\n", "\"Error getting auth token\",\"32009\",\"PasswordResetService\"\n",
+        "\"Message\",\"Id\",\"ProviderName\"\n",
+        "\"Error getting auth token\",\"32009\",\"PasswordResetService\"\n",
         "<Event xmlns='x'><System><Provider Name='ADSync'/><EventID>6329</EventID></System>",
-        "<Data>0x80230619</Data></Event>", "</Event>", "<Event>", "<Provider Name=\"PasswordResetService\"/>",
+        "<Data>0x80230619</Data></Event>", "</Event>", "<Event>",
+        "<Provider Name=\"PasswordResetService\"/>",
         "A restriction prevents the password from being changed to the current one specified.",
     };
     const size_t nparts = sizeof parts / sizeof *parts;
@@ -464,7 +468,9 @@ Test(scan, a_scanner_is_reused_after_finish)
     sspr_scan_init(&sc, collect, &r);
     for (int round = 0; round < 3; round++) {
         sspr_scan_feed(&sc, "\xFF\xFE", 2); /* UTF-16 first... */
-        sspr_scan_feed(&sc, "E\0r\0r\0o\0r\0 \0g\0e\0t\0t\0i\0n\0g\0 \0a\0u\0t\0h\0 \0t\0o\0k\0e\0n\0", 48);
+        sspr_scan_feed(&sc, "E\0r\0r\0o\0r\0 \0g\0e\0t\0t\0i\0n\0g\0 \0"
+                            "a\0u\0t\0h\0 \0t\0o\0k\0e\0n\0",
+                       48);
         sspr_scan_finish(&sc);
         sspr_scan_feed(&sc, "line 1\nhr=80230402\n", 19); /* ...then UTF-8, from line 1 */
         sspr_scan_finish(&sc);
