@@ -24,7 +24,7 @@ int emit_gperf(const m_catalog *cat, const char *table, const char *path);
  * keys[i] is a key's bytes; lines[i] its gperf keyword line after the key
  * (e.g. ", 12, 3"); dummy is the line after an impossible key for a shard that
  * gets no key (gperf needs one). */
-enum { EMIT_SHARD_KEYS = 400 };
+enum { EMIT_SHARD_KEYS = 128 };
 int emit_gperf_bundle(FILE *f, const char *table, const char *include, const char *key_struct,
                       char *const *keys, char *const *lines, size_t n, const char *dummy);
 
