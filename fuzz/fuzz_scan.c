@@ -1,0 +1,61 @@
+/* libFuzzer harness: the streaming event-log scanner. The same input fed in one
+ * chunk and in chunks whose sizes come from the input itself must report the
+ * same matches in the same order. */
+#include "sspr-errors.h"
+
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+enum { MAXM = 4096 };
+
+typedef struct {
+    const sspr_entry *e[MAXM];
+    uint64_t line[MAXM];
+    size_t n;
+} record;
+
+static void on_match(void *ctx, const sspr_entry *e, uint64_t line)
+{
+    record *r = ctx;
+    if (r->n < MAXM) {
+        r->e[r->n] = e;
+        r->line[r->n] = line;
+    }
+    r->n++;
+}
+
+static record one, many;
+static sspr_scanner scanner;
+
+int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
+
+int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
+{
+    if (size < 1)
+        return 0;
+    /* first byte: the chunking seed; the rest: the log */
+    unsigned seed = data[0];
+    data++;
+    size--;
+    one.n = many.n = 0;
+    sspr_scan_init(&scanner, on_match, &one);
+    sspr_scan_feed(&scanner, data, size);
+    sspr_scan_finish(&scanner);
+    sspr_scan_init(&scanner, on_match, &many);
+    for (size_t at = 0; at < size;) {
+        size_t chunk = 1 + (seed % 17);
+        seed = seed * 1103515245u + 12345u;
+        if (chunk > size - at)
+            chunk = size - at;
+        sspr_scan_feed(&scanner, data + at, chunk);
+        at += chunk;
+    }
+    sspr_scan_finish(&scanner);
+    if (one.n != many.n)
+        abort();
+    size_t m = one.n < MAXM ? one.n : MAXM;
+    if (memcmp(one.e, many.e, m * sizeof *one.e) || memcmp(one.line, many.line, m * sizeof *one.line))
+        abort();
+    return 0;
+}
