@@ -106,10 +106,43 @@ static void print_help(FILE *f)
     out_wrap(f, "", text, 0, 80);
 }
 
+/* What the user typed, made safe for a one-line message: control characters
+ * and bytes that are not UTF-8 become \xNN, and long text is cut with "...". */
+static const char *printable(const char *s, char *buf, size_t cap)
+{
+    size_t o = 0;
+    const unsigned char *p = (const unsigned char *)s;
+    while (*p && o + 8 < cap) {
+        size_t n = 0;
+        if (*p >= 0x20 && *p < 0x7F)
+            n = 1;
+        else if (*p >= 0xC2 && *p <= 0xDF && (p[1] & 0xC0) == 0x80)
+            n = 2;
+        else if (*p >= 0xE0 && *p <= 0xEF && (p[1] & 0xC0) == 0x80 && (p[2] & 0xC0) == 0x80)
+            n = 3;
+        else if (*p >= 0xF0 && *p <= 0xF4 && (p[1] & 0xC0) == 0x80 && (p[2] & 0xC0) == 0x80 &&
+                 (p[3] & 0xC0) == 0x80)
+            n = 4;
+        if (n == 0) {
+            o += (size_t)snprintf(buf + o, cap - o, "\\x%02X", *p);
+            p++;
+            continue;
+        }
+        memcpy(buf + o, p, n);
+        o += n;
+        p += n;
+    }
+    if (*p && o + 4 <= cap)
+        o += (size_t)snprintf(buf + o, cap - o, "...");
+    buf[o < cap ? o : cap - 1] = '\0';
+    return buf;
+}
+
 static int usage_error(const char *fmt, const char *arg)
 {
+    char safe[256];
     fprintf(stderr, "%s: ", prog);
-    fprintf(stderr, fmt, arg);
+    fprintf(stderr, fmt, printable(arg, safe, sizeof safe));
     fprintf(stderr, "\nTry '%s --help'.\n", prog);
     return EXIT_USAGE;
 }
@@ -188,8 +221,10 @@ static int cmd_lookup(const options *o)
                 print_decoded(hr, NULL, 0);
                 continue;
             }
-            fprintf(stderr, "%s: no entry matches '%s'; try: %s %s '%s'\n", prog, o->args[a],
-                    prog, is_hresult ? "decode" : "search", o->args[a]);
+            char safe[256];
+            printable(o->args[a], safe, sizeof safe);
+            fprintf(stderr, "%s: no entry matches '%s'; try: %s %s '%s'\n", prog, safe, prog,
+                    is_hresult ? "decode" : "search", safe);
             continue;
         }
         for (size_t i = 0; i < n; i++) {
@@ -250,8 +285,10 @@ static int cmd_search(const options *o)
             printf("%9.3f  %-30s %s\n", hits[i].score, sspr_entry_id(hits[i].entry),
                    sspr_entry_title(hits[i].entry));
     }
-    if (n == 0)
-        fprintf(stderr, "%s: nothing matches '%s'\n", prog, text);
+    if (n == 0) {
+        char safe[256];
+        fprintf(stderr, "%s: nothing matches '%s'\n", prog, printable(text, safe, sizeof safe));
+    }
     free(text);
     free(hits);
     return n ? EXIT_FOUND : EXIT_NOTHING;
@@ -284,8 +321,10 @@ static int cmd_show(const options *o)
 {
     const sspr_entry *e = sspr_by_id(o->args[0]);
     if (!e) {
-        fprintf(stderr, "%s: no entry has the id '%s'; try: %s lookup '%s'\n", prog, o->args[0],
-                prog, o->args[0]);
+        char safe[256];
+        printable(o->args[0], safe, sizeof safe);
+        fprintf(stderr, "%s: no entry has the id '%s'; try: %s lookup '%s'\n", prog, safe, prog,
+                safe);
         return EXIT_NOTHING;
     }
     if (o->json) {
