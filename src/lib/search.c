@@ -358,6 +358,54 @@ static void search_phrases(search_table *tab, const char *text)
     }
 }
 
+/* ---- proximity ---------------------------------------------------------------- */
+
+/* Two query words that stand side by side in an entry's title ("domain admins",
+ * "AD forest", "too many") are stronger evidence than the same words apart:
+ * each such pair (at most two) adds a quarter of the best BM25 score, within
+ * the BM25 tier. Only words of three characters or more count, and only for
+ * candidates within a quarter of the best. */
+static void search_proximity(search_table *tab, const char *text)
+{
+    char q[SEARCH_NORM_MAX], title[512];
+    size_t qlen = sspr__norm_key(text, strlen(text), q, sizeof q);
+    if (qlen == (size_t)-1 || qlen == 0)
+        return;
+    float best = 0.0f;
+    for (size_t i = 0; i < SEARCH_SLOTS; i++)
+        if (tab->slot[i].entry1 && tab->slot[i].score < SEARCH_PHRASE && tab->slot[i].score > best)
+            best = tab->slot[i].score;
+    if (best <= 0.0f)
+        return;
+    for (size_t i = 0; i < SEARCH_SLOTS; i++) {
+        search_slot *s = &tab->slot[i];
+        if (!s->entry1 || s->score >= SEARCH_PHRASE || s->score < best / 4)
+            continue;
+        const char *t = sspr__str(sspr__entries[s->entry1 - 1].title);
+        size_t tlen = sspr__norm_key(t, strlen(t), title, sizeof title);
+        if (tlen == (size_t)-1)
+            continue;
+        int pairs = 0;
+        const char *w1 = q;
+        while (*w1 && pairs < 2) {
+            const char *e1 = strchr(w1, ' ');
+            if (!e1)
+                break;
+            const char *w2 = e1 + 1, *e2 = strchr(w2, ' ');
+            size_t n = (size_t)((e2 ? e2 : w2 + strlen(w2)) - w1);
+            char pair[128];
+            if (e1 - w1 >= 3 && (size_t)(e2 ? e2 - w2 : (ptrdiff_t)strlen(w2)) >= 3 &&
+                n < sizeof pair) {
+                memcpy(pair, w1, n);
+                pair[n] = '\0';
+                pairs += search_contains(title, pair, n);
+            }
+            w1 = w2;
+        }
+        s->score += (float)pairs * best / 4;
+    }
+}
+
 /* ---- ranking ---------------------------------------------------------------- */
 
 static int search_cmp(const void *a, const void *b)
@@ -388,6 +436,7 @@ size_t sspr_search(const char *text, sspr_hit *out, size_t cap)
     for (size_t i = 0; i < SEARCH_SLOTS; i++)
         if (tab.slot[i].score > SEARCH_BM25_CAP)
             tab.slot[i].score = SEARCH_BM25_CAP;
+    search_proximity(&tab, text);
     search_phrases(&tab, text);
     for (size_t i = 0; i < ncodes; i++) {
         search_slot *s = search_slot_of(&tab, codes[i]->index, 0);
