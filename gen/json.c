@@ -130,7 +130,9 @@ static char *scan_string(scanner *s, size_t *len)
 
 static void add_kid(jnode *parent, jnode *kid)
 {
-    parent->kids = gen_xrealloc(parent->kids, (parent->nkids + 1) * sizeof *parent->kids);
+    size_t n = parent->nkids;
+    if (n == 0 || (n & (n - 1)) == 0) /* capacity doubles at each power of two */
+        parent->kids = gen_xrealloc(parent->kids, (n ? 2 * n : 1) * sizeof *parent->kids);
     parent->kids[parent->nkids++] = kid;
 }
 

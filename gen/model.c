@@ -573,7 +573,8 @@ static void parse_entry(const ctx *c, const jnode *n, m_catalog *cat)
         free_entry(&e);
         return;
     }
-    cat->entries = gen_xrealloc(cat->entries, (cat->n + 1) * sizeof *cat->entries);
+    if (cat->n == 0 || (cat->n & (cat->n - 1)) == 0) /* capacity doubles at powers of two */
+        cat->entries = gen_xrealloc(cat->entries, (cat->n ? 2 * cat->n : 1) * sizeof *cat->entries);
     cat->entries[cat->n++] = e;
 }
 
