@@ -285,8 +285,8 @@ Test(lookup, an_overlong_query_is_handled)
 
 static const char *const cap_queries[] = {"6329", "32009", "Error getting auth token",
                                           "hr=800700CE", "event 6800", "0x8023061F",
-                                          "Your administrator has not enabled you to use this "
-                                          "feature"};
+                                          ("Your administrator has not enabled you to use this "
+                                           "feature")};
 
 Test(cap, zero_cap_counts)
 {

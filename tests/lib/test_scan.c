@@ -400,8 +400,8 @@ Test(scan, random_documents_scan_the_same_in_any_chunks)
         "\n", "\r\n", "\n\n", " ", "\t", "\"", "\"\"", ",", "'", "<", ">", "=", "x",
         "\xE2\x80\x9C", "\xE2\x80\x99", "\xE2\x80\x93", "\xC2\xA0", "\xE2\x80", "\xF0\x9F\x94\x91",
         "Error getting auth token", "error  getting\n  auth token", "hr=80230402", "0x8023061F",
-        "hr=0x80230619", "The operation failed because password synchronization is not "
-        "enabled on this Management Agent.",
+        "hr=0x80230619", ("The operation failed because password synchronization is not "
+                          "enabled on this Management Agent."),
         "Error\t5/14/2024 9:20:11 AM\tADSync\t6329\tNone\t\"",
         "Information\t5/14/2024\tPasswordResetService\t32009\tNone\t",
         "ProviderName : ADSync\n", "Id           : 6329\n", "Message      : ",
