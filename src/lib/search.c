@@ -364,7 +364,8 @@ static void search_phrases(search_table *tab, const char *text)
  * "AD forest", "too many") are stronger evidence than the same words apart:
  * each such pair (at most two) adds a quarter of the best BM25 score, within
  * the BM25 tier. Only words of three characters or more count, and only for
- * candidates within a quarter of the best. */
+ * candidates within half of the best (below that even two pairs cannot reach
+ * the top). */
 static void search_proximity(search_table *tab, const char *text)
 {
     char q[SEARCH_NORM_MAX], title[512];
@@ -379,7 +380,7 @@ static void search_proximity(search_table *tab, const char *text)
         return;
     for (size_t i = 0; i < SEARCH_SLOTS; i++) {
         search_slot *s = &tab->slot[i];
-        if (!s->entry1 || s->score >= SEARCH_PHRASE || s->score < best / 4)
+        if (!s->entry1 || s->score >= SEARCH_PHRASE || s->score < best / 2)
             continue;
         const char *t = sspr__str(sspr__entries[s->entry1 - 1].title);
         size_t tlen = sspr__norm_key(t, strlen(t), title, sizeof title);
