@@ -306,6 +306,16 @@ jnode *jn_parse(const char *path, const char *text, size_t len)
         text += 3;
         len -= 3;
     }
+    /* A raw NUL byte is never valid JSON, but Jansson may stop reading at one and
+       accept the text before it; the scanner below must see exactly what
+       Jansson validated (found by fuzz/fuzz_catalog.c). */
+    const char *nul = memchr(text, '\0', len);
+    if (nul) {
+        int line, column;
+        position_of(text, (size_t)(nul - text), &line, &column);
+        gen_error(path, line, column, "NUL byte in the file");
+        return NULL;
+    }
     json_error_t err;
     json_t *root = json_loadb(text, len, 0, &err);
     if (!root) {
