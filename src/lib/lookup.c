@@ -357,8 +357,10 @@ static const struct sspr__key *hresult_key(uint32_t hr)
     return sspr__find_hresult(key, 8);
 }
 
-/* Adds the passes for a code query, in their order of relevance. */
-static void plan_codes(plan *pl, const code_query *q)
+/* Adds the passes for a code query, in their order of relevance; an exact
+ * message match (mk, may be NULL) ranks after the entries that are the code and
+ * before those that only mention it. */
+static void plan_codes(plan *pl, const code_query *q, const struct sspr__key *mk)
 {
     const struct sspr__key *hk = q->has_hr ? hresult_key(q->hr) : NULL;
     const struct sspr__key *ck = q->has_code ? code_key(q->code) : NULL;
@@ -366,6 +368,7 @@ static void plan_codes(plan *pl, const code_query *q)
         add_post(pl, hk, 0, q->source, 1, q->code);
     add_post(pl, hk, 0, q->source, 0, 0);
     add_post(pl, ck, 0, q->source, 0, 0);
+    add_post(pl, mk, 0, 0, 0, 0);
     if (add_post(pl, ck, 1, q->source, 0, q->code))
         pl->passes[pl->npasses - 1].mentioned_code = 1; /* "ADSync 32009": mentions of ADSync's */
     add_post(pl, hk, 1, 0, 0, 0);
@@ -388,54 +391,39 @@ size_t sspr_lookup(const char *query, const sspr_entry **out, size_t cap)
     size_t len = strlen(query);
     char norm[2048]; /* longer pasted text is matched by code only */
     size_t nlen = sspr__norm_key(query, len, norm, sizeof norm);
+    int has_key = nlen != (size_t)-1 && nlen > 0;
+    const struct sspr__key *ik = has_key ? sspr__find_id(norm, nlen) : NULL;
+    const struct sspr__key *nk = has_key ? sspr__find_name(norm, nlen) : NULL;
+    const struct sspr__key *mk = has_key ? sspr__find_message(norm, nlen) : NULL;
+    code_query q;
+    int is_code = len <= 256 && parse_code_query(query, len, &q);
 
     /* Fast path for the common queries: when exactly one table answers (a name,
      * an id, a message, or a code or HRESULT alone), its postings are already the
      * answer in order; the general plan below gives the same result, slower. */
-    if (nlen != (size_t)-1 && nlen > 0) {
-        const struct sspr__key *ik = sspr__find_id(norm, nlen);
-        const struct sspr__key *nk = sspr__find_name(norm, nlen);
-        const struct sspr__key *mk = sspr__find_message(norm, nlen);
-        code_query q;
-        int is_code = len <= 256 && parse_code_query(query, len, &q);
-        int hits = (ik != NULL) + (nk != NULL) + (mk != NULL) + is_code;
-        if (hits == 0 && nlen < 8)
-            return 0; /* too short for a message inside a longer text */
-        if (hits == 1 && !is_code)
-            return copy_postings(ik ? ik : nk ? nk : mk, out, cap);
-        if (hits == 1 && !q.source && q.has_code != q.has_hr)
-            return copy_postings(q.has_code ? code_key(q.code) : hresult_key(q.hr), out, cap);
-    }
+    int hits = (ik != NULL) + (nk != NULL) + (mk != NULL) + is_code;
+    if (hits == 0 && (!has_key || nlen < 8))
+        return 0; /* too short for a message inside a longer text */
+    if (hits == 1 && !is_code)
+        return copy_postings(ik ? ik : nk ? nk : mk, out, cap);
+    if (hits == 1 && !q.source && q.has_code != q.has_hr)
+        return copy_postings(q.has_code ? code_key(q.code) : hresult_key(q.hr), out, cap);
+
     plan pl;
     pl.npasses = 0;
     pl.norm = norm;
-    pl.norm_len = nlen == (size_t)-1 ? 0 : nlen;
-    if (nlen != (size_t)-1 && nlen > 0) {
-        add_post(&pl, sspr__find_id(norm, nlen), 0, 0, 0, 0);
-        add_post(&pl, sspr__find_name(norm, nlen), 0, 0, 0, 0);
-    }
-    code_query q;
-    if (len <= 256 && parse_code_query(query, len, &q))
-        plan_codes(&pl, &q);
-    if (nlen != (size_t)-1 && nlen > 0) {
-        /* an exact message outranks the code passes' mentions: move it before them */
-        const struct sspr__key *mk = sspr__find_message(norm, nlen);
-        size_t before = pl.npasses;
+    pl.norm_len = has_key ? nlen : 0;
+    add_post(&pl, ik, 0, 0, 0, 0);
+    add_post(&pl, nk, 0, 0, 0, 0);
+    if (is_code)
+        plan_codes(&pl, &q, mk);
+    else
         add_post(&pl, mk, 0, 0, 0, 0);
-        if (pl.npasses > before) {
-            size_t at = before;
-            while (at > 0 && pl.passes[at - 1].want_mention)
-                at--;
-            pass moved = pl.passes[before];
-            memmove(&pl.passes[at + 1], &pl.passes[at], (before - at) * sizeof moved);
-            pl.passes[at] = moved;
-        }
-        /* the weakest evidence: only when nothing matched exactly */
-        if (nlen >= 8 && pl.npasses == 0) {
-            pass *p = &pl.passes[pl.npasses++];
-            memset(p, 0, sizeof *p);
-            p->type = PASS_SUBSTRING;
-        }
+    /* the weakest evidence: only when nothing matched exactly */
+    if (has_key && nlen >= 8 && pl.npasses == 0) {
+        pass *p = &pl.passes[pl.npasses++];
+        memset(p, 0, sizeof *p);
+        p->type = PASS_SUBSTRING;
     }
     return run(&pl, out, cap);
 }
@@ -477,7 +465,7 @@ size_t sspr_by_code(const char *source, uint32_t code, const sspr_entry **out, s
     q.code = code;
     plan pl;
     pl.npasses = 0;
-    plan_codes(&pl, &q);
+    plan_codes(&pl, &q, NULL);
     return run(&pl, out, cap);
 }
 
@@ -489,6 +477,6 @@ size_t sspr_by_hresult(uint32_t hresult, const sspr_entry **out, size_t cap)
     q.hr = hresult;
     plan pl;
     pl.npasses = 0;
-    plan_codes(&pl, &q);
+    plan_codes(&pl, &q, NULL);
     return run(&pl, out, cap);
 }
