@@ -1,8 +1,12 @@
 /* The BM25 search index: every entry is a document, its fields weighted, its
  * text turned into terms by src/lib/stem.c (the very code that reads queries).
+ * Beside the terms, the index holds term pairs: two terms that stand side by
+ * side in a name, title, message, summary or cause ("ad forest", "domain
+ * admin"), each pair a BM25 term of its own, so that words a query writes
+ * together rank the entries that write them together.
  * Two outputs: search.gperf (term -> term number) and sspr-search.inc (per term
- * the postings span and IDF; the postings, document lengths and their average).
- * Layout: src/lib/search.h. */
+ * and per pair the postings span and IDF; the postings, document lengths and
+ * their average). Layout: src/lib/search.h. */
 #include "emit_search.h"
 
 #include "diag.h"
@@ -44,14 +48,18 @@ typedef struct {
 typedef struct {
     s_term *terms; /* open addressing, then compacted and sorted */
     size_t hcap, n;
-    float *dl; /* weighted document length per entry */
+} s_table;
+
+typedef struct {
+    s_table terms, pairs; /* a pair's text is "a b", its two terms */
+    float *dl;            /* weighted document length per entry (terms only) */
     double avgdl;
     size_t ndocs;
 } s_index;
 
-/* One document's terms before merging: term and weight. */
+/* One document's terms (or pairs, "a b") before merging: term and weight. */
 typedef struct {
-    char term[SSPR__TERM_MAX + 1];
+    char term[2 * (SSPR__TERM_MAX + 1)];
     unsigned w;
 } s_occ;
 
@@ -59,6 +67,10 @@ typedef struct {
     s_occ *v;
     size_t n, cap;
     unsigned long len; /* weighted length, eighths */
+} s_occs;
+
+typedef struct {
+    s_occs terms, pairs;
 } s_doc;
 
 static size_t s_hash(const char *s)
@@ -69,7 +81,7 @@ static size_t s_hash(const char *s)
     return h;
 }
 
-static s_term *s_find(s_index *ix, const char *term)
+static s_term *s_find(s_table *ix, const char *term)
 {
     if (ix->n * 2 >= ix->hcap) {
         size_t ncap = ix->hcap ? ix->hcap * 2 : 4096;
@@ -97,29 +109,52 @@ static s_term *s_find(s_index *ix, const char *term)
     return &ix->terms[j];
 }
 
-static void s_add_text(s_doc *d, const char *text, unsigned w)
+static void s_occ_add(s_occs *o, const char *term, unsigned w)
+{
+    if (o->n == o->cap) {
+        o->cap = o->cap ? o->cap * 2 : 256;
+        o->v = gen_xrealloc(o->v, o->cap * sizeof *o->v);
+    }
+    snprintf(o->v[o->n].term, sizeof o->v[o->n].term, "%s", term);
+    o->v[o->n].w = w;
+    o->n++;
+    o->len += w;
+}
+
+/* Adds the terms of text with weight w, and with pairs set its pairs of
+ * neighbouring terms with the same weight. */
+static void s_add_text_pairs(s_doc *d, const char *text, unsigned w, int pairs)
 {
     if (!text)
         return;
     sspr__tokens t;
-    char term[SSPR__TERM_MAX + 1];
+    char term[SSPR__TERM_MAX + 1], prev[SSPR__TERM_MAX + 1] = "";
     sspr__tokens_init(&t, text, strlen(text));
     while (sspr__tokens_next(&t, term)) {
-        if (d->n == d->cap) {
-            d->cap = d->cap ? d->cap * 2 : 256;
-            d->v = gen_xrealloc(d->v, d->cap * sizeof *d->v);
+        s_occ_add(&d->terms, term, w);
+        if (pairs && prev[0]) {
+            char pair[2 * (SSPR__TERM_MAX + 1)];
+            snprintf(pair, sizeof pair, "%s %s", prev, term);
+            s_occ_add(&d->pairs, pair, w);
         }
-        memcpy(d->v[d->n].term, term, sizeof term);
-        d->v[d->n].w = w;
-        d->n++;
-        d->len += w;
+        memcpy(prev, term, sizeof prev);
     }
+}
+
+static void s_add_text(s_doc *d, const char *text, unsigned w)
+{
+    s_add_text_pairs(d, text, w, 0);
+}
+
+static void s_add_strings_pairs(s_doc *d, const m_strings *s, unsigned w, int pairs)
+{
+    for (size_t i = 0; i < s->n; i++)
+        s_add_text_pairs(d, s->v[i], w, pairs);
 }
 
 static void s_add_strings(s_doc *d, const m_strings *s, unsigned w)
 {
-    for (size_t i = 0; i < s->n; i++)
-        s_add_text(d, s->v[i], w);
+    s_add_strings_pairs(d, s, w, 0);
 }
 
 static void s_add_number(s_doc *d, const char *fmt, unsigned long v, unsigned w)
@@ -133,10 +168,10 @@ static void s_add_number(s_doc *d, const char *fmt, unsigned long v, unsigned w)
 static void s_collect(const m_entry *e, s_doc *d)
 {
     s_add_text(d, e->id, W_ID);
-    s_add_text(d, e->name, W_NAME);
-    s_add_strings(d, &e->aliases, W_NAME);
-    s_add_text(d, e->title, W_TITLE);
-    s_add_strings(d, &e->messages, W_MESSAGE);
+    s_add_text_pairs(d, e->name, W_NAME, 1);
+    s_add_strings_pairs(d, &e->aliases, W_NAME, 1);
+    s_add_text_pairs(d, e->title, W_TITLE, 1);
+    s_add_strings_pairs(d, &e->messages, W_MESSAGE, 1);
     if (e->source) { /* one word: "PasswordResetService" would add "reset" to 40 entries */
         char src[64];
         size_t i = 0;
@@ -155,8 +190,8 @@ static void s_collect(const m_entry *e, s_doc *d)
         if (e->mentions[m].has_hresult)
             s_add_number(d, "%08lx", (unsigned long)e->mentions[m].hresult, W_MENTION);
     }
-    s_add_text(d, e->summary, W_SUMMARY);
-    s_add_strings(d, &e->causes, W_CAUSE);
+    s_add_text_pairs(d, e->summary, W_SUMMARY, 1);
+    s_add_strings_pairs(d, &e->causes, W_CAUSE, 1);
     s_add_text(d, e->section, W_SECTION);
     s_add_text(d, m_area_names[e->area], W_AREA);
     for (size_t f = 0; f < e->nfacts; f++) {
@@ -187,6 +222,33 @@ static void s_post(s_term *t, uint32_t entry, unsigned long tf)
     t->post[t->n++] = entry | (uint32_t)tf << SSPR__POST_ENTRY_BITS;
 }
 
+/* Merges one document's occurrences into table t as postings of entry. */
+static void s_merge(s_table *t, s_occs *o, uint32_t entry)
+{
+    if (o->n)
+        qsort(o->v, o->n, sizeof *o->v, s_cmp_occ);
+    for (size_t a = 0; a < o->n;) {
+        unsigned long tf = 0;
+        size_t b = a;
+        for (; b < o->n && strcmp(o->v[b].term, o->v[a].term) == 0; b++)
+            tf += o->v[b].w;
+        s_post(s_find(t, o->v[a].term), entry, tf);
+        a = b;
+    }
+    free(o->v);
+}
+
+/* Compacts the hash table into a sorted array: deterministic output. */
+static void s_compact(s_table *t)
+{
+    size_t w = 0;
+    for (size_t i = 0; i < t->hcap; i++)
+        if (t->terms[i].term)
+            t->terms[w++] = t->terms[i];
+    if (w)
+        qsort(t->terms, w, sizeof *t->terms, s_cmp_term);
+}
+
 /* Builds the index; returns 0, or -1 (reported) when the catalogue is too big. */
 static int s_build(const m_catalog *cat, s_index *ix, const char *path)
 {
@@ -200,42 +262,35 @@ static int s_build(const m_catalog *cat, s_index *ix, const char *path)
     ix->dl = gen_xmalloc((cat->n ? cat->n : 1) * sizeof *ix->dl);
     double total = 0;
     for (size_t i = 0; i < cat->n; i++) {
-        s_doc d = {NULL, 0, 0, 0};
+        s_doc d;
+        memset(&d, 0, sizeof d);
         s_collect(&cat->entries[i], &d);
-        if (d.n)
-            qsort(d.v, d.n, sizeof *d.v, s_cmp_occ);
-        for (size_t a = 0; a < d.n;) {
-            unsigned long tf = 0;
-            size_t b = a;
-            for (; b < d.n && strcmp(d.v[b].term, d.v[a].term) == 0; b++)
-                tf += d.v[b].w;
-            s_post(s_find(ix, d.v[a].term), (uint32_t)i, tf);
-            a = b;
-        }
-        ix->dl[i] = (float)d.len / 8.0f;
+        ix->dl[i] = (float)d.terms.len / 8.0f;
         total += ix->dl[i];
-        free(d.v);
+        s_merge(&ix->terms, &d.terms, (uint32_t)i);
+        s_merge(&ix->pairs, &d.pairs, (uint32_t)i);
     }
     ix->avgdl = cat->n ? total / (double)cat->n : 1.0;
     if (ix->avgdl <= 0)
         ix->avgdl = 1.0;
-    /* compact the hash table into a sorted array: deterministic output */
-    size_t w = 0;
-    for (size_t i = 0; i < ix->hcap; i++)
-        if (ix->terms[i].term)
-            ix->terms[w++] = ix->terms[i];
-    if (w)
-        qsort(ix->terms, w, sizeof *ix->terms, s_cmp_term);
+    s_compact(&ix->terms);
+    s_compact(&ix->pairs);
     return 0;
+}
+
+static void s_table_free(s_table *t)
+{
+    for (size_t i = 0; i < t->n; i++) {
+        free(t->terms[i].term);
+        free(t->terms[i].post);
+    }
+    free(t->terms);
 }
 
 static void s_free(s_index *ix)
 {
-    for (size_t i = 0; i < ix->n; i++) {
-        free(ix->terms[i].term);
-        free(ix->terms[i].post);
-    }
-    free(ix->terms);
+    s_table_free(&ix->terms);
+    s_table_free(&ix->pairs);
     free(ix->dl);
     memset(ix, 0, sizeof *ix);
 }
@@ -243,6 +298,101 @@ static void s_free(s_index *ix)
 static double s_idf(size_t ndocs, size_t df)
 {
     return log(1.0 + ((double)ndocs - (double)df + 0.5) / ((double)df + 0.5));
+}
+
+/* Term number of term (the index in the sorted term table); -1 when absent. */
+static long s_term_number(const s_table *t, const char *term)
+{
+    size_t lo = 0, hi = t->n;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        int c = strcmp(t->terms[mid].term, term);
+        if (c == 0)
+            return (long)mid;
+        if (c < 0)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return -1;
+}
+
+/* A pair ready to emit: its term numbers and its postings. */
+typedef struct {
+    uint32_t a, b;
+    const s_term *t;
+} s_pair;
+
+static int s_cmp_pair(const void *x, const void *y)
+{
+    const s_pair *p = x, *q = y;
+    if (p->a != q->a)
+        return p->a < q->a ? -1 : 1;
+    return (p->b > q->b) - (p->b < q->b);
+}
+
+/* Writes one postings array, "name", of the n terms of v. */
+static void s_emit_postings(FILE *f, const char *name, const s_term *const *v, size_t n)
+{
+    size_t npost = 0, k = 0;
+    for (size_t i = 0; i < n; i++)
+        npost += v[i]->n;
+    fprintf(f, "static const uint32_t %s[%zu] = {", name, npost ? npost : 1);
+    for (size_t i = 0; i < n; i++)
+        for (size_t p = 0; p < v[i]->n; p++, k++)
+            fprintf(f, "%s0x%08lx", k % 8 ? ", " : (k ? ",\n    " : "\n    "),
+                    (unsigned long)v[i]->post[p]);
+    if (npost == 0)
+        fputs("0", f);
+    fputs("\n};\n\n", f);
+}
+
+/* Writes the pair index (layout: src/lib/search.h): for term a, its pairs are
+ * [pair_start[a], pair_start[a + 1]), their second terms ascending in pair_b;
+ * pair i's postings are [pair_first[i], pair_first[i + 1]) of pair_post, and
+ * its IDF pair_idf[df]. Indexes are 16 bits wide when everything fits. */
+static void s_emit_pairs(FILE *f, const s_index *ix, const s_pair *pv)
+{
+    size_t n = ix->pairs.n, nterms = ix->terms.n, npost = 0, maxdf = 0;
+    for (size_t i = 0; i < n; i++) {
+        npost += pv[i].t->n;
+        if (pv[i].t->n > maxdf)
+            maxdf = pv[i].t->n;
+    }
+    int narrow_term = nterms <= 0xffff, narrow_at = n <= 0xffff && npost <= 0xffff;
+    fprintf(f, "#define SSPR__SEARCH_PAIRS %zu\n", n);
+    fprintf(f, "typedef uint%d_t sspr__pair_term;\n", narrow_term ? 16 : 32);
+    fprintf(f, "typedef uint%d_t sspr__pair_at;\n\n", narrow_at ? 16 : 32);
+    fprintf(f, "static const sspr__pair_at sspr__search_pair_start[%zu] = {", nterms + 1);
+    size_t k = 0;
+    for (size_t a = 0; a <= nterms; a++) {
+        while (k < n && pv[k].a < a)
+            k++;
+        fprintf(f, "%s%zu", a % 12 ? ", " : (a ? ",\n    " : "\n    "), k);
+    }
+    fputs("\n};\n\n", f);
+    fprintf(f, "static const sspr__pair_term sspr__search_pair_b[%zu] = {", n ? n : 1);
+    for (size_t i = 0; i < n; i++)
+        fprintf(f, "%s%lu", i % 12 ? ", " : (i ? ",\n    " : "\n    "), (unsigned long)pv[i].b);
+    fputs(n ? "\n};\n\n" : "0};\n\n", f);
+    fprintf(f, "static const sspr__pair_at sspr__search_pair_first[%zu] = {", n + 1);
+    size_t first = 0;
+    for (size_t i = 0; i <= n; i++) {
+        fprintf(f, "%s%zu", i % 12 ? ", " : (i ? ",\n    " : "\n    "), first);
+        if (i < n)
+            first += pv[i].t->n;
+    }
+    fputs("\n};\n\n", f);
+    fprintf(f, "static const float sspr__search_pair_idf[%zu] = {", maxdf + 1);
+    for (size_t df = 0; df <= maxdf; df++)
+        fprintf(f, "%s%.9ef", df % 6 ? ", " : (df ? ",\n    " : "\n    "),
+                df ? s_idf(ix->ndocs, df) : 0.0);
+    fputs("\n};\n\n", f);
+    const s_term **v = gen_xmalloc((n ? n : 1) * sizeof *v);
+    for (size_t i = 0; i < n; i++)
+        v[i] = pv[i].t;
+    s_emit_postings(f, "sspr__search_pair_post", v, n);
+    free(v);
 }
 
 int emit_search_tables(const m_catalog *cat, const char *path)
@@ -257,32 +407,43 @@ int emit_search_tables(const m_catalog *cat, const char *path)
         s_free(&ix);
         return -1;
     }
+    const s_table *tt = &ix.terms;
     fprintf(f, emit_banner_fmt, "/*");
     fputs(" * Included once, by src/lib/search.c. Layout: src/lib/search.h. */\n\n", f);
-    size_t npost = 0;
-    for (size_t i = 0; i < ix.n; i++)
-        npost += ix.terms[i].n;
-    fprintf(f, "#define SSPR__SEARCH_TERMS %zu\n#define SSPR__SEARCH_POSTINGS %zu\n\n", ix.n,
-            npost);
-    fprintf(f, "static const sspr__search_term sspr__search_terms[%zu] = {\n", ix.n ? ix.n : 1);
+    fprintf(f, "#define SSPR__SEARCH_TERMS %zu\n\n", tt->n);
+    fprintf(f, "static const sspr__search_term sspr__search_terms[%zu] = {\n", tt->n ? tt->n : 1);
     uint32_t first = 0;
-    for (size_t i = 0; i < ix.n; i++) {
+    for (size_t i = 0; i < tt->n; i++) {
         fprintf(f, "    {%lu, %lu, %.9ef}, /* %s */\n", (unsigned long)first,
-                (unsigned long)ix.terms[i].n, s_idf(ix.ndocs, ix.terms[i].n), ix.terms[i].term);
-        first += (uint32_t)ix.terms[i].n;
+                (unsigned long)tt->terms[i].n, s_idf(ix.ndocs, tt->terms[i].n), tt->terms[i].term);
+        first += (uint32_t)tt->terms[i].n;
     }
-    if (ix.n == 0)
+    if (tt->n == 0)
         fputs("    {0, 0, 0.0f}\n", f);
     fputs("};\n\n", f);
-    fprintf(f, "static const uint32_t sspr__search_post[%zu] = {", npost ? npost : 1);
-    size_t k = 0;
-    for (size_t i = 0; i < ix.n; i++)
-        for (size_t p = 0; p < ix.terms[i].n; p++, k++)
-            fprintf(f, "%s0x%08lx", k % 8 ? ", " : (k ? ",\n    " : "\n    "),
-                    (unsigned long)ix.terms[i].post[p]);
-    if (npost == 0)
-        fputs("0", f);
-    fputs("\n};\n\n", f);
+    const s_term **v = gen_xmalloc((tt->n ? tt->n : 1) * sizeof *v);
+    for (size_t i = 0; i < tt->n; i++)
+        v[i] = &tt->terms[i];
+    s_emit_postings(f, "sspr__search_post", v, tt->n);
+    free(v);
+
+    /* the pairs, in order of their term numbers for a binary search */
+    const s_table *pt = &ix.pairs;
+    s_pair *pv = gen_xmalloc((pt->n ? pt->n : 1) * sizeof *pv);
+    for (size_t i = 0; i < pt->n; i++) {
+        char a[2 * (SSPR__TERM_MAX + 1)];
+        snprintf(a, sizeof a, "%s", pt->terms[i].term);
+        char *b = strchr(a, ' ');
+        *b++ = '\0'; /* s_add_text_pairs wrote "a b" */
+        pv[i].a = (uint32_t)s_term_number(tt, a);
+        pv[i].b = (uint32_t)s_term_number(tt, b);
+        pv[i].t = &pt->terms[i];
+    }
+    if (pt->n)
+        qsort(pv, pt->n, sizeof *pv, s_cmp_pair);
+    s_emit_pairs(f, &ix, pv);
+    free(pv);
+
     fprintf(f, "static const float sspr__search_dl[%zu] = {", ix.ndocs ? ix.ndocs : 1);
     for (size_t i = 0; i < ix.ndocs; i++)
         fprintf(f, "%s%.9ef", i % 6 ? ", " : (i ? ",\n    " : "\n    "), (double)ix.dl[i]);
@@ -306,17 +467,18 @@ int emit_search_gperf(const m_catalog *cat, const char *path)
         s_free(&ix);
         return -1;
     }
-    char **keys = gen_xmalloc((ix.n ? ix.n : 1) * sizeof *keys);
-    char **lines = gen_xmalloc((ix.n ? ix.n : 1) * sizeof *lines);
-    for (size_t i = 0; i < ix.n; i++) {
+    const s_table *tt = &ix.terms;
+    char **keys = gen_xmalloc((tt->n ? tt->n : 1) * sizeof *keys);
+    char **lines = gen_xmalloc((tt->n ? tt->n : 1) * sizeof *lines);
+    for (size_t i = 0; i < tt->n; i++) {
         char line[32];
         snprintf(line, sizeof line, ", %zu", i);
-        keys[i] = ix.terms[i].term;
+        keys[i] = tt->terms[i].term;
         lines[i] = gen_xstrdup(line);
     }
     /* the term numbers are the keys' payload; src/lib/search.c includes the result */
-    emit_gperf_bundle(f, "terms", "search.h", "sspr__term_key", keys, lines, ix.n, ", 0");
-    for (size_t i = 0; i < ix.n; i++)
+    emit_gperf_bundle(f, "terms", "search.h", "sspr__term_key", keys, lines, tt->n, ", 0");
+    for (size_t i = 0; i < tt->n; i++)
         free(lines[i]);
     free(keys);
     free(lines);

@@ -288,6 +288,10 @@ SSPR_API const char *sspr_win32_error_message(uint32_t code);
  * least). Text is cut into words (CamelCase and hyphenated words also into
  * their parts), lower-cased, stripped of stop words ("the", "of") and stemmed
  * ("resets" and "reset" are one term, so are "licence" and "license").
+ * Words the query writes side by side count again, as a pair, for the entries
+ * that also write them side by side in a name, title, message, summary or
+ * cause: "domain admins" ranks the entry about Domain Admins above entries that
+ * only mention a domain and an admin apart.
  *
  * Scores are comparable within one answer only. Three tiers, always in this
  * order:

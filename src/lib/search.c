@@ -29,6 +29,10 @@
  * each of at most SSPR_SEARCH_MAX_TERMS terms adds less than idf * (k1 + 1),
  * under 30 for any catalogue of fewer than 10^6 entries. */
 #define SEARCH_BM25_CAP 999.0f
+/* What a term pair's BM25 contribution counts for, against a term of the same
+ * IDF: measured on tests/search/queries.tsv, 0.5 to 1 rank alike and 2 starts
+ * to let a common pair outweigh a rare word. */
+#define SEARCH_PAIR_WEIGHT 1.0f
 #define SEARCH_PHRASE 1000.0f
 #define SEARCH_EXACT 3000.0f
 
@@ -45,15 +49,30 @@ typedef struct {
     float score;
 } search_slot;
 
+/* The candidates, dense in cand[0..n), found through an open-addressing index
+ * (only the index needs clearing for each search). */
 typedef struct {
-    search_slot slot[SEARCH_SLOTS];
+    uint16_t at[SEARCH_SLOTS]; /* candidate number + 1; 0 = empty */
+    search_slot cand[SSPR_SEARCH_MAX_CANDIDATES];
     size_t n;
 } search_table;
 
+/* A query term or term pair: its postings span and IDF, and its first
+ * occurrence in the query (ties between equal IDFs). */
 typedef struct {
-    const sspr__search_term *t;
-    unsigned order; /* first occurrence in the query: ties between equal IDFs */
+    uint32_t first, count;
+    float idf;
+    unsigned order;
 } search_qterm;
+
+/* What the query holds: its distinct terms and pairs, rarest first, and the
+ * entries its codes name. */
+typedef struct {
+    search_qterm term[SSPR_SEARCH_MAX_TERMS], pair[SSPR_SEARCH_MAX_TERMS];
+    size_t nterms, npairs;
+    const sspr_entry *codes[SEARCH_CODES_MAX];
+    size_t ncodes;
+} search_query;
 
 /* ---- candidates --------------------------------------------------------- */
 
@@ -61,79 +80,91 @@ typedef struct {
 static search_slot *search_slot_of(search_table *t, uint32_t entry, int add)
 {
     uint32_t h = (entry * 2654435761u) & (SEARCH_SLOTS - 1);
-    while (t->slot[h].entry1) {
-        if (t->slot[h].entry1 == entry + 1)
-            return &t->slot[h];
+    while (t->at[h]) {
+        search_slot *s = &t->cand[t->at[h] - 1];
+        if (s->entry1 == entry + 1)
+            return s;
         h = (h + 1) & (SEARCH_SLOTS - 1);
     }
     if (!add || t->n >= SSPR_SEARCH_MAX_CANDIDATES)
         return NULL;
-    t->slot[h].entry1 = entry + 1;
-    t->slot[h].score = 0.0f;
-    t->n++;
-    return &t->slot[h];
+    search_slot *s = &t->cand[t->n++];
+    t->at[h] = (uint16_t)t->n;
+    s->entry1 = entry + 1;
+    s->score = 0.0f;
+    return s;
 }
 
 /* ---- query terms -------------------------------------------------------- */
 
 static int search_rarer(const search_qterm *a, const search_qterm *b)
 {
-    if (a->t->idf != b->t->idf)
-        return a->t->idf > b->t->idf;
+    if (a->idf != b->idf)
+        return a->idf > b->idf;
     return a->order < b->order;
 }
 
-/* The distinct catalogue terms of text, rarest first; at most
- * SSPR_SEARCH_MAX_TERMS, the rarest when there are more. */
-static size_t search_query_terms(const char *text, search_qterm *q)
+/* Adds x to the set v (n of them) unless it is there (same postings) already;
+ * once SSPR_SEARCH_MAX_TERMS are held, x replaces the commonest when rarer. */
+static void search_keep(search_qterm *v, size_t *n, search_qterm x)
 {
-    sspr__tokens tk;
-    char term[SSPR__TERM_MAX + 1];
-    size_t n, nq = 0;
-    unsigned order = 0;
-    sspr__tokens_init(&tk, text, strlen(text));
-    while ((n = sspr__tokens_next(&tk, term)) != 0) {
-        const struct sspr__term_key *k = sspr__terms_find(term, n);
-        if (!k || k->term >= SSPR__SEARCH_TERMS)
-            continue;
-        const sspr__search_term *t = &sspr__search_terms[k->term];
-        if (t->count == 0)
-            continue;
-        int dup = 0;
-        for (size_t i = 0; i < nq && !dup; i++)
-            dup = q[i].t == t;
-        if (dup)
-            continue;
-        search_qterm x = {t, order++};
-        if (nq < SSPR_SEARCH_MAX_TERMS) {
-            q[nq++] = x;
-            continue;
-        }
-        size_t worst = 0;
-        for (size_t i = 1; i < nq; i++)
-            if (search_rarer(&q[worst], &q[i]))
-                worst = i;
-        if (search_rarer(&x, &q[worst]))
-            q[worst] = x;
+    for (size_t i = 0; i < *n; i++)
+        if (v[i].first == x.first && v[i].count == x.count)
+            return;
+    if (*n < SSPR_SEARCH_MAX_TERMS) {
+        v[(*n)++] = x;
+        return;
     }
-    for (size_t i = 1; i < nq; i++) { /* insertion sort: at most 32 */
-        search_qterm x = q[i];
-        size_t j = i;
-        for (; j > 0 && search_rarer(&x, &q[j - 1]); j--)
-            q[j] = q[j - 1];
-        q[j] = x;
-    }
-    return nq;
+    size_t worst = 0;
+    for (size_t i = 1; i < *n; i++)
+        if (search_rarer(&v[worst], &v[i]))
+            worst = i;
+    if (search_rarer(&x, &v[worst]))
+        v[worst] = x;
 }
 
-/* Adds every term's BM25 contribution; rarest terms first, so that when the
- * candidate table is full the entries already held are those with rare terms. */
-static void search_accumulate(search_table *tab, const search_qterm *q, size_t nq)
+static void search_sort(search_qterm *v, size_t n)
+{
+    for (size_t i = 1; i < n; i++) { /* insertion sort: at most 32 */
+        search_qterm x = v[i];
+        size_t j = i;
+        for (; j > 0 && search_rarer(&x, &v[j - 1]); j--)
+            v[j] = v[j - 1];
+        v[j] = x;
+    }
+}
+
+/* The pair of terms a then b in the index, as a query term; 0 when absent. */
+static int search_pair(uint32_t a, uint32_t b, unsigned order, search_qterm *out)
+{
+    size_t lo = sspr__search_pair_start[a], hi = sspr__search_pair_start[a + 1];
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (sspr__search_pair_b[mid] == b) {
+            uint32_t first = sspr__search_pair_first[mid];
+            uint32_t count = (uint32_t)sspr__search_pair_first[mid + 1] - first;
+            search_qterm x = {first, count, sspr__search_pair_idf[count], order};
+            *out = x;
+            return count != 0;
+        }
+        if (sspr__search_pair_b[mid] < b)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return 0;
+}
+
+/* Adds every term's BM25 contribution, times weight, from postings post;
+ * rarest terms first, so that when the candidate table is full the entries
+ * already held are those with rare terms. */
+static void search_accumulate(search_table *tab, const search_qterm *q, size_t nq,
+                              const uint32_t *post, float weight)
 {
     for (size_t i = 0; i < nq; i++) {
-        float idf = q[i].t->idf;
-        const uint32_t *p = sspr__search_post + q[i].t->first;
-        for (uint32_t k = 0; k < q[i].t->count; k++) {
+        float idf = q[i].idf * weight;
+        const uint32_t *p = post + q[i].first;
+        for (uint32_t k = 0; k < q[i].count; k++) {
             uint32_t e = SSPR__POST_ENTRY(p[k]);
             search_slot *s = search_slot_of(tab, e, 1);
             if (!s)
@@ -272,31 +303,56 @@ static int search_is_code(const sspr_entry *e, int is_hr, uint32_t v)
     return 0;
 }
 
-/* The entries that are an event code or HRESULT written in the text (not those
- * that only mention it): at most SEARCH_CODES_MAX. */
-static size_t search_codes(const char *text, const sspr_entry **out)
+/* Adds to q->codes the entries that are the event code or HRESULT term (not
+ * those that only mention it): at most SEARCH_CODES_MAX in all. */
+static void search_code_term(const char *term, size_t n, search_query *q)
+{
+    int is_hr;
+    uint32_t v;
+    const sspr_entry *found[SEARCH_CODE_ENTRIES];
+    if (q->ncodes >= SEARCH_CODES_MAX || !search_number(term, n, &is_hr, &v))
+        return;
+    size_t k = is_hr ? sspr_by_hresult(v, found, SEARCH_CODE_ENTRIES)
+                     : sspr_by_code(NULL, v, found, SEARCH_CODE_ENTRIES);
+    for (size_t i = 0; i < k && i < SEARCH_CODE_ENTRIES && q->ncodes < SEARCH_CODES_MAX; i++) {
+        int dup = 0;
+        for (size_t j = 0; j < q->ncodes; j++)
+            dup |= q->codes[j] == found[i];
+        if (!dup && search_is_code(found[i], is_hr, v))
+            q->codes[q->ncodes++] = found[i];
+    }
+}
+
+/* Reads text once: the distinct catalogue terms, the distinct pairs of
+ * neighbouring terms that the catalogue also writes side by side (of each at
+ * most SSPR_SEARCH_MAX_TERMS, the rarest when there are more; rarest first),
+ * and the entries its codes name. */
+static void search_query_terms(const char *text, search_query *q)
 {
     sspr__tokens tk;
     char term[SSPR__TERM_MAX + 1];
-    size_t n, nout = 0;
+    size_t n;
+    unsigned order = 0;
+    uint32_t prev = UINT32_MAX; /* the previous word's term; none after a word the catalogue lacks */
+    q->nterms = q->npairs = q->ncodes = 0;
     sspr__tokens_init(&tk, text, strlen(text));
-    while ((n = sspr__tokens_next(&tk, term)) != 0 && nout < SEARCH_CODES_MAX) {
-        int is_hr;
-        uint32_t v;
-        const sspr_entry *found[SEARCH_CODE_ENTRIES];
-        if (!search_number(term, n, &is_hr, &v))
+    while ((n = sspr__tokens_next(&tk, term)) != 0) {
+        search_code_term(term, n, q);
+        const struct sspr__term_key *k = sspr__terms_find(term, n);
+        if (!k || k->term >= SSPR__SEARCH_TERMS || sspr__search_terms[k->term].count == 0) {
+            prev = UINT32_MAX;
             continue;
-        size_t k = is_hr ? sspr_by_hresult(v, found, SEARCH_CODE_ENTRIES)
-                         : sspr_by_code(NULL, v, found, SEARCH_CODE_ENTRIES);
-        for (size_t i = 0; i < k && i < SEARCH_CODE_ENTRIES && nout < SEARCH_CODES_MAX; i++) {
-            int dup = 0;
-            for (size_t j = 0; j < nout; j++)
-                dup |= out[j] == found[i];
-            if (!dup && search_is_code(found[i], is_hr, v))
-                out[nout++] = found[i];
         }
+        const sspr__search_term *t = &sspr__search_terms[k->term];
+        search_qterm x = {t->first, t->count, t->idf, order++};
+        search_keep(q->term, &q->nterms, x);
+        search_qterm y;
+        if (prev != UINT32_MAX && search_pair(prev, k->term, order - 1, &y))
+            search_keep(q->pair, &q->npairs, y);
+        prev = k->term;
     }
-    return nout;
+    search_sort(q->term, q->nterms);
+    search_sort(q->pair, q->npairs);
 }
 
 /* ---- quoted messages -------------------------------------------------------- */
@@ -358,55 +414,6 @@ static void search_phrases(search_table *tab, const char *text)
     }
 }
 
-/* ---- proximity ---------------------------------------------------------------- */
-
-/* Two query words that stand side by side in an entry's title ("domain admins",
- * "AD forest", "too many") are stronger evidence than the same words apart:
- * each such pair (at most two) adds a quarter of the best BM25 score, within
- * the BM25 tier. Only words of three characters or more count, and only for
- * candidates within half of the best (below that even two pairs cannot reach
- * the top). */
-static void search_proximity(search_table *tab, const char *text)
-{
-    char q[SEARCH_NORM_MAX], title[512];
-    size_t qlen = sspr__norm_key(text, strlen(text), q, sizeof q);
-    if (qlen == (size_t)-1 || qlen == 0)
-        return;
-    float best = 0.0f;
-    for (size_t i = 0; i < SEARCH_SLOTS; i++)
-        if (tab->slot[i].entry1 && tab->slot[i].score < SEARCH_PHRASE && tab->slot[i].score > best)
-            best = tab->slot[i].score;
-    if (best <= 0.0f)
-        return;
-    for (size_t i = 0; i < SEARCH_SLOTS; i++) {
-        search_slot *s = &tab->slot[i];
-        if (!s->entry1 || s->score >= SEARCH_PHRASE || s->score < best / 2)
-            continue;
-        const char *t = sspr__str(sspr__entries[s->entry1 - 1].title);
-        size_t tlen = sspr__norm_key(t, strlen(t), title, sizeof title);
-        if (tlen == (size_t)-1)
-            continue;
-        int pairs = 0;
-        const char *w1 = q;
-        while (*w1 && pairs < 2) {
-            const char *e1 = strchr(w1, ' ');
-            if (!e1)
-                break;
-            const char *w2 = e1 + 1, *e2 = strchr(w2, ' ');
-            size_t n = (size_t)((e2 ? e2 : w2 + strlen(w2)) - w1);
-            char pair[128];
-            if (e1 - w1 >= 3 && (size_t)(e2 ? e2 - w2 : (ptrdiff_t)strlen(w2)) >= 3 &&
-                n < sizeof pair) {
-                memcpy(pair, w1, n);
-                pair[n] = '\0';
-                pairs += search_contains(title, pair, n);
-            }
-            w1 = w2;
-        }
-        s->score += (float)pairs * best / 4;
-    }
-}
-
 /* ---- ranking ---------------------------------------------------------------- */
 
 static int search_cmp(const void *a, const void *b)
@@ -417,43 +424,84 @@ static int search_cmp(const void *a, const void *b)
     return (x->entry1 > y->entry1) - (x->entry1 < y->entry1);
 }
 
+/* Restores the heap of v[0..n) below i, the worst candidate at the root. */
+static void search_sift(search_slot *v, size_t n, size_t i)
+{
+    for (;;) {
+        size_t w = i, l = 2 * i + 1, r = l + 1;
+        if (l < n && search_cmp(&v[l], &v[w]) > 0)
+            w = l;
+        if (r < n && search_cmp(&v[r], &v[w]) > 0)
+            w = r;
+        if (w == i)
+            return;
+        search_slot t = v[i];
+        v[i] = v[w];
+        v[w] = t;
+        i = w;
+    }
+}
+
+/* Puts the best k of v[0..n) in v[0..k), best first (a full sort when k is
+ * not much smaller than n; else a heap of the best k seen so far). */
+static void search_top(search_slot *v, size_t n, size_t k)
+{
+    if (k > n)
+        k = n;
+    if (k == 0)
+        return;
+    if (k > n / 4) {
+        qsort(v, n, sizeof *v, search_cmp);
+        return;
+    }
+    for (size_t i = k / 2; i-- > 0;)
+        search_sift(v, k, i);
+    for (size_t i = k; i < n; i++)
+        if (search_cmp(&v[i], &v[0]) < 0) {
+            v[0] = v[i];
+            search_sift(v, k, 0);
+        }
+    qsort(v, k, sizeof *v, search_cmp);
+}
+
 size_t sspr_search(const char *text, sspr_hit *out, size_t cap)
 {
     search_table tab;
-    search_qterm q[SSPR_SEARCH_MAX_TERMS];
-    const sspr_entry *exact[SEARCH_EXACT_MAX], *codes[SEARCH_CODES_MAX];
+    search_query q;
+    const sspr_entry *exact[SEARCH_EXACT_MAX];
     if (!text)
         return 0;
     if (!out)
         cap = 0;
-    memset(&tab, 0, sizeof tab);
-    size_t nexact = search_exact(text, exact), ncodes = search_codes(text, codes);
+    memset(tab.at, 0, sizeof tab.at);
+    tab.n = 0;
+    size_t nexact = search_exact(text, exact);
+    search_query_terms(text, &q);
     for (size_t i = 0; i < nexact; i++) /* candidates whatever else happens */
         search_slot_of(&tab, exact[i]->index, 1);
-    for (size_t i = 0; i < ncodes; i++)
-        search_slot_of(&tab, codes[i]->index, 1);
-    size_t nq = search_query_terms(text, q);
-    search_accumulate(&tab, q, nq);
-    for (size_t i = 0; i < SEARCH_SLOTS; i++)
-        if (tab.slot[i].score > SEARCH_BM25_CAP)
-            tab.slot[i].score = SEARCH_BM25_CAP;
-    search_proximity(&tab, text);
+    for (size_t i = 0; i < q.ncodes; i++)
+        search_slot_of(&tab, q.codes[i]->index, 1);
+    search_accumulate(&tab, q.term, q.nterms, sspr__search_post, 1.0f);
+    search_accumulate(&tab, q.pair, q.npairs, sspr__search_pair_post, SEARCH_PAIR_WEIGHT);
+    for (size_t i = 0; i < tab.n; i++)
+        if (tab.cand[i].score > SEARCH_BM25_CAP)
+            tab.cand[i].score = SEARCH_BM25_CAP;
     search_phrases(&tab, text);
-    for (size_t i = 0; i < ncodes; i++) {
-        search_slot *s = search_slot_of(&tab, codes[i]->index, 0);
+    for (size_t i = 0; i < q.ncodes; i++) {
+        search_slot *s = search_slot_of(&tab, q.codes[i]->index, 0);
         if (s->score < SEARCH_PHRASE)
             s->score += SEARCH_PHRASE;
     }
     for (size_t i = 0; i < nexact; i++)
         search_slot_of(&tab, exact[i]->index, 0)->score = SEARCH_EXACT - (float)i;
-    size_t n = 0;
-    for (size_t i = 0; i < SEARCH_SLOTS; i++) /* compact: n <= i always */
-        if (tab.slot[i].entry1 && tab.slot[i].score > 0.0f)
-            tab.slot[n++] = tab.slot[i];
-    qsort(tab.slot, n, sizeof *tab.slot, search_cmp);
+    size_t n = 0; /* the index is not used from here on */
+    for (size_t i = 0; i < tab.n; i++)
+        if (tab.cand[i].score > 0.0f)
+            tab.cand[n++] = tab.cand[i];
+    search_top(tab.cand, n, cap);
     for (size_t i = 0; i < n && i < cap; i++) {
-        out[i].entry = &sspr__entries[tab.slot[i].entry1 - 1];
-        out[i].score = (double)tab.slot[i].score;
+        out[i].entry = &sspr__entries[tab.cand[i].entry1 - 1];
+        out[i].score = (double)tab.cand[i].score;
     }
     return n;
 }

@@ -3,7 +3,8 @@
  *
  * Every entry is one BM25 document whose fields are weighted at build time: a
  * posting carries the field-weighted term frequency, sum over the fields of
- * weight(field) * occurrences, in eighths. */
+ * weight(field) * occurrences, in eighths. Term pairs have postings of the
+ * same form. */
 #ifndef SSPR_SEARCH_H
 #define SSPR_SEARCH_H
 
@@ -25,6 +26,14 @@ typedef struct {
     uint32_t first, count;
     float idf;
 } sspr__search_term;
+
+/* Term pairs: terms a and b that stand side by side, in this order, in a name,
+ * title, message, summary or cause. The pairs starting with term a are
+ * [sspr__search_pair_start[a], sspr__search_pair_start[a + 1]), their second
+ * terms ascending in sspr__search_pair_b; pair i's postings are
+ * [sspr__search_pair_first[i], sspr__search_pair_first[i + 1]) of
+ * sspr__search_pair_post, and its IDF (as above) sspr__search_pair_idf[df].
+ * sspr__pair_term and sspr__pair_at are 16-bit types when every value fits. */
 
 /* A posting: entry index in the low SSPR__POST_ENTRY_BITS bits, the weighted
  * term frequency in eighths above them. */

@@ -108,8 +108,12 @@ static int stem_cvc(const stemmer *z, int i)
 static int stem_ends(stemmer *z, const char *s)
 {
     int n = (int)strlen(s);
-    if (n > z->k + 1 || memcmp(z->b + z->k - n + 1, s, (size_t)n) != 0)
+    if (n > z->k + 1)
         return 0;
+    const char *w = z->b + z->k - n + 1;
+    for (int i = n - 1; i >= 0; i--) /* from the end: most suffixes differ in their last letter */
+        if (w[i] != s[i])
+            return 0;
     z->j = z->k - n;
     return 1;
 }

@@ -221,6 +221,33 @@ Test(search, stemming_and_case_make_forms_meet)
     }
 }
 
+static double score_of(const hits *h, const char *id)
+{
+    int r = rank_of(h, id);
+    return r < 0 ? 0.0 : h->v[r].score;
+}
+
+/* The same words score higher for an entry that writes them side by side, in
+ * the query's order, than in the reverse order (no pair), and a pair lifts the
+ * entry that has it above one with the same words apart. */
+Test(search, words_side_by_side_count_as_a_pair)
+{
+    static const char *const cases[][3] = {
+        /* written order, reversed order, the entry writing them together */
+        {"AD forest", "forest AD", "wb-pwsync-not-enabled-6329"},
+        {"domain admins", "admins domain", "wb-protected-groups"},
+        {"service bus", "bus service", "wb-servicebus-connect-error"},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
+        hits a = search(cases[i][0]), b = search(cases[i][1]);
+        double sa = score_of(&a, cases[i][2]), sb = score_of(&b, cases[i][2]);
+        cr_assert_gt(sb, 0.0, "'%s' finds %s", cases[i][1], cases[i][2]);
+        cr_assert_gt(sa, sb * 1.1, "'%s' %.3f vs '%s' %.3f", cases[i][0], sa, cases[i][1], sb);
+    }
+    hits h = search("added another AD forest");
+    cr_assert_str_eq(top_id(&h), "wb-pwsync-not-enabled-6329");
+}
+
 Test(search, a_huge_text_is_bounded)
 {
     size_t len = 1 << 20;
