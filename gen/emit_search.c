@@ -71,6 +71,7 @@ typedef struct {
 
 typedef struct {
     s_occs terms, pairs;
+    int want_pairs; /* else the pairs are not collected */
 } s_doc;
 
 static size_t s_hash(const char *s)
@@ -132,7 +133,7 @@ static void s_add_text_pairs(s_doc *d, const char *text, unsigned w, int pairs)
     sspr__tokens_init(&t, text, strlen(text));
     while (sspr__tokens_next(&t, term)) {
         s_occ_add(&d->terms, term, w);
-        if (pairs && prev[0]) {
+        if (pairs && d->want_pairs && prev[0]) {
             char pair[2 * (SSPR__TERM_MAX + 1)];
             snprintf(pair, sizeof pair, "%s %s", prev, term);
             s_occ_add(&d->pairs, pair, w);
@@ -249,8 +250,9 @@ static void s_compact(s_table *t)
         qsort(t->terms, w, sizeof *t->terms, s_cmp_term);
 }
 
-/* Builds the index; returns 0, or -1 (reported) when the catalogue is too big. */
-static int s_build(const m_catalog *cat, s_index *ix, const char *path)
+/* Builds the index, its pairs only when pairs is set; returns 0, or -1
+ * (reported) when the catalogue is too big. */
+static int s_build(const m_catalog *cat, s_index *ix, const char *path, int pairs)
 {
     memset(ix, 0, sizeof *ix);
     if (cat->n >= (1u << SSPR__POST_ENTRY_BITS)) {
@@ -264,6 +266,7 @@ static int s_build(const m_catalog *cat, s_index *ix, const char *path)
     for (size_t i = 0; i < cat->n; i++) {
         s_doc d;
         memset(&d, 0, sizeof d);
+        d.want_pairs = pairs;
         s_collect(&cat->entries[i], &d);
         ix->dl[i] = (float)d.terms.len / 8.0f;
         total += ix->dl[i];
@@ -395,18 +398,24 @@ static void s_emit_pairs(FILE *f, const s_index *ix, const s_pair *pv)
     free(v);
 }
 
+/* Builds the index (with its pairs when pairs is set) and opens path for it;
+ * NULL, with the index freed and the problem reported, on failure. */
+static FILE *s_start(const m_catalog *cat, s_index *ix, const char *path, int pairs)
+{
+    FILE *f = NULL;
+    if (s_build(cat, ix, path, pairs) == 0)
+        f = emit_open(path);
+    if (!f)
+        s_free(ix);
+    return f;
+}
+
 int emit_search_tables(const m_catalog *cat, const char *path)
 {
     s_index ix;
-    if (s_build(cat, &ix, path) != 0) {
-        s_free(&ix);
+    FILE *f = s_start(cat, &ix, path, 1);
+    if (!f)
         return -1;
-    }
-    FILE *f = emit_open(path);
-    if (!f) {
-        s_free(&ix);
-        return -1;
-    }
     const s_table *tt = &ix.terms;
     fprintf(f, emit_banner_fmt, "/*");
     fputs(" * Included once, by src/lib/search.c. Layout: src/lib/search.h. */\n\n", f);
@@ -458,15 +467,9 @@ int emit_search_tables(const m_catalog *cat, const char *path)
 int emit_search_gperf(const m_catalog *cat, const char *path)
 {
     s_index ix;
-    if (s_build(cat, &ix, path) != 0) {
-        s_free(&ix);
+    FILE *f = s_start(cat, &ix, path, 0);
+    if (!f)
         return -1;
-    }
-    FILE *f = emit_open(path);
-    if (!f) {
-        s_free(&ix);
-        return -1;
-    }
     const s_table *tt = &ix.terms;
     char **keys = gen_xmalloc((tt->n ? tt->n : 1) * sizeof *keys);
     char **lines = gen_xmalloc((tt->n ? tt->n : 1) * sizeof *lines);

@@ -11,12 +11,11 @@ the 80-column human output of every entry.
 import json
 import os
 import re
-import subprocess
 import sys
-import traceback
 
-CLI = None
-TESTS = []
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from clitest import main, run, test  # noqa: E402
+
 
 # The PasswordResetService codes of the 2017 article.
 CODES_2017 = (set(range(31001, 31019)) | set(range(32000, 32006)) | set(range(32007, 32012))
@@ -25,26 +24,6 @@ ENTRY_KEYS = {"id", "kind", "source", "code", "name", "aliases", "hresults", "se
               "summary", "messages", "causes", "steps", "procedures", "related", "facts"}
 HRESULT_RE = re.compile(r"^0x[0-9A-F]{8}$")
 ID_RE = re.compile(r"^[a-z0-9][a-z0-9-]{0,62}$")
-
-
-def test(fn):
-    TESTS.append(fn)
-    return fn
-
-
-class Run:
-    def __init__(self, args, rc, out, err):
-        self.args, self.rc, self.out, self.err = args, rc, out, err
-
-    def __repr__(self):
-        return "sspr-errors %s -> exit %d\n--- stdout ---\n%s--- stderr ---\n%s" % (
-            " ".join(repr(a) for a in self.args), self.rc, self.out[:2000], self.err[:2000])
-
-
-def run(*args, stdout=subprocess.PIPE):
-    p = subprocess.run([CLI] + list(args), stdout=stdout, stderr=subprocess.PIPE, timeout=20)
-    out = p.stdout.decode("utf-8") if p.stdout is not None else ""
-    return Run(args, p.returncode, out, p.stderr.decode("utf-8"))
 
 
 def expect(r, rc):
@@ -372,26 +351,5 @@ def a_full_disk_is_3():
         assert r.err.startswith("sspr-errors: ") and len(r.err.splitlines()) == 1, r
 
 
-def main(argv):
-    global CLI
-    if len(argv) != 2:
-        sys.stderr.write(__doc__)
-        return 2
-    CLI = os.path.abspath(argv[1])
-    failed = 0
-    for fn in TESTS:
-        try:
-            fn()
-            print("ok   %s" % fn.__name__)
-        except AssertionError as e:
-            failed += 1
-            print("FAIL %s\n    %s" % (fn.__name__, str(e).replace("\n", "\n    ")))
-        except Exception:
-            failed += 1
-            print("FAIL %s (crashed)\n%s" % (fn.__name__, traceback.format_exc()))
-    print("%d of %d tests failed" % (failed, len(TESTS)))
-    return 1 if failed else 0
-
-
 if __name__ == "__main__":
-    sys.exit(main(sys.argv))
+    sys.exit(main(sys.argv, __doc__))

@@ -12,32 +12,10 @@ both the current and the 2017 fact.
 """
 import json
 import os
-import subprocess
 import sys
-import traceback
 
-CLI = None
-TESTS = []
-
-
-def test(fn):
-    TESTS.append(fn)
-    return fn
-
-
-class Run:
-    def __init__(self, args, rc, out, err):
-        self.args, self.rc, self.out, self.err = args, rc, out, err
-
-    def __repr__(self):
-        return "sspr-errors %s -> exit %d\n--- stdout ---\n%s--- stderr ---\n%s" % (
-            " ".join(repr(a) for a in self.args), self.rc, self.out[:3000], self.err[:2000])
-
-
-def run(*args):
-    p = subprocess.run([CLI] + list(args), stdout=subprocess.PIPE, stderr=subprocess.PIPE,
-                       timeout=20)
-    return Run(args, p.returncode, p.stdout.decode("utf-8"), p.stderr.decode("utf-8"))
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from clitest import main, run, test  # noqa: E402
 
 
 def expect(r, rc):
@@ -206,26 +184,5 @@ def new_text_stays_within_80_columns():
     assert not too_wide, "lines over 80 columns:\n  " + "\n  ".join(too_wide)
 
 
-def main(argv):
-    global CLI
-    if len(argv) != 2:
-        sys.stderr.write(__doc__)
-        return 2
-    CLI = os.path.abspath(argv[1])
-    failed = 0
-    for fn in TESTS:
-        try:
-            fn()
-            print("ok   %s" % fn.__name__)
-        except AssertionError as e:
-            failed += 1
-            print("FAIL %s\n    %s" % (fn.__name__, str(e).replace("\n", "\n    ")))
-        except Exception:
-            failed += 1
-            print("FAIL %s (crashed)\n%s" % (fn.__name__, traceback.format_exc()))
-    print("%d of %d tests failed" % (failed, len(TESTS)))
-    return 1 if failed else 0
-
-
 if __name__ == "__main__":
-    sys.exit(main(sys.argv))
+    sys.exit(main(sys.argv, __doc__))
