@@ -3,6 +3,7 @@
  * Layout: src/lib/private.h. */
 #include "emit.h"
 
+#include "codeq.h"
 #include "diag.h"
 #include "index.h"
 #include "norm.h"
@@ -111,6 +112,89 @@ static void write_u32s(FILE *f, const char *decl, const u32s *a)
     for (size_t i = 0; i < a->n; i++)
         fprintf(f, "%s%lu", i % 12 ? ", " : (i ? ",\n    " : "\n    "), (unsigned long)a->v[i]);
     fputs("\n};\n\n", f);
+}
+
+/* The open-addressing table sspr__<name>_slots of the numbers of t (its keys
+ * are the numbers written in base `base`): 2^bits slots, at most half full;
+ * layout and probe order in src/lib/private.h (struct sspr__num_key). */
+static void write_num_slots(FILE *f, const char *name, const ix_table *t, int base)
+{
+    unsigned bits = 1;
+    while (((size_t)1 << bits) < 2 * t->n)
+        bits++;
+    size_t size = (size_t)1 << bits;
+    struct {
+        uint32_t value, first, count;
+    } *slot = gen_xmalloc(size * sizeof *slot);
+    memset(slot, 0, size * sizeof *slot);
+    for (size_t i = 0; i < t->n; i++) { /* keys in a fixed order: the layout is deterministic */
+        uint32_t v = (uint32_t)strtoul(t->keys[i].key, NULL, base);
+        uint32_t h = (uint32_t)(v * 2654435761u) >> (32u - bits);
+        while (slot[h].count)
+            h = (h + 1) & (uint32_t)(size - 1);
+        slot[h].value = v;
+        slot[h].first = t->keys[i].first;
+        slot[h].count = t->keys[i].count;
+    }
+    fprintf(f, "const unsigned sspr__%s_slot_bits = %u;\n", name, bits);
+    fprintf(f, "const struct sspr__num_key sspr__%s_slots[%zu] = {\n", name, size);
+    for (size_t i = 0; i < size; i++)
+        fprintf(f, "    {%luu, {0, %lu, %lu}},\n", (unsigned long)slot[i].value,
+                (unsigned long)slot[i].first, (unsigned long)slot[i].count);
+    fputs("};\n\n", f);
+    free(slot);
+}
+
+static int cmp_code_query(const void *a, const void *b)
+{
+    const sspr__code_query *x = a, *y = b;
+    const uint32_t u[] = {x->source, (uint32_t)x->has_code, (uint32_t)x->has_hr, x->code, x->hr};
+    const uint32_t v[] = {y->source, (uint32_t)y->has_code, (uint32_t)y->has_hr, y->code, y->hr};
+    for (size_t i = 0; i < sizeof u / sizeof *u; i++)
+        if (u[i] != v[i])
+            return u[i] < v[i] ? -1 : 1;
+    return 0;
+}
+
+/* sspr__codelike: the distinct code queries that a text key (id, name, alias,
+ * message; normalised) reads as. sspr_lookup() probes the text tables for a
+ * code query only when it is one of these: a query that equals a key after
+ * normalisation reads as the same code query (codeq.h), so none is missed. */
+static void write_codelike(FILE *f, const ix_index *ix)
+{
+    size_t n = 0, cap = 0;
+    sspr__code_query *v = NULL;
+    for (int t = 0; t < IX_TEXT_TABLES; t++)
+        for (size_t i = 0; i < ix->tables[t].n; i++) {
+            const char *k = ix->tables[t].keys[i].key;
+            sspr__code_query q;
+            if (!sspr__parse_code_query(k, strlen(k), &q))
+                continue;
+            if (n == cap) {
+                cap = cap ? 2 * cap : 16;
+                v = gen_xrealloc(v, cap * sizeof *v);
+            }
+            v[n++] = q;
+        }
+    if (n)
+        qsort(v, n, sizeof *v, cmp_code_query);
+    size_t w = 0;
+    for (size_t i = 0; i < n; i++)
+        if (w == 0 || cmp_code_query(&v[w - 1], &v[i]) != 0)
+            v[w++] = v[i];
+    uint64_t mask = 0;
+    for (size_t i = 0; i < w; i++)
+        mask |= (uint64_t)1 << sspr__code_query_bit(&v[i]);
+    fprintf(f, "const size_t sspr__codelike_count = %zu;\n", w);
+    fprintf(f, "const uint64_t sspr__codelike_mask = 0x%016llXu;\n", (unsigned long long)mask);
+    fprintf(f, "const sspr__code_query sspr__codelike[%zu] = {\n", w ? w : 1);
+    for (size_t i = 0; i < w; i++)
+        fprintf(f, "    {%u, %d, %d, %luu, 0x%08lXu},\n", v[i].source, v[i].has_code, v[i].has_hr,
+                (unsigned long)v[i].code, (unsigned long)v[i].hr);
+    if (w == 0)
+        fputs("    {0, 0, 0, 0, 0}\n", f);
+    fputs("};\n\n", f);
+    free(v);
 }
 
 static void span(FILE *f, uint32_t off, size_t n)
@@ -260,6 +344,9 @@ int emit_c_tables(const m_catalog *cat, const char *path)
     write_u32s(f, "const uint32_t sspr__refs", &refs);
     u32s post = {ix.post, ix.npost, ix.npost};
     write_u32s(f, "const uint32_t sspr__post", &post);
+    write_num_slots(f, "code", &ix.tables[IX_CODES], 10);
+    write_num_slots(f, "hresult", &ix.tables[IX_HRESULTS], 16);
+    write_codelike(f, &ix);
 
     fputs("const char sspr__catalog_version[] = ", f);
     emit_c_string(f, cat->version ? cat->version : "0.0.0");

@@ -70,7 +70,7 @@ int emit_gperf_bundle(FILE *f, const char *table, const char *include, const cha
 int emit_gperf(const m_catalog *cat, const char *table, const char *path)
 {
     int t = ix_table_by_name(table);
-    if (t < 0) {
+    if (t < 0 || t >= IX_TEXT_TABLES) {
         gen_error(path, 0, 0, "unknown hash table '%s'", table);
         return -1;
     }

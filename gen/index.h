@@ -6,7 +6,9 @@
 
 #include "model.h"
 
-enum { IX_IDS, IX_NAMES, IX_MESSAGES, IX_CODES, IX_HRESULTS, IX_COUNT };
+/* The text keys (the first IX_TEXT_TABLES) are gperf tables; the numbers
+ * (event codes, HRESULTs) open-addressing tables in sspr-data.inc. */
+enum { IX_IDS, IX_NAMES, IX_MESSAGES, IX_CODES, IX_HRESULTS, IX_COUNT, IX_TEXT_TABLES = IX_CODES };
 extern const char *const ix_table_names[IX_COUNT];
 
 typedef struct {

@@ -3,7 +3,7 @@
  *   sspr-gen --check FILE...                 validate only
  *   sspr-gen --outdir DIR FILE...            validate, then write the library's sources into DIR:
  *       sspr-data.inc                          C tables (src/lib/private.h layout)
- *       {ids,names,messages,codes,hresults}.gperf   gperf inputs
+ *       {ids,names,messages}.gperf             gperf inputs
  *       sspr-search.inc, search.gperf          search index (table `outdir_extra`)
  *       sspr-scan.inc                          event-log scanner patterns
  *   sspr-gen --emit NAME --output PATH FILE...   validate, then write one other output
@@ -72,7 +72,7 @@ static int emit_all(const m_catalog *cat, const char *dir)
     char *path = join(dir, "sspr-data.inc");
     bad |= emit_c_tables(cat, path) != 0;
     free(path);
-    for (int t = 0; t < IX_COUNT; t++) {
+    for (int t = 0; t < IX_TEXT_TABLES; t++) {
         char name[64];
         snprintf(name, sizeof name, "%s.gperf", ix_table_names[t]);
         path = join(dir, name);

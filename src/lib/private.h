@@ -7,6 +7,7 @@
 #ifndef SSPR_PRIVATE_H
 #define SSPR_PRIVATE_H
 
+#include "codeq.h"
 #include "sspr-errors.h"
 
 #include <stddef.h>
@@ -54,6 +55,14 @@ struct sspr__key {
     uint32_t first, count;
 };
 
+/* A number (event code or HRESULT) and its postings, in an open-addressing
+ * table of 2^bits slots: the home slot of v is (v * 2654435761) >> (32 - bits),
+ * then the next ones in turn; a slot with count 0 is empty and ends the probe. */
+struct sspr__num_key {
+    uint32_t value;
+    struct sspr__key key; /* key.name unused */
+};
+
 /* Generated data (sspr-data.inc), defined in entry.c. */
 /* The string pool: one generated object (a struct of char-array chunks, see
  * gen/emit_c.c) read as contiguous bytes. */
@@ -70,6 +79,13 @@ extern const size_t sspr__entry_count;
 extern const sspr__msgkey sspr__msgkeys[];
 extern const size_t sspr__msgkey_count;
 extern const char sspr__catalog_version[];
+extern const struct sspr__num_key sspr__code_slots[];    /* event codes, every source */
+extern const struct sspr__num_key sspr__hresult_slots[]; /* HRESULTs */
+extern const unsigned sspr__code_slot_bits, sspr__hresult_slot_bits;
+/* The distinct code queries that some id, name or message reads as (codeq.h). */
+extern const sspr__code_query sspr__codelike[];
+extern const size_t sspr__codelike_count;
+extern const uint64_t sspr__codelike_mask; /* bit sspr__code_query_bit() of each */
 
 const char *sspr__source_name(unsigned source);
 
@@ -82,7 +98,8 @@ static inline const char *sspr__str(uint32_t off)
 const struct sspr__key *sspr__find_id(const char *key, size_t len);
 const struct sspr__key *sspr__find_name(const char *key, size_t len);
 const struct sspr__key *sspr__find_message(const char *key, size_t len);
-const struct sspr__key *sspr__find_code(const char *key, size_t len);
-const struct sspr__key *sspr__find_hresult(const char *key, size_t len);
+/* The postings of an event code or an HRESULT, or NULL. */
+const struct sspr__key *sspr__find_code(uint32_t code);
+const struct sspr__key *sspr__find_hresult(uint32_t hresult);
 
 #endif
