@@ -25,7 +25,7 @@ for n in "${sizes[@]}"; do
     t0=$(date +%s%N)
     "$gen" --outdir "$d/out" "$d/catalog.json"
     t1=$(date +%s%N)
-    for t in ids names messages codes hresults; do
+    for t in ids names messages; do
         "$bundle" gperf "$d/out/$t.inc" "$d/out/$t.gperf"
     done
     "$bundle" gperf "$d/out/search-terms.inc" "$d/out/search.gperf"

@@ -1,5 +1,8 @@
-/* The reading order shared by sspr-errors(7) and the HTML reference. */
+/* The reading order shared by sspr-errors(7) and the HTML reference, and the
+ * walk through one entry that both formats render (doc_entry). */
 #include "emit_doc.h"
+#include "emit.h"
+#include "roff.h"
 
 #include "diag.h"
 
@@ -100,6 +103,21 @@ int doc_fact_superseded_by(const m_entry *e, size_t i)
         if (e->facts[j].supersedes == (int)i)
             return (int)j;
     return -1;
+}
+
+int doc_write(const m_catalog *cat, const char *path,
+              void (*body)(FILE *f, const m_catalog *cat, const char *date))
+{
+    char date[11];
+    if (doc_date(date) != 0) {
+        gen_error(path, 0, 0, "cannot date the page (see SOURCE_DATE_EPOCH)");
+        return -1;
+    }
+    FILE *f = emit_open(path);
+    if (!f)
+        return -1;
+    body(f, cat, date);
+    return emit_close(f, path);
 }
 
 /* ---- grouping ---- */
@@ -226,4 +244,221 @@ void doc_groups_free(doc_group *g, size_t n)
     for (size_t i = 0; i < n; i++)
         free(g[i].entries);
     free(g);
+}
+
+/* ---- one entry ---- */
+
+/* The walk through one entry: the format, where it writes, and how many
+ * fields the fields block has so far (item_begin numbers them). */
+typedef struct {
+    const doc_format *fmt;
+    const doc_out *o;
+    size_t nfields;
+} walk;
+
+static void words(const walk *w, const char *s)
+{
+    fputs(s, w->o->f);
+}
+
+static void span(const walk *w, int kind, const char *s)
+{
+    w->fmt->span(w->o, kind, s);
+}
+
+static void hex_span(const walk *w, const char *sep, uint32_t v)
+{
+    char buf[24];
+    snprintf(buf, sizeof buf, "0x%08lX", (unsigned long)v);
+    words(w, sep);
+    span(w, DOC_CODE, buf);
+}
+
+/* Starts a field; the caller writes its value and calls field_end. */
+static void field(walk *w, const char *label)
+{
+    w->fmt->item_begin(w->o, DOC_FIELDS, w->nfields++, label);
+}
+
+static void field_end(const walk *w)
+{
+    w->fmt->item_end(w->o, DOC_FIELDS);
+}
+
+static void source_field(walk *w, const m_entry *e)
+{
+    char buf[32];
+    doc_code(e, buf, sizeof buf);
+    if (e->source == M_SRC_SSPR) {
+        field(w, "Code");
+        span(w, DOC_CODE, e->has_code ? buf : "none");
+        words(w, " on the password reset page");
+    } else {
+        field(w, "Event");
+        span(w, DOC_TEXT, m_source_names[e->source]);
+        if (e->has_code) {
+            words(w, " event ");
+            span(w, DOC_CODE, buf);
+        }
+    }
+    field_end(w);
+}
+
+static void mentions_field(walk *w, const m_entry *e)
+{
+    field(w, "Mentions");
+    for (size_t i = 0; i < e->nmentions; i++) {
+        const m_mention *m = &e->mentions[i];
+        if (i)
+            words(w, "; ");
+        if (m->source)
+            fprintf(w->o->f, "%s ", m_source_names[m->source]);
+        if (m->has_code) {
+            char buf[24];
+            snprintf(buf, sizeof buf, "%lu", (unsigned long)m->code);
+            words(w, m->source ? "event " : "code ");
+            span(w, DOC_CODE, buf);
+        }
+        if (m->has_hresult)
+            hex_span(w, m->has_code ? " " : "", m->hresult);
+    }
+    field_end(w);
+}
+
+static void fields(walk *w, const m_entry *e)
+{
+    const doc_format *fmt = w->fmt;
+    fmt->list_begin(w->o, DOC_FIELDS, NULL);
+    field(w, "Id");
+    span(w, DOC_CODE, e->id);
+    field_end(w);
+    if (fmt->title_in_fields && !doc_heading_is_title(e)) {
+        field(w, "Title");
+        span(w, DOC_TEXT, e->title);
+        field_end(w);
+    }
+    if (e->source != M_SRC_NONE)
+        source_field(w, e);
+    if (e->name && (fmt->name_always || doc_heading_is_title(e))) {
+        field(w, "Name");
+        span(w, DOC_CODE, e->name);
+        field_end(w);
+    }
+    if (e->aliases.n) {
+        field(w, e->aliases.n == 1 ? "Alias" : "Aliases");
+        for (size_t i = 0; i < e->aliases.n; i++) {
+            words(w, i ? ", " : "");
+            span(w, DOC_CODE, e->aliases.v[i]);
+        }
+        field_end(w);
+    }
+    if (e->nhresults) {
+        field(w, "HRESULT");
+        for (size_t i = 0; i < e->nhresults; i++)
+            hex_span(w, i ? ", " : "", e->hresults[i]);
+        field_end(w);
+    }
+    if (e->nmentions)
+        mentions_field(w, e);
+    field(w, "Kind");
+    fprintf(w->o->f, "%s; severity %s; area %s", m_kind_names[e->kind],
+            m_severity_names[e->severity], m_area_names[e->area]);
+    field_end(w);
+    if (e->kind == M_KIND_PROCEDURE && e->order) {
+        field(w, "Order");
+        fprintf(w->o->f, "recovery step %d", e->order);
+        field_end(w);
+    }
+    field(w, "From");
+    /* The curly quotes go through the format's escaping: \(lq and \(rq in
+     * man(7), UTF-8 as they are in HTML. */
+    span(w, DOC_TEXT, "\xE2\x80\x9C");
+    span(w, DOC_TEXT, e->section);
+    span(w, DOC_TEXT, "\xE2\x80\x9D, ");
+    span(w, DOC_TEXT, doc_origin_label(e->origin));
+    field_end(w);
+    fmt->list_end(w->o, DOC_FIELDS);
+}
+
+/* A labelled list of strings, each item one span of the given kind. */
+static void strings(const walk *w, int list, const char *label, int kind, const m_strings *s)
+{
+    if (!s->n)
+        return;
+    w->fmt->list_begin(w->o, list, label);
+    for (size_t i = 0; i < s->n; i++) {
+        w->fmt->item_begin(w->o, list, i, NULL);
+        span(w, kind, s->v[i]);
+        w->fmt->item_end(w->o, list);
+    }
+    w->fmt->list_end(w->o, list);
+}
+
+/* Entries referred to by index into the catalogue: "id: title", with its
+ * place in the recovery sequence for procedures. */
+static void refs(const walk *w, const char *label, const size_t *idx, size_t n, int with_order)
+{
+    if (!n)
+        return;
+    w->fmt->list_begin(w->o, DOC_BULLETS, label);
+    for (size_t i = 0; i < n; i++) {
+        const m_entry *r = &w->o->cat->entries[idx[i]];
+        w->fmt->item_begin(w->o, DOC_BULLETS, i, NULL);
+        span(w, DOC_REF, r->id);
+        words(w, ": ");
+        span(w, DOC_TEXT, r->title);
+        if (with_order && r->order) {
+            char note[32];
+            snprintf(note, sizeof note, "(recovery step %d)", r->order);
+            words(w, " ");
+            span(w, DOC_NOTE, note);
+        }
+        w->fmt->item_end(w->o, DOC_BULLETS);
+    }
+    w->fmt->list_end(w->o, DOC_BULLETS);
+}
+
+static void facts(const walk *w, const m_entry *e)
+{
+    char buf[512];
+    if (!e->nfacts)
+        return;
+    w->fmt->list_begin(w->o, DOC_FACTS, "Facts");
+    for (size_t i = 0; i < e->nfacts; i++) {
+        const m_fact *x = &e->facts[i];
+        w->fmt->item_begin(w->o, DOC_FACTS, i, NULL);
+        doc_fact_value(x, buf, sizeof buf);
+        w->fmt->fact(w->o, x, buf);
+        if (x->supersedes >= 0) {
+            words(w, "; replaces ");
+            span(w, DOC_CODE, e->facts[x->supersedes].key);
+        }
+        int by = doc_fact_superseded_by(e, i);
+        if (by >= 0) {
+            words(w, "; replaced by ");
+            span(w, DOC_CODE, e->facts[by].key);
+        }
+        w->fmt->item_end(w->o, DOC_FACTS);
+    }
+    w->fmt->list_end(w->o, DOC_FACTS);
+}
+
+void doc_entry(const doc_format *fmt, const doc_out *o, const m_entry *e)
+{
+    char heading[512];
+    walk w = {fmt, o, 0};
+    doc_heading(e, heading, sizeof heading);
+    fmt->entry_begin(o, e, heading);
+    fields(&w, e);
+    fmt->summary(o, e->summary);
+    strings(&w, DOC_MESSAGES, e->messages.n == 1 ? "Message" : "Messages", DOC_MESSAGE,
+            &e->messages);
+    strings(&w, DOC_BULLETS, e->causes.n == 1 ? "Cause" : "Causes", DOC_PROSE, &e->causes);
+    strings(&w, DOC_NUMBERED, e->kind == M_KIND_CHECKLIST ? "Collect" : "Steps", DOC_PROSE,
+            &e->steps);
+    refs(&w, e->procedure_ids.n == 1 ? "Procedure" : "Procedures", e->procedures,
+         e->procedure_ids.n, 1);
+    refs(&w, "Related", e->related, e->related_ids.n, 0);
+    facts(&w, e);
+    fmt->entry_end(o, e);
 }

@@ -4,9 +4,6 @@
  * contents by source and area. Same reading order as sspr-errors(7). */
 #include "emit.h"
 #include "emit_doc.h"
-#include "roff.h"
-
-#include "diag.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -143,155 +140,13 @@ static void linked(FILE *f, const m_catalog *cat, const char *s)
     esc(f, plain);
 }
 
-/* ---- pieces ---- */
+/* ---- an entry: the format for doc_entry (emit_doc.h) ---- */
 
-static void dt(FILE *f, const char *label)
+/* The <article> carries the id (the link target) and the severity (its colour
+ * bar); a title that is not the heading goes on a line under it. */
+static void entry_begin(const doc_out *o, const m_entry *e, const char *heading)
 {
-    fprintf(f, "<dt>%s</dt><dd>", label);
-}
-
-static void ref(FILE *f, const m_entry *r, int with_order)
-{
-    fputs("<li><a href=\"#", f);
-    esc(f, r->id);
-    fputs("\"><code>", f);
-    esc(f, r->id);
-    fputs("</code></a>: ", f);
-    esc(f, r->title);
-    if (with_order && r->order)
-        fprintf(f, " <span class=\"muted\">(recovery step %d)</span>", r->order);
-    fputs("</li>\n", f);
-}
-
-static void fields(FILE *f, const m_entry *e)
-{
-    char buf[512];
-    fputs("<dl class=\"fields\">\n", f);
-    dt(f, "Id");
-    fputs("<code>", f);
-    esc(f, e->id);
-    fputs("</code></dd>\n", f);
-    if (e->source != M_SRC_NONE) {
-        dt(f, e->source == M_SRC_SSPR ? "Code" : "Event");
-        doc_code(e, buf, sizeof buf);
-        if (e->source == M_SRC_SSPR) {
-            fputs("<code>", f);
-            esc(f, e->has_code ? buf : "none");
-            fputs("</code> on the password reset page", f);
-        } else {
-            esc(f, m_source_names[e->source]);
-            if (e->has_code) {
-                fputs(" event <code>", f);
-                esc(f, buf);
-                fputs("</code>", f);
-            }
-        }
-        fputs("</dd>\n", f);
-    }
-    if (e->name) {
-        dt(f, "Name");
-        fputs("<code>", f);
-        esc(f, e->name);
-        fputs("</code></dd>\n", f);
-    }
-    if (e->aliases.n) {
-        dt(f, e->aliases.n == 1 ? "Alias" : "Aliases");
-        for (size_t i = 0; i < e->aliases.n; i++) {
-            fputs(i ? ", <code>" : "<code>", f);
-            esc(f, e->aliases.v[i]);
-            fputs("</code>", f);
-        }
-        fputs("</dd>\n", f);
-    }
-    if (e->nhresults) {
-        dt(f, "HRESULT");
-        for (size_t i = 0; i < e->nhresults; i++)
-            fprintf(f, "%s<code>0x%08lX</code>", i ? ", " : "", (unsigned long)e->hresults[i]);
-        fputs("</dd>\n", f);
-    }
-    if (e->nmentions) {
-        dt(f, "Mentions");
-        for (size_t i = 0; i < e->nmentions; i++) {
-            const m_mention *m = &e->mentions[i];
-            if (i)
-                fputs("; ", f);
-            if (m->source)
-                fprintf(f, "%s ", m_source_names[m->source]);
-            if (m->has_code)
-                fprintf(f, "%s<code>%lu</code>", m->source ? "event " : "code ",
-                        (unsigned long)m->code);
-            if (m->has_hresult)
-                fprintf(f, "%s<code>0x%08lX</code>", m->has_code ? " " : "",
-                        (unsigned long)m->hresult);
-        }
-        fputs("</dd>\n", f);
-    }
-    dt(f, "Kind");
-    fprintf(f, "%s; severity %s; area %s</dd>\n", m_kind_names[e->kind],
-            m_severity_names[e->severity], m_area_names[e->area]);
-    if (e->kind == M_KIND_PROCEDURE && e->order) {
-        dt(f, "Order");
-        fprintf(f, "recovery step %d</dd>\n", e->order);
-    }
-    dt(f, "From");
-    fputs("\xE2\x80\x9C", f);
-    esc(f, e->section);
-    fputs("\xE2\x80\x9D, ", f);
-    esc(f, doc_origin_label(e->origin));
-    fputs("</dd>\n</dl>\n", f);
-}
-
-static void text_list(FILE *f, const m_catalog *cat, const char *label, const char *tag,
-                      const m_strings *s)
-{
-    if (!s->n)
-        return;
-    fprintf(f, "<h4>%s</h4>\n<%s>\n", label, tag);
-    for (size_t i = 0; i < s->n; i++) {
-        fputs("<li>", f);
-        linked(f, cat, s->v[i]);
-        fputs("</li>\n", f);
-    }
-    fprintf(f, "</%s>\n", tag);
-}
-
-static void facts(FILE *f, const m_entry *e)
-{
-    char buf[512];
-    fputs("<h4>Facts</h4>\n<table class=\"facts\">\n"
-          "<tr><th>Key</th><th>Value</th><th>Meaning</th><th>Origin</th></tr>\n",
-          f);
-    for (size_t i = 0; i < e->nfacts; i++) {
-        const m_fact *x = &e->facts[i];
-        fputs("<tr><td><code>", f);
-        esc(f, x->key);
-        fputs("</code></td><td class=\"value\">", f);
-        doc_fact_value(x, buf, sizeof buf);
-        esc(f, buf);
-        fputs("</td><td>", f);
-        esc(f, x->text);
-        fputs("</td><td>", f);
-        esc(f, m_origin_names[x->origin]);
-        if (x->supersedes >= 0) {
-            fputs("; replaces <code>", f);
-            esc(f, e->facts[x->supersedes].key);
-            fputs("</code>", f);
-        }
-        int by = doc_fact_superseded_by(e, i);
-        if (by >= 0) {
-            fputs("; replaced by <code>", f);
-            esc(f, e->facts[by].key);
-            fputs("</code>", f);
-        }
-        fputs("</td></tr>\n", f);
-    }
-    fputs("</table>\n", f);
-}
-
-static void entry(FILE *f, const m_catalog *cat, const m_entry *e)
-{
-    char buf[512];
-    doc_heading(e, buf, sizeof buf);
+    FILE *f = o->f;
     fputs("<article class=\"entry sev-", f);
     fputs(m_severity_names[e->severity], f);
     fputs("\" id=\"", f);
@@ -299,45 +154,120 @@ static void entry(FILE *f, const m_catalog *cat, const m_entry *e)
     fputs("\">\n<h3><a href=\"#", f);
     esc(f, e->id);
     fputs("\">", f);
-    esc(f, buf);
+    esc(f, heading);
     fputs("</a></h3>\n", f);
     if (!doc_heading_is_title(e)) {
         fputs("<p class=\"title\">", f);
         esc(f, e->title);
         fputs("</p>\n", f);
     }
-    fields(f, e);
-    fputs("<p class=\"summary\">", f);
-    linked(f, cat, e->summary);
-    fputs("</p>\n", f);
-    if (e->messages.n) {
-        fprintf(f, "<h4>%s</h4>\n<ul class=\"messages\">\n",
-                e->messages.n == 1 ? "Message" : "Messages");
-        for (size_t i = 0; i < e->messages.n; i++) {
-            fputs("<li><samp>", f);
-            esc(f, e->messages.v[i]);
-            fputs("</samp></li>\n", f);
-        }
-        fputs("</ul>\n", f);
-    }
-    text_list(f, cat, e->causes.n == 1 ? "Cause" : "Causes", "ul", &e->causes);
-    text_list(f, cat, e->kind == M_KIND_CHECKLIST ? "Collect" : "Steps", "ol", &e->steps);
-    if (e->procedure_ids.n) {
-        fprintf(f, "<h4>%s</h4>\n<ul>\n", e->procedure_ids.n == 1 ? "Procedure" : "Procedures");
-        for (size_t i = 0; i < e->procedure_ids.n; i++)
-            ref(f, &cat->entries[e->procedures[i]], 1);
-        fputs("</ul>\n", f);
-    }
-    if (e->related_ids.n) {
-        fputs("<h4>Related</h4>\n<ul>\n", f);
-        for (size_t i = 0; i < e->related_ids.n; i++)
-            ref(f, &cat->entries[e->related[i]], 0);
-        fputs("</ul>\n", f);
-    }
-    if (e->nfacts)
-        facts(f, e);
-    fputs("</article>\n", f);
 }
+
+static void entry_end(const doc_out *o, const m_entry *e)
+{
+    (void)e;
+    fputs("</article>\n", o->f);
+}
+
+static void summary(const doc_out *o, const char *s)
+{
+    fputs("<p class=\"summary\">", o->f);
+    linked(o->f, o->cat, s);
+    fputs("</p>\n", o->f);
+}
+
+/* The element of each block: the fields a definition list, the facts a table,
+ * the steps an ordered list. */
+static const char *list_tag(int list)
+{
+    switch (list) {
+    case DOC_FIELDS: return "dl";
+    case DOC_NUMBERED: return "ol";
+    case DOC_FACTS: return "table";
+    default: return "ul";
+    }
+}
+
+/* Facts get a header row; the messages' class sets them as literal blocks. */
+static void list_begin(const doc_out *o, int list, const char *label)
+{
+    FILE *f = o->f;
+    if (label)
+        fprintf(f, "<h4>%s</h4>\n", label);
+    if (list == DOC_FIELDS)
+        fputs("<dl class=\"fields\">\n", f);
+    else if (list == DOC_MESSAGES)
+        fputs("<ul class=\"messages\">\n", f);
+    else if (list == DOC_FACTS)
+        fputs("<table class=\"facts\">\n"
+              "<tr><th>Key</th><th>Value</th><th>Meaning</th><th>Origin</th></tr>\n",
+              f);
+    else
+        fprintf(f, "<%s>\n", list_tag(list));
+}
+
+static void list_end(const doc_out *o, int list)
+{
+    fprintf(o->f, "</%s>\n", list_tag(list));
+}
+
+static void item_begin(const doc_out *o, int list, size_t i, const char *label)
+{
+    (void)i;
+    if (list == DOC_FIELDS)
+        fprintf(o->f, "<dt>%s</dt><dd>", label);
+    else
+        fputs(list == DOC_FACTS ? "<tr><td>" : "<li>", o->f);
+}
+
+static void item_end(const doc_out *o, int list)
+{
+    fputs(list == DOC_FIELDS ? "</dd>\n" : list == DOC_FACTS ? "</td></tr>\n" : "</li>\n", o->f);
+}
+
+static void tagged(FILE *f, const char *open, const char *s, const char *close)
+{
+    fputs(open, f);
+    esc(f, s);
+    fputs(close, f);
+}
+
+static void span(const doc_out *o, int kind, const char *s)
+{
+    FILE *f = o->f;
+    switch (kind) {
+    case DOC_PROSE: linked(f, o->cat, s); break;
+    case DOC_CODE: tagged(f, "<code>", s, "</code>"); break;
+    case DOC_MESSAGE: tagged(f, "<samp>", s, "</samp>"); break;
+    case DOC_NOTE: tagged(f, "<span class=\"muted\">", s, "</span>"); break;
+    case DOC_REF:
+        tagged(f, "<a href=\"#", s, "\">");
+        tagged(f, "<code>", s, "</code></a>");
+        break;
+    default: esc(f, s); break;
+    }
+}
+
+/* One row: key, value, meaning, and the origin as its column names it. */
+static void fact(const doc_out *o, const m_fact *x, const char *value)
+{
+    FILE *f = o->f;
+    fputs("<code>", f);
+    esc(f, x->key);
+    fputs("</code></td><td class=\"value\">", f);
+    esc(f, value);
+    fputs("</td><td>", f);
+    esc(f, x->text);
+    fputs("</td><td>", f);
+    esc(f, m_origin_names[x->origin]);
+}
+
+static const doc_format html_format = {
+    .entry_begin = entry_begin, .entry_end = entry_end, .summary = summary,
+    .list_begin = list_begin, .list_end = list_end, .item_begin = item_begin, .item_end = item_end,
+    .span = span, .fact = fact,
+    .title_in_fields = 0, .name_always = 1,
+};
 
 static void contents(FILE *f, const m_catalog *cat, const doc_group *g, size_t ng)
 {
@@ -405,6 +335,7 @@ static void body(FILE *f, const m_catalog *cat, const char *date)
           f);
     contents(f, cat, g, ng);
     fputs("<main>\n", f);
+    const doc_out out = {f, cat};
     for (size_t i = 0; i < ng; i++) {
         fprintf(f, "<section class=\"group\" id=\"%s\">\n<h2>", g[i].anchor);
         esc(f, g[i].title);
@@ -415,7 +346,7 @@ static void body(FILE *f, const m_catalog *cat, const char *date)
             fputs("</p>\n", f);
         }
         for (size_t j = 0; j < g[i].n; j++)
-            entry(f, cat, &cat->entries[g[i].entries[j]]);
+            doc_entry(&html_format, &out, &cat->entries[g[i].entries[j]]);
         fputs("</section>\n", f);
     }
     doc_groups_free(g, ng);
@@ -429,14 +360,5 @@ static void body(FILE *f, const m_catalog *cat, const char *date)
 
 int emit_html(const m_catalog *cat, const char *path)
 {
-    char date[11];
-    if (doc_date(date) != 0) {
-        gen_error(path, 0, 0, "cannot date the page (see SOURCE_DATE_EPOCH)");
-        return -1;
-    }
-    FILE *f = emit_open(path);
-    if (!f)
-        return -1;
-    body(f, cat, date);
-    return emit_close(f, path);
+    return doc_write(cat, path, body);
 }

@@ -6,8 +6,6 @@
 #include "emit_doc.h"
 #include "roff.h"
 
-#include "diag.h"
-
 #include <string.h>
 
 static void text(FILE *f, const char *s)
@@ -48,209 +46,95 @@ static void comment_key(FILE *f, const char *s)
     fputc('\n', f);
 }
 
-static void field(FILE *f, const char *label)
-{
-    fputs(".TP\n", f);
-    fprintf(f, ".B %s\n", label);
-}
+/* ---- an entry: the format for doc_entry (emit_doc.h) ---- */
 
-static void entry_ref(FILE *f, const m_entry *r, const char *extra)
+/* The heading, then the literal keys as comments for man -K. */
+static void entry_begin(const doc_out *o, const m_entry *e, const char *heading_text)
 {
-    bold(f, r->id);
-    fputs(": ", f);
-    text(f, r->title);
-    if (extra)
-        text(f, extra);
-    fputc('\n', f);
-}
-
-static void list_label(FILE *f, const char *label)
-{
-    fputs(".PP\n", f);
-    fprintf(f, ".B %s\n", label);
-    fputs(".PD 0\n", f);
-}
-
-static void list_end(FILE *f)
-{
-    fputs(".PD\n", f);
-}
-
-static void fields(FILE *f, const m_entry *e)
-{
-    char buf[512];
-    fputs(".PD 0\n", f);
-    fputs(".TP 11\n.B Id\n", f);
-    text(f, e->id);
-    fputc('\n', f);
-    if (!doc_heading_is_title(e)) {
-        field(f, "Title");
-        text(f, e->title);
-        fputc('\n', f);
-    }
-    if (e->source != M_SRC_NONE) {
-        field(f, e->source == M_SRC_SSPR ? "Code" : "Event");
-        doc_code(e, buf, sizeof buf);
-        if (e->source == M_SRC_SSPR) {
-            text(f, e->has_code ? buf : "none");
-            fputs(" on the password reset page", f);
-        } else {
-            text(f, m_source_names[e->source]);
-            if (e->has_code) {
-                fputs(" event ", f);
-                text(f, buf);
-            }
-        }
-        fputc('\n', f);
-    }
-    if (e->name && doc_heading_is_title(e)) {
-        field(f, "Name");
-        text(f, e->name);
-        fputc('\n', f);
-    }
-    if (e->aliases.n) {
-        field(f, e->aliases.n == 1 ? "Alias" : "Aliases");
-        for (size_t i = 0; i < e->aliases.n; i++) {
-            if (i)
-                fputs(", ", f);
-            text(f, e->aliases.v[i]);
-        }
-        fputc('\n', f);
-    }
-    if (e->nhresults) {
-        field(f, "HRESULT");
-        for (size_t i = 0; i < e->nhresults; i++)
-            fprintf(f, "%s0x%08lX", i ? ", " : "", (unsigned long)e->hresults[i]);
-        fputc('\n', f);
-    }
-    if (e->nmentions) {
-        field(f, "Mentions");
-        for (size_t i = 0; i < e->nmentions; i++) {
-            const m_mention *m = &e->mentions[i];
-            if (i)
-                fputs("; ", f);
-            if (m->source)
-                fprintf(f, "%s ", m_source_names[m->source]);
-            if (m->has_code)
-                fprintf(f, "%s%lu", m->source ? "event " : "code ", (unsigned long)m->code);
-            if (m->has_hresult)
-                fprintf(f, "%s0x%08lX", m->has_code ? " " : "", (unsigned long)m->hresult);
-        }
-        fputc('\n', f);
-    }
-    field(f, "Kind");
-    fprintf(f, "%s; severity %s; area %s\n", m_kind_names[e->kind],
-            m_severity_names[e->severity], m_area_names[e->area]);
-    if (e->kind == M_KIND_PROCEDURE && e->order) {
-        field(f, "Order");
-        fprintf(f, "recovery step %d\n", e->order);
-    }
-    field(f, "From");
-    fputs("\\(lq", f);
-    text(f, e->section);
-    fputs("\\(rq, ", f);
-    text(f, doc_origin_label(e->origin));
-    fputc('\n', f);
-    list_end(f);
-}
-
-static void facts(FILE *f, const m_entry *e)
-{
-    char buf[512];
-    list_label(f, "Facts");
-    for (size_t i = 0; i < e->nfacts; i++) {
-        const m_fact *x = &e->facts[i];
-        fputs(".IP \\(bu 4\n", f);
-        bold(f, x->key);
-        fputs(" = ", f);
-        doc_fact_value(x, buf, sizeof buf);
-        text(f, buf);
-        fputs("\n.br\n", f);
-        text(f, x->text);
-        fputs("\n.br\n", f);
-        fputs("From ", f);
-        text(f, doc_origin_label(x->origin));
-        if (x->supersedes >= 0) {
-            fputs("; replaces ", f);
-            text(f, e->facts[x->supersedes].key);
-        }
-        int by = doc_fact_superseded_by(e, i);
-        if (by >= 0) {
-            fputs("; replaced by ", f);
-            text(f, e->facts[by].key);
-        }
-        fputs(".\n", f);
-    }
-    list_end(f);
-}
-
-static void entry(FILE *f, const m_catalog *cat, const m_entry *e)
-{
-    char buf[512];
-    doc_heading(e, buf, sizeof buf);
-    heading(f, "SS", buf, 0);
-    comment_key(f, e->id);
+    heading(o->f, "SS", heading_text, 0);
+    comment_key(o->f, e->id);
     if (e->name)
-        comment_key(f, e->name);
+        comment_key(o->f, e->name);
     for (size_t i = 0; i < e->aliases.n; i++)
-        comment_key(f, e->aliases.v[i]);
-    comment_key(f, e->title);
+        comment_key(o->f, e->aliases.v[i]);
+    comment_key(o->f, e->title);
     for (size_t i = 0; i < e->messages.n; i++)
-        comment_key(f, e->messages.v[i]);
-    fields(f, e);
-    fputs(".PP\n", f);
-    text(f, e->summary);
-    fputc('\n', f);
-    if (e->messages.n) {
-        list_label(f, e->messages.n == 1 ? "Message" : "Messages");
-        for (size_t i = 0; i < e->messages.n; i++) {
-            fputs(".IP \\(bu 4\n", f);
-            bold(f, e->messages.v[i]);
-            fputc('\n', f);
-        }
-        list_end(f);
-    }
-    if (e->causes.n) {
-        list_label(f, e->causes.n == 1 ? "Cause" : "Causes");
-        for (size_t i = 0; i < e->causes.n; i++) {
-            fputs(".IP \\(bu 4\n", f);
-            text(f, e->causes.v[i]);
-            fputc('\n', f);
-        }
-        list_end(f);
-    }
-    if (e->steps.n) {
-        list_label(f, e->kind == M_KIND_CHECKLIST ? "Collect" : "Steps");
-        for (size_t i = 0; i < e->steps.n; i++) {
-            fprintf(f, ".IP %zu. 4\n", i + 1);
-            text(f, e->steps.v[i]);
-            fputc('\n', f);
-        }
-        list_end(f);
-    }
-    if (e->procedure_ids.n) {
-        list_label(f, e->procedure_ids.n == 1 ? "Procedure" : "Procedures");
-        for (size_t i = 0; i < e->procedure_ids.n; i++) {
-            const m_entry *p = &cat->entries[e->procedures[i]];
-            char extra[64] = "";
-            if (p->order)
-                snprintf(extra, sizeof extra, " (recovery step %d)", p->order);
-            fputs(".IP \\(bu 4\n", f);
-            entry_ref(f, p, extra[0] ? extra : NULL);
-        }
-        list_end(f);
-    }
-    if (e->related_ids.n) {
-        list_label(f, "Related");
-        for (size_t i = 0; i < e->related_ids.n; i++) {
-            fputs(".IP \\(bu 4\n", f);
-            entry_ref(f, &cat->entries[e->related[i]], NULL);
-        }
-        list_end(f);
-    }
-    if (e->nfacts)
-        facts(f, e);
+        comment_key(o->f, e->messages.v[i]);
 }
+
+static void entry_end(const doc_out *o, const m_entry *e)
+{
+    (void)o; /* the next heading ends it */
+    (void)e;
+}
+
+static void summary(const doc_out *o, const char *s)
+{
+    fputs(".PP\n", o->f);
+    text(o->f, s);
+    fputc('\n', o->f);
+}
+
+/* Fields are a tagged paragraph list, the others a bold label over indented
+ * paragraphs; both without blank lines between items (.PD 0). */
+static void list_begin(const doc_out *o, int list, const char *label)
+{
+    (void)list;
+    if (label)
+        fprintf(o->f, ".PP\n.B %s\n", label);
+    fputs(".PD 0\n", o->f);
+}
+
+static void list_end(const doc_out *o, int list)
+{
+    (void)list;
+    fputs(".PD\n", o->f);
+}
+
+static void item_begin(const doc_out *o, int list, size_t i, const char *label)
+{
+    if (list == DOC_FIELDS) {
+        fputs(i == 0 ? ".TP 11\n" : ".TP\n", o->f); /* the first sets the tag width */
+        fprintf(o->f, ".B %s\n", label);
+    } else if (list == DOC_NUMBERED) {
+        fprintf(o->f, ".IP %zu. 4\n", i + 1);
+    } else {
+        fputs(".IP \\(bu 4\n", o->f);
+    }
+}
+
+/* A fact reads as a sentence ("From the 2017 article; replaces x."). */
+static void item_end(const doc_out *o, int list)
+{
+    fputs(list == DOC_FACTS ? ".\n" : "\n", o->f);
+}
+
+/* Literal keys are plain: bold marks only messages and the ids of references. */
+static void span(const doc_out *o, int kind, const char *s)
+{
+    if (kind == DOC_MESSAGE || kind == DOC_REF)
+        bold(o->f, s);
+    else
+        text(o->f, s);
+}
+
+static void fact(const doc_out *o, const m_fact *x, const char *value)
+{
+    bold(o->f, x->key);
+    fputs(" = ", o->f);
+    text(o->f, value);
+    fputs("\n.br\n", o->f);
+    text(o->f, x->text);
+    fputs("\n.br\nFrom ", o->f);
+    text(o->f, doc_origin_label(x->origin));
+}
+
+static const doc_format man_format = {
+    .entry_begin = entry_begin, .entry_end = entry_end, .summary = summary,
+    .list_begin = list_begin, .list_end = list_end, .item_begin = item_begin, .item_end = item_end,
+    .span = span, .fact = fact,
+    .title_in_fields = 1, .name_always = 0,
+};
 
 static void description(FILE *f, const m_catalog *cat, const doc_group *g, size_t ng)
 {
@@ -313,6 +197,7 @@ static void body(FILE *f, const m_catalog *cat, const char *date)
           f);
     doc_group *g;
     size_t ng = doc_groups(cat, &g);
+    const doc_out out = {f, cat};
     description(f, cat, g, ng);
     for (size_t i = 0; i < ng; i++) {
         heading(f, "SH", g[i].title, 1);
@@ -321,7 +206,7 @@ static void body(FILE *f, const m_catalog *cat, const char *date)
             fputc('\n', f);
         }
         for (size_t j = 0; j < g[i].n; j++)
-            entry(f, cat, &cat->entries[g[i].entries[j]]);
+            doc_entry(&man_format, &out, &cat->entries[g[i].entries[j]]);
     }
     doc_groups_free(g, ng);
     heading(f, "SH", "SEE ALSO", 0);
@@ -336,14 +221,5 @@ static void body(FILE *f, const m_catalog *cat, const char *date)
 
 int emit_man7(const m_catalog *cat, const char *path)
 {
-    char date[11];
-    if (doc_date(date) != 0) {
-        gen_error(path, 0, 0, "cannot date the page (see SOURCE_DATE_EPOCH)");
-        return -1;
-    }
-    FILE *f = emit_open(path);
-    if (!f)
-        return -1;
-    body(f, cat, date);
-    return emit_close(f, path);
+    return doc_write(cat, path, body);
 }
