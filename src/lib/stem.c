@@ -24,9 +24,11 @@ int sspr__is_stopword(const char *w, size_t n)
     size_t lo = 0, hi = sizeof stopwords / sizeof *stopwords;
     while (lo < hi) { /* the list is sorted */
         size_t mid = (lo + hi) / 2;
-        int c = strncmp(stopwords[mid], w, n);
-        if (c == 0 && stopwords[mid][n] != '\0')
-            c = 1;
+        const char *s = stopwords[mid];
+        size_t i = 0;
+        while (i < n && s[i] == w[i]) /* strncmp, inline: the words are short */
+            i++;
+        int c = i < n ? (unsigned char)s[i] - (unsigned char)w[i] : s[n] != '\0';
         if (c == 0)
             return 1;
         if (c < 0)
@@ -105,18 +107,21 @@ static int stem_cvc(const stemmer *z, int i)
     return z->b[i] != 'w' && z->b[i] != 'x' && z->b[i] != 'y';
 }
 
-static int stem_ends(stemmer *z, const char *s)
+/* Does the word end in suffix s (n letters)? Then j marks where the stem ends.
+ * The last letters are compared first: most suffixes differ there. */
+static int stem_ends_n(stemmer *z, const char *s, int n)
 {
-    int n = (int)strlen(s);
-    if (n > z->k + 1)
+    if (n > z->k + 1 || s[n - 1] != z->b[z->k])
         return 0;
     const char *w = z->b + z->k - n + 1;
-    for (int i = n - 1; i >= 0; i--) /* from the end: most suffixes differ in their last letter */
+    for (int i = n - 2; i >= 0; i--)
         if (w[i] != s[i])
             return 0;
     z->j = z->k - n;
     return 1;
 }
+
+#define stem_ends(z, lit) stem_ends_n((z), (lit), (int)sizeof(lit) - 1)
 
 static void stem_setto(stemmer *z, const char *s)
 {
@@ -174,12 +179,15 @@ static void stem_step1c(stemmer *z)
 
 typedef struct {
     const char *from, *to;
+    int nfrom;
 } suffix_rule;
+
+#define RULE(from, to) {from, to, (int)sizeof(from) - 1}
 
 static void stem_rules(stemmer *z, const suffix_rule *rules, size_t n)
 {
     for (size_t i = 0; i < n; i++)
-        if (stem_ends(z, rules[i].from)) {
+        if (stem_ends_n(z, rules[i].from, rules[i].nfrom)) {
             stem_r(z, rules[i].to);
             return;
         }
@@ -188,12 +196,13 @@ static void stem_rules(stemmer *z, const suffix_rule *rules, size_t n)
 static void stem_step2(stemmer *z)
 {
     static const suffix_rule rules[] = {
-        {"ational", "ate"}, {"tional", "tion"}, {"enci", "ence"},  {"anci", "ance"},
-        {"izer", "ize"},    {"bli", "ble"},     {"alli", "al"},    {"entli", "ent"},
-        {"eli", "e"},       {"ousli", "ous"},   {"ization", "ize"}, {"ation", "ate"},
-        {"ator", "ate"},    {"alism", "al"},    {"iveness", "ive"}, {"fulness", "ful"},
-        {"ousness", "ous"}, {"aliti", "al"},    {"iviti", "ive"},  {"biliti", "ble"},
-        {"logi", "log"},
+        RULE("ational", "ate"), RULE("tional", "tion"),  RULE("enci", "ence"),
+        RULE("anci", "ance"),   RULE("izer", "ize"),     RULE("bli", "ble"),
+        RULE("alli", "al"),     RULE("entli", "ent"),    RULE("eli", "e"),
+        RULE("ousli", "ous"),   RULE("ization", "ize"),  RULE("ation", "ate"),
+        RULE("ator", "ate"),    RULE("alism", "al"),     RULE("iveness", "ive"),
+        RULE("fulness", "ful"), RULE("ousness", "ous"),  RULE("aliti", "al"),
+        RULE("iviti", "ive"),   RULE("biliti", "ble"),   RULE("logi", "log"),
     };
     if (z->k >= 1)
         stem_rules(z, rules, sizeof rules / sizeof *rules);
@@ -202,8 +211,8 @@ static void stem_step2(stemmer *z)
 static void stem_step3(stemmer *z)
 {
     static const suffix_rule rules[] = {
-        {"icate", "ic"}, {"ative", ""}, {"alize", "al"}, {"iciti", "ic"},
-        {"ical", "ic"},  {"ful", ""},   {"ness", ""},
+        RULE("icate", "ic"), RULE("ative", ""), RULE("alize", "al"), RULE("iciti", "ic"),
+        RULE("ical", "ic"),  RULE("ful", ""),   RULE("ness", ""),
     };
     stem_rules(z, rules, sizeof rules / sizeof *rules);
 }
@@ -212,14 +221,20 @@ static void stem_step4(stemmer *z)
 {
     /* tried in this order: where two end the word ("ement", "ment", "ent"), the
        longer comes first */
-    static const char *const suffixes[] = {
-        "al", "ance", "ence", "er", "ic", "able", "ible", "ant", "ement", "ment", "ent",
-        "ion", "ou", "ism", "ate", "iti", "ous", "ive", "ize",
+#define SUFFIX(s) {s, (int)sizeof(s) - 1}
+    static const struct {
+        const char *s;
+        int n;
+    } suffixes[] = {
+        SUFFIX("al"),  SUFFIX("ance"), SUFFIX("ence"),  SUFFIX("er"),   SUFFIX("ic"),
+        SUFFIX("able"), SUFFIX("ible"), SUFFIX("ant"),  SUFFIX("ement"), SUFFIX("ment"),
+        SUFFIX("ent"), SUFFIX("ion"),  SUFFIX("ou"),    SUFFIX("ism"),  SUFFIX("ate"),
+        SUFFIX("iti"), SUFFIX("ous"),  SUFFIX("ive"),   SUFFIX("ize"),
     };
     for (size_t i = 0; i < sizeof suffixes / sizeof *suffixes; i++) {
-        if (!stem_ends(z, suffixes[i]))
+        if (!stem_ends_n(z, suffixes[i].s, suffixes[i].n))
             continue;
-        if (strcmp(suffixes[i], "ion") == 0 &&
+        if (strcmp(suffixes[i].s, "ion") == 0 &&
             !(z->j >= 0 && (z->b[z->j] == 's' || z->b[z->j] == 't')))
             return;
         if (stem_m(z) > 1)
@@ -245,15 +260,17 @@ static void stem_step5(stemmer *z)
  * ("registration" -> "registr", but "register" -> "regist"). A replacement is
  * never longer than its word. */
 static const suffix_rule spellings[] = {
-    {"categorise", "categorize"}, {"customised", "customized"}, {"licence", "license"},
-    {"licenced", "licensed"},     {"licences", "licenses"},     {"recognised", "recognized"},
-    {"registration", "register"}, {"registrations", "registers"},
-    {"unrecognised", "unrecognized"},
+    RULE("categorise", "categorize"), RULE("customised", "customized"), RULE("licence", "license"),
+    RULE("licenced", "licensed"),     RULE("licences", "licenses"),     RULE("recognised", "recognized"),
+    RULE("registration", "register"), RULE("registrations", "registers"),
+    RULE("unrecognised", "unrecognized"),
 };
 
 size_t sspr__stem(char *w, size_t n)
 {
     for (size_t i = 0; i < sizeof spellings / sizeof *spellings; i++) {
+        if (spellings[i].from[0] != w[0]) /* most words: no further look */
+            continue;
         size_t from = strlen(spellings[i].from), to = strlen(spellings[i].to);
         if (from == n && memcmp(spellings[i].from, w, n) == 0) {
             memcpy(w, spellings[i].to, to + 1);
