@@ -288,6 +288,39 @@ static void put_string(FILE *f, const char *s)
     fputc('"', f);
 }
 
+/* Every entry id, one quoted literal and a comma to a line. */
+static void put_ids(FILE *f, const m_catalog *cat)
+{
+    for (size_t i = 0; i < cat->n; i++) {
+        fputs("    ", f);
+        put_string(f, cat->entries[i].id);
+        fputs(",\n", f);
+    }
+}
+
+/* Writes path with body, given the symbols of every source's codes (src[1..])
+ * and of the HRESULTs; -1 (reported) when names clash or path cannot be written. */
+static int emit_codes(const m_catalog *cat, const char *path,
+                      void (*body)(FILE *f, const m_catalog *cat, const syms *src, const syms *hr))
+{
+    syms src[M_SRC_COUNT] = {{0}}, hr;
+    int bad = 0;
+    for (int s = 1; s < M_SRC_COUNT; s++)
+        bad |= source_syms(cat, s, &src[s]) != 0;
+    hresult_syms(cat, &hr);
+    FILE *f = bad ? NULL : emit_open(path);
+    if (f) {
+        body(f, cat, src, &hr);
+        bad = emit_close(f, path) != 0;
+    } else {
+        bad = 1;
+    }
+    for (int s = 1; s < M_SRC_COUNT; s++)
+        free_syms(&src[s]);
+    free_syms(&hr);
+    return bad ? -1 : 0;
+}
+
 /* ---- Python ------------------------------------------------------------- */
 
 static void python_members(FILE *f, const syms *t, int hex)
@@ -313,63 +346,49 @@ static void python_members(FILE *f, const syms *t, int hex)
     }
 }
 
+static void python_codes(FILE *f, const m_catalog *cat, const syms *src, const syms *hr)
+{
+    fprintf(f, emit_banner_fmt, "#");
+    fputs("# Regenerate the committed copy with: ninja -C build update-bindings\n"
+          "\"\"\"Named numbers of the libsspr-errors catalogue: the event codes of each\n"
+          "source, the HRESULTs and the entry ids. Lookups live in the C library.\n"
+          "\n"
+          "Members are the documented names in UPPER_SNAKE_CASE with the documented\n"
+          "spelling kept (ADMutliMatchError is AD_MUTLI_MATCH_ERROR); aliases are enum\n"
+          "aliases; a code no entry names is EVENT_<code>.\n"
+          "\"\"\"\n\nimport enum\n\n",
+          f);
+    fputs("#: Version of the catalogue these constants were generated from.\nCATALOG_VERSION = ",
+          f);
+    put_string(f, cat->version);
+    fputs("\n", f);
+    for (int s = 1; s < M_SRC_COUNT; s++) {
+        if (src[s].n == 0)
+            continue;
+        fprintf(f, "\n\nclass %s(enum.IntEnum):\n    \"\"\"Event codes of source %s.\"\"\"\n\n",
+                type_names[s], m_source_names[s]);
+        python_members(f, &src[s], 0);
+    }
+    fputs("\n\nclass HResult(enum.IntEnum):\n    \"\"\"HRESULTs that catalogue entries "
+          "are.\"\"\"\n\n",
+          f);
+    python_members(f, hr, 1);
+    fputs("\n\n#: The event source of each code enum, as by_code() takes it.\nSOURCES = {\n", f);
+    for (int s = 1; s < M_SRC_COUNT; s++)
+        if (src[s].n)
+            fprintf(f, "    %s: \"%s\",\n", type_names[s], m_source_names[s]);
+    fputs("}\n\n#: Every entry id, in catalogue order.\nENTRY_IDS = (\n", f);
+    put_ids(f, cat);
+    fputs(")\n\n__all__ = [\"CATALOG_VERSION\", ", f);
+    for (int s = 1; s < M_SRC_COUNT; s++)
+        if (src[s].n)
+            fprintf(f, "\"%s\", ", type_names[s]);
+    fputs("\"HResult\", \"SOURCES\", \"ENTRY_IDS\"]\n", f);
+}
+
 int emit_python_codes(const m_catalog *cat, const char *path)
 {
-    syms src[M_SRC_COUNT] = {{0}}, hr;
-    int bad = 0;
-    for (int s = 1; s < M_SRC_COUNT; s++)
-        bad |= source_syms(cat, s, &src[s]) != 0;
-    hresult_syms(cat, &hr);
-    FILE *f = bad ? NULL : emit_open(path);
-    if (f) {
-        fprintf(f, emit_banner_fmt, "#");
-        fputs("# Regenerate the committed copy with: ninja -C build update-bindings\n"
-              "\"\"\"Named numbers of the libsspr-errors catalogue: the event codes of each\n"
-              "source, the HRESULTs and the entry ids. Lookups live in the C library.\n"
-              "\n"
-              "Members are the documented names in UPPER_SNAKE_CASE with the documented\n"
-              "spelling kept (ADMutliMatchError is AD_MUTLI_MATCH_ERROR); aliases are enum\n"
-              "aliases; a code no entry names is EVENT_<code>.\n"
-              "\"\"\"\n\nimport enum\n\n",
-              f);
-        fputs("#: Version of the catalogue these constants were generated from.\nCATALOG_VERSION = ",
-              f);
-        put_string(f, cat->version);
-        fputs("\n", f);
-        for (int s = 1; s < M_SRC_COUNT; s++) {
-            if (src[s].n == 0)
-                continue;
-            fprintf(f, "\n\nclass %s(enum.IntEnum):\n    \"\"\"Event codes of source %s.\"\"\"\n\n",
-                    type_names[s], m_source_names[s]);
-            python_members(f, &src[s], 0);
-        }
-        fputs("\n\nclass HResult(enum.IntEnum):\n    \"\"\"HRESULTs that catalogue entries "
-              "are.\"\"\"\n\n",
-              f);
-        python_members(f, &hr, 1);
-        fputs("\n\n#: The event source of each code enum, as by_code() takes it.\nSOURCES = {\n", f);
-        for (int s = 1; s < M_SRC_COUNT; s++)
-            if (src[s].n)
-                fprintf(f, "    %s: \"%s\",\n", type_names[s], m_source_names[s]);
-        fputs("}\n\n#: Every entry id, in catalogue order.\nENTRY_IDS = (\n", f);
-        for (size_t i = 0; i < cat->n; i++) {
-            fputs("    ", f);
-            put_string(f, cat->entries[i].id);
-            fputs(",\n", f);
-        }
-        fputs(")\n\n__all__ = [\"CATALOG_VERSION\", ", f);
-        for (int s = 1; s < M_SRC_COUNT; s++)
-            if (src[s].n)
-                fprintf(f, "\"%s\", ", type_names[s]);
-        fputs("\"HResult\", \"SOURCES\", \"ENTRY_IDS\"]\n", f);
-        bad = emit_close(f, path) != 0;
-    } else {
-        bad = 1;
-    }
-    for (int s = 1; s < M_SRC_COUNT; s++)
-        free_syms(&src[s]);
-    free_syms(&hr);
-    return bad ? -1 : 0;
+    return emit_codes(cat, path, python_codes);
 }
 
 /* ---- Rust --------------------------------------------------------------- */
@@ -435,66 +454,52 @@ static void rust_conversions(FILE *f, const char *type)
             type, type, type);
 }
 
+static void rust_codes(FILE *f, const m_catalog *cat, const syms *src, const syms *hr)
+{
+    fprintf(f, emit_banner_fmt, "//");
+    fputs("// Regenerate the committed copy with: ninja -C build update-bindings\n"
+          "//! Named numbers of the catalogue: the event codes of each source, the\n"
+          "//! HRESULTs and the entry ids. Lookups live in the C library.\n"
+          "//!\n"
+          "//! Constants are the documented names in UPPER\\_SNAKE\\_CASE with the documented\n"
+          "//! spelling kept (`ADMutliMatchError` is `AD_MUTLI_MATCH_ERROR`); aliases are\n"
+          "//! further constants of the same value; a code no entry names is `EVENT_<code>`.\n"
+          "\n/// Version of the catalogue these constants were generated from.\n"
+          "pub const CATALOG_VERSION: &str = ",
+          f);
+    put_string(f, cat->version);
+    fputs(";\n", f);
+    for (int s = 1; s < M_SRC_COUNT; s++) {
+        if (src[s].n == 0)
+            continue;
+        fprintf(f, "\n/// Event codes of source `%s`.\n", m_source_names[s]);
+        rust_type(f, type_names[s], &src[s], 0);
+        fprintf(f,
+                "\n    /// The event source of these codes, as [`crate::by_code`] takes it.\n"
+                "    pub const SOURCE: &'static str = \"%s\";\n\n"
+                "    /// The entries for this code, as [`crate::by_code`] returns them.\n"
+                "    pub fn entries(self) -> Vec<crate::Entry> {\n"
+                "        crate::by_code(Some(Self::SOURCE), self.0)\n"
+                "    }\n"
+                "}\n\n",
+                m_source_names[s]);
+        rust_conversions(f, type_names[s]);
+    }
+    fputs("\n/// HRESULTs that catalogue entries are.\n", f);
+    rust_type(f, "HResult", hr, 1);
+    fputs("\n    /// The entries for this HRESULT, as [`crate::by_hresult`] returns them.\n"
+          "    pub fn entries(self) -> Vec<crate::Entry> {\n"
+          "        crate::by_hresult(self.0)\n"
+          "    }\n"
+          "}\n\n",
+          f);
+    rust_conversions(f, "HResult");
+    fputs("\n/// Every entry id, in catalogue order.\npub const ENTRY_IDS: &[&str] = &[\n", f);
+    put_ids(f, cat);
+    fputs("];\n", f);
+}
+
 int emit_rust_codes(const m_catalog *cat, const char *path)
 {
-    syms src[M_SRC_COUNT] = {{0}}, hr;
-    int bad = 0;
-    for (int s = 1; s < M_SRC_COUNT; s++)
-        bad |= source_syms(cat, s, &src[s]) != 0;
-    hresult_syms(cat, &hr);
-    FILE *f = bad ? NULL : emit_open(path);
-    if (f) {
-        fprintf(f, emit_banner_fmt, "//");
-        fputs("// Regenerate the committed copy with: ninja -C build update-bindings\n"
-              "//! Named numbers of the catalogue: the event codes of each source, the\n"
-              "//! HRESULTs and the entry ids. Lookups live in the C library.\n"
-              "//!\n"
-              "//! Constants are the documented names in UPPER\\_SNAKE\\_CASE with the documented\n"
-              "//! spelling kept (`ADMutliMatchError` is `AD_MUTLI_MATCH_ERROR`); aliases are\n"
-              "//! further constants of the same value; a code no entry names is `EVENT_<code>`.\n"
-              "\n/// Version of the catalogue these constants were generated from.\n"
-              "pub const CATALOG_VERSION: &str = ",
-              f);
-        put_string(f, cat->version);
-        fputs(";\n", f);
-        for (int s = 1; s < M_SRC_COUNT; s++) {
-            if (src[s].n == 0)
-                continue;
-            fprintf(f, "\n/// Event codes of source `%s`.\n", m_source_names[s]);
-            rust_type(f, type_names[s], &src[s], 0);
-            fprintf(f,
-                    "\n    /// The event source of these codes, as [`crate::by_code`] takes it.\n"
-                    "    pub const SOURCE: &'static str = \"%s\";\n\n"
-                    "    /// The entries for this code, as [`crate::by_code`] returns them.\n"
-                    "    pub fn entries(self) -> Vec<crate::Entry> {\n"
-                    "        crate::by_code(Some(Self::SOURCE), self.0)\n"
-                    "    }\n"
-                    "}\n\n",
-                    m_source_names[s]);
-            rust_conversions(f, type_names[s]);
-        }
-        fputs("\n/// HRESULTs that catalogue entries are.\n", f);
-        rust_type(f, "HResult", &hr, 1);
-        fputs("\n    /// The entries for this HRESULT, as [`crate::by_hresult`] returns them.\n"
-              "    pub fn entries(self) -> Vec<crate::Entry> {\n"
-              "        crate::by_hresult(self.0)\n"
-              "    }\n"
-              "}\n\n",
-              f);
-        rust_conversions(f, "HResult");
-        fputs("\n/// Every entry id, in catalogue order.\npub const ENTRY_IDS: &[&str] = &[\n", f);
-        for (size_t i = 0; i < cat->n; i++) {
-            fputs("    ", f);
-            put_string(f, cat->entries[i].id);
-            fputs(",\n", f);
-        }
-        fputs("];\n", f);
-        bad = emit_close(f, path) != 0;
-    } else {
-        bad = 1;
-    }
-    for (int s = 1; s < M_SRC_COUNT; s++)
-        free_syms(&src[s]);
-    free_syms(&hr);
-    return bad ? -1 : 0;
+    return emit_codes(cat, path, rust_codes);
 }
