@@ -13,15 +13,17 @@ failures = []
 passed = 0
 
 
-def run(args, stdin=b"", stdout=subprocess.PIPE, timeout=60):
+def run(args, stdin=b"", stdout=subprocess.PIPE, timeout=60, close_stdout=False):
     return subprocess.run([CLI] + args, input=stdin, stdout=stdout, stderr=subprocess.PIPE,
-                          timeout=timeout, check=False)
+                          timeout=timeout, check=False,
+                          preexec_fn=(lambda: os.close(1)) if close_stdout else None)
 
 
-def check(name, args, statuses, stdin=b"", one_line=True, stdout=subprocess.PIPE):
+def check(name, args, statuses, stdin=b"", one_line=True, stdout=subprocess.PIPE,
+          close_stdout=False):
     global passed
     try:
-        r = run(args, stdin, stdout)
+        r = run(args, stdin, stdout, close_stdout=close_stdout)
     except subprocess.TimeoutExpired:
         failures.append("%s: hung" % name)
         return
@@ -47,6 +49,9 @@ check("empty lookup argument", ["lookup", ""], {2})
 check("blank lookup argument", ["lookup", "   "], {2})
 check("128 KiB lookup argument", ["lookup", big], {1})
 check("128 KiB search argument", ["search", big], {1})
+check("1 MiB of search arguments", ["search"] + [big] * 8, {1})
+check("1 MiB of lookup arguments (a line for each miss)", ["lookup"] + [big] * 8, {1},
+      one_line=False)
 check("invalid UTF-8 lookup", ["lookup", "\udcff\udcfeabc"], {1})
 check("newline in lookup", ["lookup", "a\nb"], {1})
 check("invalid UTF-8 show", ["show", "\udcff"], {1})
@@ -70,8 +75,20 @@ with tempfile.TemporaryDirectory() as d:
         f.write(bytes(range(256)) * 64)
     check("scan every byte value", ["scan", bad], {0, 1})
     check("scan a missing and a good file", ["scan", os.path.join(d, "missing"), nul], {2})
+    if os.path.exists("/proc/self/mem"):  # open() succeeds, read() fails (EIO), even as root
+        check("scan a file that cannot be read", ["scan", "/proc/self/mem"], {2})
+    if os.geteuid() != 0:  # root reads a mode-000 file anyway
+        locked = os.path.join(d, "locked.log")
+        with open(locked, "wb") as f:
+            f.write(b"hr=8023061F\n")
+        os.chmod(locked, 0)
+        check("scan a file without read permission", ["scan", locked], {2})
 check("scan 1 MiB of one line on stdin", ["scan"], {0, 1}, stdin=b"x" * (1 << 20))
 check("scan 1 MiB of newlines on stdin", ["scan"], {0, 1}, stdin=b"\n" * (1 << 20))
+
+check("lookup with stdout closed", ["lookup", "32009"], {3}, close_stdout=True)
+check("list with stdout closed", ["list"], {3}, close_stdout=True)
+check("scan with stdout closed", ["scan"], {3}, stdin=b"hr=8023061F\n", close_stdout=True)
 
 with open("/dev/full", "wb") as full:
     check("lookup to /dev/full", ["lookup", "32009"], {3}, stdout=full)
