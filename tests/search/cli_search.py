@@ -2,10 +2,12 @@
 """`sspr-errors search` end to end: the words joined, --limit (default 5,
 positive integer or exit 2), text lines of score, id and title, --json objects
 {score, entry} with the entry as lookup --json prints it, exit 1 when nothing
-matches.
+matches; and the acceptance set of queries.tsv typed at the command line, as a
+new user would, with at least 9 of its 10 answers ranked first.
 
 usage: cli_search.py SSPR-ERRORS"""
 import json
+import os
 import subprocess
 import sys
 
@@ -60,6 +62,26 @@ r = run("search", "--json", "qwxzzyv")
 check(r.returncode == 1 and json.loads(r.stdout) == [], "nothing, --json: []")
 r = run("search")
 check(r.returncode == 2, "no words: exit 2")
+
+# The acceptance set: the phrasings after the "# Acceptance set" comment.
+accept, on = [], False
+with open(os.path.join(os.path.dirname(os.path.abspath(__file__)), "queries.tsv")) as f:
+    for line in f:
+        if line.startswith("# Acceptance set"):
+            on = True
+        elif on and line.strip() and not line.startswith("#"):
+            expected, query = line.rstrip("\n").split("\t")
+            accept.append((expected.split("|"), query))
+firsts = 0
+for expected, query in accept:
+    r = run("search", *query.split())
+    top = r.stdout.split()[1] if r.returncode == 0 and r.stdout.split() else None
+    firsts += top in expected
+    if top not in expected:
+        print("acceptance miss: %r -> %s (expected %s)" % (query, top, "|".join(expected)))
+check(len(accept) == 10, "the acceptance set has 10 phrasings: %d" % len(accept))
+check(firsts >= 9, "acceptance set: %d of %d first, at least 9 needed" % (firsts, len(accept)))
+print("acceptance set at the command line: %d of %d first" % (firsts, len(accept)))
 
 print("%d passed, %d failed" % (passed, failed))
 sys.exit(1 if failed else 0)
