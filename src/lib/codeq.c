@@ -27,8 +27,9 @@ static int word_eq(const char *s, size_t n, const char *w)
     return i == n && w[i] == '\0';
 }
 
-/* The words of a code query other than numbers: source names and fillers. */
-enum { KW_NONE, KW_PRS, KW_ADSYNC, KW_SSPR, KW_FILLER, KW_HR };
+/* The words of a code query other than numbers: source names (their values
+ * are the source numbers of sspr__source_of) and fillers. */
+enum { KW_NONE, KW_PRS = 1, KW_ADSYNC = 2, KW_SSPR = 3, KW_FILLER, KW_HR };
 
 static int keyword(const char *t, size_t n)
 {
@@ -47,10 +48,19 @@ static int keyword(const char *t, size_t n)
     return KW_NONE;
 }
 
+static unsigned kw_source(int k)
+{
+    return k == KW_PRS || k == KW_ADSYNC || k == KW_SSPR ? (unsigned)k : 0;
+}
+
 unsigned sspr__source_of(const char *s, size_t n)
 {
-    int k = keyword(s, n);
-    return k == KW_PRS ? 1 : k == KW_ADSYNC ? 2 : k == KW_SSPR ? 3 : 0;
+    return kw_source(keyword(s, n));
+}
+
+int sspr__code_word(const char *t, size_t n)
+{
+    return keyword(t, n) != KW_NONE;
 }
 
 static int parse_hex(const char *s, size_t n, uint32_t *out)
@@ -105,8 +115,8 @@ static int take_token(const char *t, size_t n, int after_hr, sspr__code_query *q
     *hr = 0;
     if (c0 >= 'a' && c0 <= 'z' && !(n == 8 && parse_hex(t, n, &v))) {
         int k = keyword(t, n);
-        if (k == KW_PRS || k == KW_ADSYNC || k == KW_SSPR) {
-            unsigned src = k == KW_PRS ? 1 : k == KW_ADSYNC ? 2 : 3;
+        unsigned src = kw_source(k);
+        if (src) {
             if (q->source && q->source != src)
                 return 0;
             q->source = src;

@@ -19,6 +19,10 @@ typedef struct {
  * s[0..n) in any case, or 0. */
 unsigned sspr__source_of(const char *s, size_t n);
 
+/* 1 when s[0..n) is, in any case, a word a code query may hold besides its
+ * numbers: a source name or a filler ("event", "id", "hr", ...). */
+int sspr__code_word(const char *s, size_t n);
+
 /* Reads s[0..len) as a code query: tokens separated by white space and
  * ":,#=;()[]/", each a source name, a filler word ("event", "id", "hr", ...), a
  * decimal code, an HRESULT (0x..., eight hex digits, after "hr", or negative

@@ -184,15 +184,6 @@ static int search_lower(int c)
     return (c >= 'A' && c <= 'Z') ? c - 'A' + 'a' : c;
 }
 
-static int search_word_is(const char *s, size_t n, const char *w)
-{
-    size_t i = 0;
-    for (; i < n && w[i]; i++)
-        if (search_lower((unsigned char)s[i]) != w[i])
-            return 0;
-    return i == n && w[i] == '\0';
-}
-
 static int search_all(const char *s, size_t n, int hex)
 {
     if (n == 0)
@@ -209,19 +200,15 @@ static int search_all(const char *s, size_t n, int hex)
  * filler words or source names, 0 otherwise. */
 static int search_code_token(const char *t, size_t n)
 {
-    static const char *const words[] = {"event", "id", "eventid", "source", "code", "error",
-                                        "err", "hresult", "hr", "passwordresetservice",
-                                        "adsync", "sspr"};
-    for (size_t i = 0; i < sizeof words / sizeof *words; i++)
-        if (search_word_is(t, n, words[i]))
-            return 2;
+    if (sspr__code_word(t, n))
+        return 2;
     if (search_all(t, n, 0) || (n == 8 && search_all(t, n, 1)))
         return 1;
     if (n > 2 && t[0] == '0' && (t[1] == 'x' || t[1] == 'X') && search_all(t + 2, n - 2, 1))
         return 1;
     if (n > 1 && t[0] == '-' && search_all(t + 1, n - 1, 0))
         return 1;
-    if (n > 4 && search_word_is(t, 4, "sspr")) {
+    if (n > 4 && sspr__source_of(t, 4) == 3) { /* SSPR_0029 */
         size_t skip = t[4] == '_' ? 5 : 4;
         return search_all(t + skip, n - skip, 0);
     }
