@@ -177,17 +177,25 @@ static void stem_step1c(stemmer *z)
         z->b[z->k] = 'i';
 }
 
+/* A suffix and its length, known at compile time. */
 typedef struct {
-    const char *from, *to;
-    int nfrom;
+    const char *s;
+    int n;
+} suffix;
+
+#define SUFFIX(lit) {lit, (int)sizeof(lit) - 1}
+
+typedef struct {
+    suffix from;
+    const char *to;
 } suffix_rule;
 
-#define RULE(from, to) {from, to, (int)sizeof(from) - 1}
+#define RULE(from, to) {SUFFIX(from), to}
 
 static void stem_rules(stemmer *z, const suffix_rule *rules, size_t n)
 {
     for (size_t i = 0; i < n; i++)
-        if (stem_ends_n(z, rules[i].from, rules[i].nfrom)) {
+        if (stem_ends_n(z, rules[i].from.s, rules[i].from.n)) {
             stem_r(z, rules[i].to);
             return;
         }
@@ -221,11 +229,7 @@ static void stem_step4(stemmer *z)
 {
     /* tried in this order: where two end the word ("ement", "ment", "ent"), the
        longer comes first */
-#define SUFFIX(s) {s, (int)sizeof(s) - 1}
-    static const struct {
-        const char *s;
-        int n;
-    } suffixes[] = {
+    static const suffix suffixes[] = {
         SUFFIX("al"),  SUFFIX("ance"), SUFFIX("ence"),  SUFFIX("er"),   SUFFIX("ic"),
         SUFFIX("able"), SUFFIX("ible"), SUFFIX("ant"),  SUFFIX("ement"), SUFFIX("ment"),
         SUFFIX("ent"), SUFFIX("ion"),  SUFFIX("ou"),    SUFFIX("ism"),  SUFFIX("ate"),
@@ -260,19 +264,19 @@ static void stem_step5(stemmer *z)
  * ("registration" -> "registr", but "register" -> "regist"). A replacement is
  * never longer than its word. */
 static const suffix_rule spellings[] = {
-    RULE("categorise", "categorize"), RULE("customised", "customized"), RULE("licence", "license"),
-    RULE("licenced", "licensed"),     RULE("licences", "licenses"),     RULE("recognised", "recognized"),
-    RULE("registration", "register"), RULE("registrations", "registers"),
+    RULE("categorise", "categorize"),     RULE("customised", "customized"),
+    RULE("licence", "license"),           RULE("licenced", "licensed"),
+    RULE("licences", "licenses"),         RULE("recognised", "recognized"),
+    RULE("registration", "register"),     RULE("registrations", "registers"),
     RULE("unrecognised", "unrecognized"),
 };
 
 size_t sspr__stem(char *w, size_t n)
 {
     for (size_t i = 0; i < sizeof spellings / sizeof *spellings; i++) {
-        if (spellings[i].from[0] != w[0]) /* most words: no further look */
-            continue;
-        size_t from = strlen(spellings[i].from), to = strlen(spellings[i].to);
-        if (from == n && memcmp(spellings[i].from, w, n) == 0) {
+        const suffix *from = &spellings[i].from;
+        if ((size_t)from->n == n && memcmp(from->s, w, n) == 0) {
+            size_t to = strlen(spellings[i].to);
             memcpy(w, spellings[i].to, to + 1);
             n = to;
             break;
