@@ -18,7 +18,7 @@ int emit_c_tables(const m_catalog *cat, const char *path);
 int emit_gperf(const m_catalog *cat, const char *table, const char *path);
 
 /* A gperf table, split into shards of at most EMIT_SHARD_KEYS keys (see
- * sspr__shard_of in src/lib/norm.h), written as a bundle that gen/gperf_bundle.c
+ * sspr__shard_of in src/common/norm.h), written as a bundle that gen/gperf_bundle.c
  * turns into one C file: every shard's gperf output, then a dispatcher
  *     const struct <key_struct> *sspr__<table>_find(const char *str, size_t len);
  * keys[i] is a key's bytes; lines[i] its gperf keyword line after the key

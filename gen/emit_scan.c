@@ -6,7 +6,7 @@
  * text. A message quoted by several entries names only those of the best kind
  * (events before symptoms), as lookup orders them.
  *
- * How: each message is folded (src/lib/scanfold.c) into a pattern. Each pattern
+ * How: each message is folded (src/common/scanfold.c) into a pattern. Each pattern
  * has an anchor, ANCHOR bytes of one of its words whose three-byte pieces are
  * rare in the catalogue's prose (and not inside a common word of logs);
  * the scanner runs a Wu-Manber search for the anchors (a shift table over the

@@ -1,17 +1,17 @@
 /* The BM25 search index: every entry is a document, its fields weighted, its
- * text turned into terms by src/lib/stem.c (the very code that reads queries).
+ * text turned into terms by src/common/stem.c (the very code that reads queries).
  * Beside the terms, the index holds term pairs: two terms that stand side by
  * side in a name, title, message, summary or cause ("ad forest", "domain
  * admin"), each pair a BM25 term of its own, so that words a query writes
  * together rank the entries that write them together.
  * Two outputs: search.gperf (term -> term number) and sspr-search.inc (per term
  * and per pair the postings span and IDF; the postings, document lengths and
- * their average). Layout: src/lib/search.h. */
+ * their average). Layout: src/common/search_layout.h. */
 #include "emit_search.h"
 
 #include "diag.h"
 #include "emit.h"
-#include "search.h"
+#include "search_layout.h"
 #include "stem.h"
 
 #include <math.h>
@@ -350,7 +350,7 @@ static void s_emit_postings(FILE *f, const char *name, const s_term *const *v, s
     fputs("\n};\n\n", f);
 }
 
-/* Writes the pair index (layout: src/lib/search.h): for term a, its pairs are
+/* Writes the pair index (layout: src/common/search_layout.h): for term a, its pairs are
  * [pair_start[a], pair_start[a + 1]), their second terms ascending in pair_b;
  * pair i's postings are [pair_first[i], pair_first[i + 1]) of pair_post, and
  * its IDF pair_idf[df]. Indexes are 16 bits wide when everything fits. */
@@ -418,7 +418,7 @@ int emit_search_tables(const m_catalog *cat, const char *path)
         return -1;
     const s_table *tt = &ix.terms;
     fprintf(f, emit_banner_fmt, "/*");
-    fputs(" * Included once, by src/lib/search.c. Layout: src/lib/search.h. */\n\n", f);
+    fputs(" * Included once, by src/lib/search.c. Layout: src/common/search_layout.h. */\n\n", f);
     fprintf(f, "#define SSPR__SEARCH_TERMS %zu\n\n", tt->n);
     fprintf(f, "static const sspr__search_term sspr__search_terms[%zu] = {\n", tt->n ? tt->n : 1);
     uint32_t first = 0;
@@ -480,7 +480,7 @@ int emit_search_gperf(const m_catalog *cat, const char *path)
         lines[i] = gen_xstrdup(line);
     }
     /* the term numbers are the keys' payload; src/lib/search.c includes the result */
-    emit_gperf_bundle(f, "terms", "search.h", "sspr__term_key", keys, lines, tt->n, ", 0");
+    emit_gperf_bundle(f, "terms", "search_layout.h", "sspr__term_key", keys, lines, tt->n, ", 0");
     for (size_t i = 0; i < tt->n; i++)
         free(lines[i]);
     free(keys);

@@ -5,7 +5,7 @@
 #include "model.h"
 
 /* sspr-search.inc: the postings, document lengths and average length of the
- * BM25 index (layout: src/lib/search.h). */
+ * BM25 index (layout: src/common/search_layout.h). */
 int emit_search_tables(const m_catalog *cat, const char *path);
 /* search.gperf: the term dictionary, term -> postings span and IDF. */
 int emit_search_gperf(const m_catalog *cat, const char *path);

@@ -4,7 +4,7 @@
  * the candidates live in a fixed table on the stack. */
 #include "norm.h"
 #include "private.h"
-#include "search.h"
+#include "search_layout.h"
 #include "stem.h"
 
 #include <stdlib.h>

@@ -5,8 +5,8 @@
  * posting carries the field-weighted term frequency, sum over the fields of
  * weight(field) * occurrences, in eighths. Term pairs have postings of the
  * same form. */
-#ifndef SSPR_SEARCH_H
-#define SSPR_SEARCH_H
+#ifndef SSPR_SEARCH_LAYOUT_H
+#define SSPR_SEARCH_LAYOUT_H
 
 #include <stddef.h>
 #include <stdint.h>
