@@ -42,6 +42,12 @@ static void key(const char *k)
     printf(", \"%s\": ", k);
 }
 
+static void field(const char *k, const char *v)
+{
+    key(k);
+    put_str(v);
+}
+
 /* Disagreements between accessors go to stderr, one a line; the exit status is
  * then 1. */
 static int problems;
@@ -57,6 +63,7 @@ static void problem(const char *fmt, ...)
     problems++;
 }
 
+/* A counted list of strings; the item after the last must be NULL. */
 static void put_strings(const char *k, const sspr_entry *e, size_t (*count)(const sspr_entry *),
                         const char *(*at)(const sspr_entry *, size_t))
 {
@@ -72,19 +79,16 @@ static void put_strings(const char *k, const sspr_entry *e, size_t (*count)(cons
         problem("%s: %s(e, count) is not NULL", sspr_entry_id(e), k);
 }
 
-static void put_refs(const char *k, const sspr_entry *e, size_t (*count)(const sspr_entry *),
-                     const sspr_entry *(*at)(const sspr_entry *, size_t))
+/* Entry references as the ids of the entries the accessors return (NULL past
+ * the end, since sspr_entry_id(NULL) is NULL). */
+static const char *procedure_id(const sspr_entry *e, size_t i)
 {
-    size_t n = count(e);
-    key(k);
-    putchar('[');
-    for (size_t i = 0; i < n; i++) {
-        fputs(i ? ", " : "", stdout);
-        put_str(sspr_entry_id(at(e, i)));
-    }
-    putchar(']');
-    if (at(e, n) != NULL)
-        problem("%s: %s(e, count) is not NULL", sspr_entry_id(e), k);
+    return sspr_entry_id(sspr_entry_procedure(e, i));
+}
+
+static const char *related_id(const sspr_entry *e, size_t i)
+{
+    return sspr_entry_id(sspr_entry_related(e, i));
 }
 
 /* Is e among the matches of a by_code/by_hresult query? */
@@ -105,14 +109,10 @@ static void put_fact(const sspr_entry *e, size_t i)
     put_str(sspr_fact_key(f));
     printf(", \"is_number\": %d", sspr_fact_is_number(f));
     printf(", \"min\": %.17g, \"max\": %.17g", sspr_fact_min(f), sspr_fact_max(f));
-    key("string");
-    put_str(sspr_fact_string(f));
-    key("unit");
-    put_str(sspr_fact_unit(f));
-    key("text");
-    put_str(sspr_fact_text(f));
-    key("origin");
-    put_str(sspr_fact_origin(f));
+    field("string", sspr_fact_string(f));
+    field("unit", sspr_fact_unit(f));
+    field("text", sspr_fact_text(f));
+    field("origin", sspr_fact_origin(f));
     key("supersedes");
     const sspr_fact *old = sspr_fact_supersedes(f);
     put_str(old ? sspr_fact_key(old) : NULL);
@@ -164,13 +164,10 @@ static void put_entry(const sspr_entry *e)
     const char *id = sspr_entry_id(e);
     printf("{\"id\": ");
     put_str(id);
-    key("kind");
-    put_str(sspr_kind_name(sspr_entry_kind(e)));
-    key("source");
-    put_str(sspr_entry_source(e));
+    field("kind", sspr_kind_name(sspr_entry_kind(e)));
+    field("source", sspr_entry_source(e));
     printf(", \"code\": %lld", (long long)sspr_entry_code(e));
-    key("name");
-    put_str(sspr_entry_name(e));
+    field("name", sspr_entry_name(e));
     put_strings("aliases", e, sspr_entry_alias_count, sspr_entry_alias);
 
     key("hresults");
@@ -182,19 +179,15 @@ static void put_entry(const sspr_entry *e)
     if (sspr_entry_hresult(e, nh) != 0)
         problem("%s: sspr_entry_hresult(e, count) is not 0", id);
 
-    key("severity");
-    put_str(sspr_severity_name(sspr_entry_severity(e)));
-    key("area");
-    put_str(sspr_entry_area(e));
-    key("title");
-    put_str(sspr_entry_title(e));
-    key("summary");
-    put_str(sspr_entry_summary(e));
+    field("severity", sspr_severity_name(sspr_entry_severity(e)));
+    field("area", sspr_entry_area(e));
+    field("title", sspr_entry_title(e));
+    field("summary", sspr_entry_summary(e));
     put_strings("messages", e, sspr_entry_message_count, sspr_entry_message);
     put_strings("causes", e, sspr_entry_cause_count, sspr_entry_cause);
     put_strings("steps", e, sspr_entry_step_count, sspr_entry_step);
-    put_refs("procedures", e, sspr_entry_procedure_count, sspr_entry_procedure);
-    put_refs("related", e, sspr_entry_related_count, sspr_entry_related);
+    put_strings("procedures", e, sspr_entry_procedure_count, procedure_id);
+    put_strings("related", e, sspr_entry_related_count, related_id);
     put_mentions(e);
 
     key("facts");
@@ -209,10 +202,8 @@ static void put_entry(const sspr_entry *e)
         problem("%s: sspr_entry_fact(e, count) is not NULL", id);
 
     printf(", \"order\": %d", sspr_entry_order(e));
-    key("section");
-    put_str(sspr_entry_section(e));
-    key("origin");
-    put_str(sspr_entry_origin(e));
+    field("section", sspr_entry_section(e));
+    field("origin", sspr_entry_origin(e));
     putchar('}');
 
     /* the finders agree with the entry */
