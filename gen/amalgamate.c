@@ -7,6 +7,8 @@
  *
  * The public header is the one local include left as it is: the amalgamation
  * ships next to sspr-errors.h. Exit status 0, or 1 with a message. */
+#include "fileio.h"
+
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -117,11 +119,9 @@ int main(int argc, char **argv)
     for (; i + 1 < argc && strcmp(argv[i], "-I") == 0; i += 2)
         if (ndirs < MAX_DIRS)
             dirs[ndirs++] = argv[i + 1];
-    char tmp[4096];
-    snprintf(tmp, sizeof tmp, "%s.tmp", output);
-    FILE *out = fopen(tmp, "w");
+    FILE *out = gen_create(output);
     if (!out) {
-        perror(tmp);
+        perror(output);
         return 1;
     }
     fputs("/* sspr-errors.c: the whole of libsspr-errors in one file (tables, gperf output\n"
@@ -142,14 +142,11 @@ int main(int argc, char **argv)
         rc = copy(out, in, argv[i], 0);
         fclose(in);
     }
-    if (fclose(out) != 0)
-        rc = -1;
-    if (rc != 0 || rename(tmp, output) != 0) {
-        remove(tmp);
+    for (size_t s = 0; s < nseen; s++)
+        free(seen[s]);
+    if (gen_commit(out, output, rc == 0) != 0) {
         fputs("sspr-amalgamate: failed\n", stderr);
         return 1;
     }
-    for (size_t s = 0; s < nseen; s++)
-        free(seen[s]);
     return 0;
 }

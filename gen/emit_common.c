@@ -1,9 +1,9 @@
 #include "emit.h"
 
 #include "diag.h"
+#include "fileio.h"
 
 #include <errno.h>
-#include <stdlib.h>
 #include <string.h>
 
 const char emit_banner_fmt[] =
@@ -11,33 +11,18 @@ const char emit_banner_fmt[] =
 
 FILE *emit_open(const char *path)
 {
-    size_t n = strlen(path) + 5;
-    char *tmp = gen_xmalloc(n);
-    snprintf(tmp, n, "%s.tmp", path);
-    FILE *f = fopen(tmp, "wb");
+    FILE *f = gen_create(path);
     if (!f)
         gen_error(path, 0, 0, "cannot write: %s", strerror(errno));
-    free(tmp);
     return f;
 }
 
 int emit_close(FILE *f, const char *path)
 {
-    size_t n = strlen(path) + 5;
-    char *tmp = gen_xmalloc(n);
-    snprintf(tmp, n, "%s.tmp", path);
-    int bad = ferror(f);
-    bad |= fclose(f) != 0;
-    if (bad) {
-        gen_error(path, 0, 0, "write failed");
-        remove(tmp);
-    } else if (rename(tmp, path) != 0) {
-        gen_error(path, 0, 0, "cannot rename %s into place: %s", tmp, strerror(errno));
-        remove(tmp);
-        bad = 1;
-    }
-    free(tmp);
-    return bad ? -1 : 0;
+    if (gen_commit(f, path, 1) == 0)
+        return 0;
+    gen_error(path, 0, 0, "cannot write: %s", strerror(errno));
+    return -1;
 }
 
 void emit_c_string(FILE *f, const char *s)

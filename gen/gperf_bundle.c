@@ -8,6 +8,8 @@
  * #line directives name it). The output is written to a temporary name and
  * renamed into place. Exit status 0, or 1 with a message. */
 #define _POSIX_C_SOURCE 200809L
+#include "fileio.h"
+
 #include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -19,36 +21,10 @@ static const char *prog = "sspr-gperf-bundle";
 
 static char *read_all(const char *path, size_t *len)
 {
-    FILE *f = fopen(path, "rb");
-    if (!f) {
-        fprintf(stderr, "%s: %s: %s\n", prog, path, strerror(errno));
-        return NULL;
-    }
-    size_t cap = 1 << 16, n = 0;
-    char *buf = malloc(cap + 1);
-    while (buf) {
-        n += fread(buf + n, 1, cap - n, f);
-        if (n < cap)
-            break;
-        char *bigger = realloc(buf, 2 * cap + 1);
-        if (!bigger) {
-            free(buf);
-            buf = NULL;
-            break;
-        }
-        buf = bigger;
-        cap *= 2;
-    }
-    int err = ferror(f);
-    fclose(f);
-    if (!buf || err) {
-        fprintf(stderr, "%s: %s: cannot read\n", prog, path);
-        free(buf);
-        return NULL;
-    }
-    buf[n] = '\0';
-    *len = n;
-    return buf;
+    char *text = gen_read_file(path, len);
+    if (!text)
+        fprintf(stderr, "%s: %s: cannot read: %s\n", prog, path, strerror(errno));
+    return text;
 }
 
 static int write_file(const char *path, const char *data, size_t len)
@@ -115,13 +91,14 @@ int main(int argc, char **argv)
     unsigned shards;
     if (sscanf(text, "#sspr-gperf-bundle %u", &shards) != 1 || shards == 0) {
         fprintf(stderr, "%s: %s: not a gperf bundle\n", prog, input);
+        free(text);
         return 1;
     }
-    char tmp[4200], path[4200], cout[4200];
-    snprintf(tmp, sizeof tmp, "%s.tmp", output);
-    FILE *out = fopen(tmp, "wb");
+    char path[4200], cout[4200];
+    FILE *out = gen_create(output);
     if (!out) {
-        fprintf(stderr, "%s: %s: %s\n", prog, tmp, strerror(errno));
+        fprintf(stderr, "%s: %s: cannot write: %s\n", prog, output, strerror(errno));
+        free(text);
         return 1;
     }
     int rc = 0;
@@ -159,11 +136,8 @@ int main(int argc, char **argv)
     }
     if (rc == 0)
         rc = fputs(tail + 7, out) < 0 ? -1 : 0;
-    if (fclose(out) != 0)
-        rc = -1;
     free(text);
-    if (rc != 0 || rename(tmp, output) != 0) {
-        remove(tmp);
+    if (gen_commit(out, output, rc == 0) != 0) {
         fprintf(stderr, "%s: %s not written\n", prog, output);
         return 1;
     }

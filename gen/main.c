@@ -38,7 +38,7 @@ static const struct {
     {"scan-tables", "the event-log scanner's patterns (also written by --outdir)", emit_scan_tables},
 };
 
-/* Files --outdir writes after the gperf inputs, in this order (src/lib/meson.build
+/* Files --outdir writes after the gperf inputs (src/lib/meson.build
  * lists the same names). */
 static const struct {
     const char *file;

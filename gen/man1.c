@@ -7,6 +7,7 @@
  * The template holds the hand-written parts; the lines @SYNOPSIS@, @COMMANDS@,
  * @OPTIONS@ and @EXIT_STATUS@ are filled in here. Exit status: 0 success,
  * 1 the page could not be written, 2 usage. */
+#include "fileio.h"
 #include "roff.h"
 
 #include <errno.h>
@@ -292,27 +293,16 @@ int main(int argc, char **argv)
     char date[11];
     if (doc_date(date) != 0)
         return 1;
-    size_t n = strlen(out) + 5;
-    char *tmp = malloc(n);
-    if (!tmp)
-        return 1;
-    snprintf(tmp, n, "%s.tmp", out);
-    FILE *f = fopen(tmp, "wb");
+    FILE *f = gen_create(out);
     if (!f) {
-        fprintf(stderr, "%s: error: cannot write: %s\n", tmp, strerror(errno));
-        free(tmp);
+        fprintf(stderr, "%s: error: cannot write: %s\n", out, strerror(errno));
         return 1;
     }
     const char *subst[] = {"DATE", date, "VERSION", version, NULL};
-    int bad = roff_template(f, tpath, fill, NULL, subst) != 0;
-    bad |= ferror(f) != 0;
-    bad |= fclose(f) != 0;
-    if (bad || rename(tmp, out) != 0) {
-        remove(tmp);
+    int ok = roff_template(f, tpath, fill, NULL, subst) == 0;
+    if (gen_commit(f, out, ok) != 0) {
         fprintf(stderr, "sspr-man1: %s not written\n", out);
-        free(tmp);
         return 1;
     }
-    free(tmp);
     return 0;
 }

@@ -3,8 +3,11 @@
  * stand above them.
  *
  *   sspr-man3 --header H --template T --example C --version V --output PAGE
- *   sspr-man3 --header H --links DIR       one ".so" page per function in DIR
- *   sspr-man3 --header H --list            the function names, one a line
+ *   sspr-man3 --header H --links DIR       one ".so" page per function in DIR (made
+ *                                          if missing; pages of removed functions go)
+ *   sspr-man3 --header H --list            the function names, one a line: the one
+ *                                          reader of the header's function list, which
+ *                                          tests/abi and tests/doc consume
  *
  * The header's layout is the contract: "/ * ---- Title ---- ... * /" comments open
  * sections (the rest of the comment introduces them); a comment directly above
@@ -13,13 +16,17 @@
  * shown with the comment above them. A declaration with no comment above it
  * is an error, reported as header:line:column, like every other problem.
  * Exit status: 0 success, 1 problems in the header or template, 2 usage. */
+#define _POSIX_C_SOURCE 200809L /* mkdir, opendir: the link pages' directory */
+#include "fileio.h"
 #include "roff.h"
 
+#include <dirent.h>
 #include <errno.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 enum { IT_NOTE, IT_GROUP, IT_CODE };
 
@@ -92,28 +99,10 @@ static void error_at(header *h, int line, int col, const char *fmt, ...)
 
 static char *read_file(const char *path)
 {
-    FILE *f = fopen(path, "rb");
-    if (!f) {
+    char *text = gen_read_file(path, NULL);
+    if (!text)
         fprintf(stderr, "%s: error: cannot read: %s\n", path, strerror(errno));
-        return NULL;
-    }
-    size_t n = 0, cap = 8192;
-    char *buf = xmalloc(cap);
-    size_t got;
-    while ((got = fread(buf + n, 1, cap - n - 1, f)) > 0) {
-        n += got;
-        if (cap - n - 1 == 0)
-            buf = xrealloc(buf, cap *= 2);
-    }
-    int bad = ferror(f);
-    fclose(f);
-    if (bad) {
-        fprintf(stderr, "%s: error: read failed\n", path);
-        free(buf);
-        return NULL;
-    }
-    buf[n] = '\0';
-    return buf;
+    return text;
 }
 
 static const char *skip_space(const char *s)
@@ -450,8 +439,13 @@ static int parse_header(header *h, char *text)
     free(l.v);
     size_t nfun = 0;
     for (size_t s = 0; s < h->nsecs; s++)
-        for (size_t k = 0; k < h->secs[s].nitems; k++)
-            nfun += h->secs[s].items[k].ndecls;
+        for (size_t k = 0; k < h->secs[s].nitems; k++) {
+            const item *it = &h->secs[s].items[k];
+            nfun += it->ndecls;
+            for (size_t d = 0; d < it->ndecls; d++)
+                if (!it->names[d])
+                    error_at(h, it->line, 1, "no function name in '%s'", it->decls[d]);
+        }
     if (nfun == 0)
         error_at(h, 1, 1, "no SSPR_API declarations found");
     return h->errors ? -1 : 0;
@@ -817,27 +811,110 @@ static void usage(FILE *f)
           f);
 }
 
-static int write_links(const header *h, const char *dir)
+/* Whether name (a directory entry) is the link page of a declared function. */
+static int declared_link(const header *h, const char *name)
 {
-    int bad = 0;
     for (size_t s = 0; s < h->nsecs; s++)
         for (size_t k = 0; k < h->secs[s].nitems; k++)
             for (size_t d = 0; d < h->secs[s].items[k].ndecls; d++) {
-                const char *name = h->secs[s].items[k].names[d];
+                const char *fn = h->secs[s].items[k].names[d];
+                size_t n = fn ? strlen(fn) : 0;
+                if (fn && strncmp(name, fn, n) == 0 && strcmp(name + n, ".3") == 0)
+                    return 1;
+            }
+    return 0;
+}
+
+/* One ".so" page per function in dir (created when missing); pages of
+ * functions the header no longer declares are removed. Each page is renamed
+ * into place, so the directory is newer than the header afterwards. */
+static int write_links(const header *h, const char *dir)
+{
+    if (mkdir(dir, 0777) != 0 && errno != EEXIST) {
+        fprintf(stderr, "%s: error: cannot create: %s\n", dir, strerror(errno));
+        return 1;
+    }
+    int bad = 0;
+    DIR *d = opendir(dir);
+    for (struct dirent *e; d && (e = readdir(d)) != NULL;) {
+        size_t n = strlen(e->d_name);
+        if (n > 2 && strcmp(e->d_name + n - 2, ".3") == 0 && !declared_link(h, e->d_name)) {
+            char *path = xmalloc(strlen(dir) + n + 2);
+            sprintf(path, "%s/%s", dir, e->d_name);
+            bad |= remove(path) != 0;
+            free(path);
+        }
+    }
+    if (d)
+        closedir(d);
+    for (size_t s = 0; s < h->nsecs; s++)
+        for (size_t k = 0; k < h->secs[s].nitems; k++)
+            for (size_t i = 0; i < h->secs[s].items[k].ndecls; i++) {
+                const char *name = h->secs[s].items[k].names[i];
                 size_t n = strlen(dir) + strlen(name) + 8;
                 char *path = xmalloc(n);
                 snprintf(path, n, "%s/%s.3", dir, name);
-                FILE *f = fopen(path, "wb");
-                if (!f) {
+                FILE *f = gen_create(path);
+                if (!f || (fputs(".so man3/libsspr-errors.3\n", f), gen_commit(f, path, 1)) != 0) {
                     fprintf(stderr, "%s: error: cannot write: %s\n", path, strerror(errno));
                     bad = 1;
-                } else {
-                    fputs(".so man3/libsspr-errors.3\n", f);
-                    bad |= fclose(f) != 0;
                 }
                 free(path);
             }
     return bad;
+}
+
+static void free_header(header *h)
+{
+    for (size_t s = 0; s < h->nsecs; s++) {
+        section *sec = &h->secs[s];
+        for (size_t k = 0; k < sec->nitems; k++) {
+            item *it = &sec->items[k];
+            for (size_t d = 0; d < it->ndecls; d++) {
+                free(it->decls[d]);
+                free(it->names[d]);
+            }
+            free(it->decls);
+            free(it->names);
+            free(it->doc);
+            free(it->code);
+        }
+        free(sec->items);
+        free(sec->title);
+        free(sec->intro);
+    }
+    free(h->secs);
+}
+
+/* What main does once the header is parsed. */
+static int run(const header *h, int list, const char *links, const char *tpath,
+               const char *example, const char *version, const char *out)
+{
+    if (list) {
+        for (size_t s = 0; s < h->nsecs; s++)
+            for (size_t k = 0; k < h->secs[s].nitems; k++)
+                for (size_t d = 0; d < h->secs[s].items[k].ndecls; d++)
+                    printf("%s\n", h->secs[s].items[k].names[d]);
+        return ferror(stdout) ? 1 : 0;
+    }
+    if (links)
+        return write_links(h, links) ? 1 : 0;
+    char date[11];
+    if (doc_date(date) != 0)
+        return 1;
+    FILE *f = gen_create(out);
+    if (!f) {
+        fprintf(stderr, "%s: error: cannot write: %s\n", out, strerror(errno));
+        return 1;
+    }
+    const char *subst[] = {"DATE", date, "VERSION", version, NULL};
+    fill_ctx c = {h, example};
+    int ok = roff_template(f, tpath, fill, &c, subst) == 0;
+    if (gen_commit(f, out, ok) != 0) {
+        fprintf(stderr, "sspr-man3: %s not written\n", out);
+        return 1;
+    }
+    return 0;
 }
 
 int main(int argc, char **argv)
@@ -875,42 +952,15 @@ int main(int argc, char **argv)
     char *text = read_file(hpath);
     if (!text)
         return 1;
+    int rc;
     if (parse_header(&h, text) != 0) {
         fprintf(stderr, "sspr-man3: %d error%s in %s\n", h.errors, h.errors == 1 ? "" : "s",
                 hpath);
-        return 1;
+        rc = 1;
+    } else {
+        rc = run(&h, list, links, tpath, example, version, out);
     }
-    if (list) {
-        for (size_t s = 0; s < h.nsecs; s++)
-            for (size_t k = 0; k < h.secs[s].nitems; k++)
-                for (size_t d = 0; d < h.secs[s].items[k].ndecls; d++)
-                    printf("%s\n", h.secs[s].items[k].names[d]);
-        return ferror(stdout) ? 1 : 0;
-    }
-    if (links)
-        return write_links(&h, links) ? 1 : 0;
-
-    char date[11];
-    if (doc_date(date) != 0)
-        return 1;
-    size_t n = strlen(out) + 5;
-    char *tmp = xmalloc(n);
-    snprintf(tmp, n, "%s.tmp", out);
-    FILE *f = fopen(tmp, "wb");
-    if (!f) {
-        fprintf(stderr, "%s: error: cannot write: %s\n", tmp, strerror(errno));
-        return 1;
-    }
-    const char *subst[] = {"DATE", date, "VERSION", version, NULL};
-    fill_ctx c = {&h, example};
-    int bad = roff_template(f, tpath, fill, &c, subst) != 0;
-    bad |= ferror(f) != 0;
-    bad |= fclose(f) != 0;
-    if (bad || rename(tmp, out) != 0) {
-        remove(tmp);
-        fprintf(stderr, "sspr-man3: %s not written\n", out);
-        return 1;
-    }
-    free(tmp);
-    return 0;
+    free_header(&h);
+    free(text);
+    return rc;
 }

@@ -1,5 +1,7 @@
 #include "roff.h"
 
+#include "fileio.h"
+
 #include <errno.h>
 #include <stdlib.h>
 #include <string.h>
@@ -150,21 +152,19 @@ static void put_substituted(FILE *out, const char *line, const char *const *subs
 int roff_template(FILE *out, const char *template_path, int (*fill)(FILE *, const char *, void *),
                   void *ctx, const char *const *subst)
 {
-    FILE *in = fopen(template_path, "rb");
-    if (!in) {
+    char *text = gen_read_file(template_path, NULL);
+    if (!text) {
         fprintf(stderr, "%s: error: cannot read: %s\n", template_path, strerror(errno));
         return -1;
     }
-    char line[4096];
     int lineno = 0, bad = 0;
-    while (fgets(line, sizeof line, in)) {
+    for (char *line = text; *line;) {
         lineno++;
-        size_t n = strlen(line);
-        if (n == sizeof line - 1 && line[n - 1] != '\n') {
-            fprintf(stderr, "%s:%d: error: line too long\n", template_path, lineno);
-            bad = 1;
-            break;
-        }
+        char *nl = strchr(line, '\n');
+        char *next = nl ? nl + 1 : line + strlen(line);
+        char saved = *next;
+        *next = '\0'; /* the line, with its newline */
+        size_t n = (size_t)(next - line);
         if (n > 2 && line[0] == '@' && line[n - 1] == '\n' && line[n - 2] == '@') {
             line[n - 2] = '\0';
             if (fill(out, line + 1, ctx) != 0) {
@@ -172,12 +172,12 @@ int roff_template(FILE *out, const char *template_path, int (*fill)(FILE *, cons
                         template_path, lineno, line + 1);
                 bad = 1;
             }
-            continue;
+        } else {
+            put_substituted(out, line, subst);
         }
-        put_substituted(out, line, subst);
+        *next = saved;
+        line = next;
     }
-    if (ferror(in))
-        bad = 1;
-    fclose(in);
+    free(text);
     return bad ? -1 : 0;
 }

@@ -1,23 +1,23 @@
 #!/usr/bin/env python3
 """The exported symbols (nm -D), the header's SSPR_API declarations and the
 version script must list exactly the same functions, and nothing else may be
-exported.
+exported. The header's functions are those sspr-man3 --list reads (the one
+reader of the header's function list).
 
-usage: check_symbols.py LIBRARY.so HEADER MAPFILE"""
+usage: check_symbols.py LIBRARY.so HEADER MAPFILE SSPR-MAN3"""
 import re
 import subprocess
 import sys
 
-lib, header, mapfile = sys.argv[1:4]
+lib, header, mapfile, man3 = sys.argv[1:5]
 nm = subprocess.run(["nm", "-D", "--defined-only", lib], capture_output=True, text=True, check=True)
 exported = set()
 for line in nm.stdout.splitlines():
     parts = line.split()
     if len(parts) == 3 and parts[1] in "TDRBW":
         exported.add(parts[2].split("@")[0])
-with open(header, encoding="utf-8") as f:
-    text = f.read()
-declared = set(re.findall(r"SSPR_API\s[^;(]*?\b(sspr_\w+)\s*\(", text))
+declared = set(subprocess.run([man3, "--header", header, "--list"], capture_output=True,
+                              text=True, check=True).stdout.split())
 with open(mapfile, encoding="utf-8") as f:
     mtext = re.sub(r"/\*.*?\*/", "", f.read(), flags=re.S)
 mapped = set(re.findall(r"^\s*(sspr_\w+)\s*;", mtext, flags=re.M))
