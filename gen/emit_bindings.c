@@ -17,8 +17,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-/* The type holding each source's codes, by M_SRC_*. */
-static const char *const type_names[M_SRC_COUNT] = {NULL, "Event", "AdSync", "Sspr"};
+/* The type holding each source's codes, by SSPR__SOURCE_*. */
+static const char *const type_names[SSPR__SOURCE_END] = {NULL, "Event", "AdSync", "Sspr"};
 
 /* Members the generated types define themselves (Rust associated items). */
 static const char *const reserved[] = {"ALL", "SOURCE", NULL};
@@ -194,7 +194,7 @@ static int source_syms(const m_catalog *cat, int source, syms *t)
     const m_entry **v = gen_xmalloc((cat->n + 1) * sizeof *v);
     size_t n = 0;
     for (size_t i = 0; i < cat->n; i++)
-        if (cat->entries[i].source == source && cat->entries[i].has_code)
+        if (cat->entries[i].source == source && cat->entries[i].code >= 0)
             v[n++] = &cat->entries[i];
     qsort(v, n, sizeof *v, cmp_code);
     int bad = 0;
@@ -204,7 +204,7 @@ static int source_syms(const m_catalog *cat, int source, syms *t)
         if (name_code(t, v + i, j - i) != 0) {
             gen_error(v[i]->pos.file, v[i]->pos.line, v[i]->pos.column,
                       "no free constant name for %s code %lu in the bindings",
-                      m_source_names[source], (unsigned long)v[i]->code);
+                      M_NAME(sources, source), (unsigned long)v[i]->code);
             bad = 1;
         }
     }
@@ -224,20 +224,20 @@ static void hresult_syms(const m_catalog *cat, syms *t)
     memset(t, 0, sizeof *t);
     size_t n = 0;
     for (size_t i = 0; i < cat->n; i++)
-        n += cat->entries[i].nhresults;
+        n += cat->entries[i].hresults.n;
     uint32_t *v = gen_xmalloc((n + 1) * sizeof *v);
     n = 0;
     for (size_t i = 0; i < cat->n; i++)
-        for (size_t h = 0; h < cat->entries[i].nhresults; h++)
-            v[n++] = cat->entries[i].hresults[h];
+        for (size_t h = 0; h < cat->entries[i].hresults.n; h++)
+            v[n++] = cat->entries[i].hresults.v[h];
     qsort(v, n, sizeof *v, cmp_u32);
     for (size_t i = 0; i < n; i++) {
         if (i > 0 && v[i] == v[i - 1])
             continue;
         const m_entry *first = NULL;
         for (size_t e = 0; e < cat->n && !first; e++)
-            for (size_t h = 0; h < cat->entries[e].nhresults; h++)
-                if (cat->entries[e].hresults[h] == v[i])
+            for (size_t h = 0; h < cat->entries[e].hresults.n; h++)
+                if (cat->entries[e].hresults.v[h] == v[i])
                     first = &cat->entries[e];
         char buf[16];
         snprintf(buf, sizeof buf, "HR_%08lX", (unsigned long)v[i]);
@@ -303,9 +303,9 @@ static void put_ids(FILE *f, const m_catalog *cat)
 static int emit_codes(const m_catalog *cat, const char *path,
                       void (*body)(FILE *f, const m_catalog *cat, const syms *src, const syms *hr))
 {
-    syms src[M_SRC_COUNT] = {{0}}, hr;
+    syms src[SSPR__SOURCE_END] = {{0}}, hr;
     int bad = 0;
-    for (int s = 1; s < M_SRC_COUNT; s++)
+    for (int s = 1; s < SSPR__SOURCE_END; s++)
         bad |= source_syms(cat, s, &src[s]) != 0;
     hresult_syms(cat, &hr);
     FILE *f = bad ? NULL : emit_open(path);
@@ -315,7 +315,7 @@ static int emit_codes(const m_catalog *cat, const char *path,
     } else {
         bad = 1;
     }
-    for (int s = 1; s < M_SRC_COUNT; s++)
+    for (int s = 1; s < SSPR__SOURCE_END; s++)
         free_syms(&src[s]);
     free_syms(&hr);
     return bad ? -1 : 0;
@@ -362,11 +362,11 @@ static void python_codes(FILE *f, const m_catalog *cat, const syms *src, const s
           f);
     put_string(f, cat->version);
     fputs("\n", f);
-    for (int s = 1; s < M_SRC_COUNT; s++) {
+    for (int s = 1; s < SSPR__SOURCE_END; s++) {
         if (src[s].n == 0)
             continue;
         fprintf(f, "\n\nclass %s(enum.IntEnum):\n    \"\"\"Event codes of source %s.\"\"\"\n\n",
-                type_names[s], m_source_names[s]);
+                type_names[s], M_NAME(sources, s));
         python_members(f, &src[s], 0);
     }
     fputs("\n\nclass HResult(enum.IntEnum):\n    \"\"\"HRESULTs that catalogue entries "
@@ -374,13 +374,13 @@ static void python_codes(FILE *f, const m_catalog *cat, const syms *src, const s
           f);
     python_members(f, hr, 1);
     fputs("\n\n#: The event source of each code enum, as by_code() takes it.\nSOURCES = {\n", f);
-    for (int s = 1; s < M_SRC_COUNT; s++)
+    for (int s = 1; s < SSPR__SOURCE_END; s++)
         if (src[s].n)
-            fprintf(f, "    %s: \"%s\",\n", type_names[s], m_source_names[s]);
+            fprintf(f, "    %s: \"%s\",\n", type_names[s], M_NAME(sources, s));
     fputs("}\n\n#: Every entry id, in catalogue order.\nENTRY_IDS = (\n", f);
     put_ids(f, cat);
     fputs(")\n\n__all__ = [\"CATALOG_VERSION\", ", f);
-    for (int s = 1; s < M_SRC_COUNT; s++)
+    for (int s = 1; s < SSPR__SOURCE_END; s++)
         if (src[s].n)
             fprintf(f, "\"%s\", ", type_names[s]);
     fputs("\"HResult\", \"SOURCES\", \"ENTRY_IDS\"]\n", f);
@@ -469,10 +469,10 @@ static void rust_codes(FILE *f, const m_catalog *cat, const syms *src, const sym
           f);
     put_string(f, cat->version);
     fputs(";\n", f);
-    for (int s = 1; s < M_SRC_COUNT; s++) {
+    for (int s = 1; s < SSPR__SOURCE_END; s++) {
         if (src[s].n == 0)
             continue;
-        fprintf(f, "\n/// Event codes of source `%s`.\n", m_source_names[s]);
+        fprintf(f, "\n/// Event codes of source `%s`.\n", M_NAME(sources, s));
         rust_type(f, type_names[s], &src[s], 0);
         fprintf(f,
                 "\n    /// The event source of these codes, as [`crate::by_code`] takes it.\n"
@@ -482,7 +482,7 @@ static void rust_codes(FILE *f, const m_catalog *cat, const syms *src, const sym
                 "        crate::by_code(Some(Self::SOURCE), self.0)\n"
                 "    }\n"
                 "}\n\n",
-                m_source_names[s]);
+                M_NAME(sources, s));
         rust_conversions(f, type_names[s]);
     }
     fputs("\n/// HRESULTs that catalogue entries are.\n", f);

@@ -197,17 +197,96 @@ static void write_codelike(FILE *f, const ix_index *ix)
     free(v);
 }
 
-static void span(FILE *f, uint32_t off, size_t n)
+/* ---- entries, written by field name from schema.def ---------------------- */
+
+typedef struct {
+    FILE *f;
+    pool *p;
+    u32s *strs, *hrs, *refs;
+    size_t fact_at, mention_at; /* where the entry's facts and mentions start */
+} entry_writer;
+
+static void put_span(entry_writer *w, const char *key, uint32_t off, size_t n)
 {
-    fprintf(f, "{%lu, %lu}", (unsigned long)off, (unsigned long)n);
+    fprintf(w->f, " .%s = {%lu, %lu},", key, (unsigned long)off, (unsigned long)n);
 }
 
-static uint32_t strings_span(pool *p, u32s *strs, const m_strings *s)
+static void put_text(entry_writer *w, const char *key, char *const *v)
 {
-    uint32_t first = (uint32_t)strs->n;
+    fprintf(w->f, " .%s = %lu,", key, (unsigned long)pool_add(w->p, *v));
+}
+
+static void put_number(entry_writer *w, const char *key, const int *v)
+{
+    fprintf(w->f, " .%s = %d,", key, *v);
+}
+
+#define put_ONE_ID put_text
+#define put_ONE_TEXT put_text
+#define put_ONE_TITLE put_text
+#define put_ONE_KIND put_number
+#define put_ONE_SEVERITY put_number
+#define put_ONE_SOURCE put_number
+#define put_ONE_AREA put_number
+#define put_ONE_ORIGIN put_number
+#define put_ONE_ORDER put_number
+
+static void put_ONE_CODE(entry_writer *w, const char *key, const int64_t *v)
+{
+    fprintf(w->f, " .%s = %lld,", key, (long long)*v);
+}
+
+static void put_LIST_TEXT(entry_writer *w, const char *key, const m_strings *s)
+{
+    uint32_t first = (uint32_t)w->strs->n;
     for (size_t i = 0; i < s->n; i++)
-        push(strs, pool_add(p, s->v[i]));
-    return first;
+        push(w->strs, pool_add(w->p, s->v[i]));
+    put_span(w, key, first, s->n);
+}
+
+static void put_LIST_REF(entry_writer *w, const char *key, const m_strings *s)
+{
+    uint32_t first = (uint32_t)w->refs->n;
+    for (size_t i = 0; i < s->n; i++)
+        push(w->refs, (uint32_t)s->idx[i]);
+    put_span(w, key, first, s->n);
+}
+
+static void put_LIST_HRESULT(entry_writer *w, const char *key, const m_u32s *s)
+{
+    uint32_t first = (uint32_t)w->hrs->n;
+    for (size_t i = 0; i < s->n; i++)
+        push(w->hrs, s->v[i]);
+    put_span(w, key, first, s->n);
+}
+
+static void put_LIST_MENTION(entry_writer *w, const char *key, const m_mentions *s)
+{
+    put_span(w, key, (uint32_t)w->mention_at, s->n);
+    w->mention_at += s->n;
+}
+
+static void put_LIST_FACT(entry_writer *w, const char *key, const m_facts *s)
+{
+    put_span(w, key, (uint32_t)w->fact_at, s->n);
+    w->fact_at += s->n;
+}
+
+static void write_entries(entry_writer *w, const m_catalog *cat)
+{
+    fprintf(w->f, "const struct sspr_entry sspr__entries[%zu] = {\n", cat->n ? cat->n : 1);
+    for (size_t i = 0; i < cat->n; i++) {
+        const m_entry *e = &cat->entries[i];
+        fputs("    {", w->f);
+#define PUT(key, item, type, presence, shape) put_##shape##_##type(w, #key, &e->key);
+        SSPR_ENTRY_FIELDS(PUT)
+#undef PUT
+        fprintf(w->f, " .index = %zu},\n", i);
+    }
+    if (cat->n == 0)
+        fputs("    {.code = -1}\n", w->f);
+    fputs("};\n\n", w->f);
+    fprintf(w->f, "const size_t sspr__entry_count = %zu;\n\n", cat->n);
 }
 
 static void write_double(FILE *f, double d)
@@ -233,89 +312,52 @@ int emit_c_tables(const m_catalog *cat, const char *path)
     /* entries */
     size_t nfacts = 0, nmentions = 0;
     for (size_t i = 0; i < cat->n; i++) {
-        nfacts += cat->entries[i].nfacts;
-        nmentions += cat->entries[i].nmentions;
+        nfacts += cat->entries[i].facts.n;
+        nmentions += cat->entries[i].mentions.n;
     }
-    fprintf(f, "const struct sspr_entry sspr__entries[%zu] = {\n", cat->n ? cat->n : 1);
-    size_t fact_at = 0, mention_at = 0;
-    for (size_t i = 0; i < cat->n; i++) {
-        const m_entry *e = &cat->entries[i];
-        fprintf(f, "    {%lu, %lu, %lu, %lu, %lu, %lu, %luu, %zu, %d, %d, %d, %d, %d, %d, ",
-                (unsigned long)pool_add(&p, e->id), (unsigned long)pool_add(&p, e->name),
-                (unsigned long)pool_add(&p, e->title), (unsigned long)pool_add(&p, e->summary),
-                (unsigned long)pool_add(&p, e->section),
-                (unsigned long)pool_add(&p, m_area_names[e->area]), (unsigned long)e->code, i,
-                e->kind, e->source, e->severity, e->origin, e->order, e->has_code);
-        span(f, strings_span(&p, &strs, &e->aliases), e->aliases.n);
-        fputs(", ", f);
-        span(f, strings_span(&p, &strs, &e->messages), e->messages.n);
-        fputs(", ", f);
-        span(f, strings_span(&p, &strs, &e->causes), e->causes.n);
-        fputs(", ", f);
-        span(f, strings_span(&p, &strs, &e->steps), e->steps.n);
-        fputs(", ", f);
-        uint32_t first = (uint32_t)hrs.n;
-        for (size_t h = 0; h < e->nhresults; h++)
-            push(&hrs, e->hresults[h]);
-        span(f, first, e->nhresults);
-        fputs(", ", f);
-        first = (uint32_t)refs.n;
-        for (size_t r = 0; r < e->procedure_ids.n; r++)
-            push(&refs, (uint32_t)e->procedures[r]);
-        span(f, first, e->procedure_ids.n);
-        fputs(", ", f);
-        first = (uint32_t)refs.n;
-        for (size_t r = 0; r < e->related_ids.n; r++)
-            push(&refs, (uint32_t)e->related[r]);
-        span(f, first, e->related_ids.n);
-        fputs(", ", f);
-        span(f, (uint32_t)fact_at, e->nfacts);
-        fputs(", ", f);
-        span(f, (uint32_t)mention_at, e->nmentions);
-        fputs("},\n", f);
-        fact_at += e->nfacts;
-        mention_at += e->nmentions;
-    }
-    if (cat->n == 0)
-        fputs("    {0}\n", f);
-    fputs("};\n\n", f);
-    fprintf(f, "const size_t sspr__entry_count = %zu;\n\n", cat->n);
+    entry_writer w = {f, &p, &strs, &hrs, &refs, 0, 0};
+    write_entries(&w, cat);
 
-    /* facts */
+    /* facts, and the superseded fact as an index into sspr__facts */
     fprintf(f, "const struct sspr_fact sspr__facts[%zu] = {\n", nfacts ? nfacts : 1);
-    fact_at = 0;
+    size_t fact_at = 0;
     for (size_t i = 0; i < cat->n; i++) {
         const m_entry *e = &cat->entries[i];
-        for (size_t k = 0; k < e->nfacts; k++) {
-            const m_fact *x = &e->facts[k];
-            fprintf(f, "    {%lu, %lu, %lu, %lu, ", (unsigned long)pool_add(&p, x->key),
-                    (unsigned long)pool_add(&p, x->unit), (unsigned long)pool_add(&p, x->text),
-                    (unsigned long)pool_add(&p, x->str));
+        for (size_t k = 0; k < e->facts.n; k++) {
+            const m_fact *x = &e->facts.v[k];
+            fprintf(f, "    {.key = %lu, .unit = %lu, .text = %lu, .str = %lu, .min = ",
+                    (unsigned long)pool_add(&p, x->key), (unsigned long)pool_add(&p, x->unit),
+                    (unsigned long)pool_add(&p, x->text),
+                    (unsigned long)pool_add(&p, x->value.str));
             write_double(f, x->min);
-            fputs(", ", f);
+            fputs(", .max = ", f);
             write_double(f, x->max);
-            /* the superseded fact as an index into sspr__facts */
-            fprintf(f, ", %ld, %d},\n",
-                    x->supersedes >= 0 ? (long)(fact_at + (size_t)x->supersedes) : -1L, x->origin);
+            fprintf(f, ", .supersedes = %ld, .origin = %d},\n",
+                    x->supersedes_at >= 0 ? (long)(fact_at + (size_t)x->supersedes_at) : -1L,
+                    x->origin);
         }
-        fact_at += e->nfacts;
+        fact_at += e->facts.n;
     }
     if (nfacts == 0)
-        fputs("    {0, 0, 0, 0, 0, 0, -1, 0}\n", f);
+        fputs("    {.supersedes = -1}\n", f);
     fputs("};\n\n", f);
 
     /* mentions */
     fprintf(f, "const sspr__mention sspr__mentions[%zu] = {\n", nmentions ? nmentions : 1);
     for (size_t i = 0; i < cat->n; i++) {
         const m_entry *e = &cat->entries[i];
-        for (size_t k = 0; k < e->nmentions; k++) {
-            const m_mention *m = &e->mentions[k];
-            fprintf(f, "    {%luu, 0x%08lXu, %d, %d, %d},\n", (unsigned long)m->code,
-                    (unsigned long)m->hresult, m->source, m->has_code, m->has_hresult);
+        for (size_t k = 0; k < e->mentions.n; k++) {
+            const m_mention *m = &e->mentions.v[k];
+            fprintf(f,
+                    "    {.code = %luu, .hresult = 0x%08lXu, .source = %d, .has_code = %d, "
+                    ".has_hresult = %d},\n",
+                    (unsigned long)(m->code >= 0 ? m->code : 0),
+                    (unsigned long)(m->hresult >= 0 ? m->hresult : 0), m->source, m->code >= 0,
+                    m->hresult >= 0);
         }
     }
     if (nmentions == 0)
-        fputs("    {0, 0, 0, 0, 0}\n", f);
+        fputs("    {.code = 0}\n", f);
     fputs("};\n\n", f);
 
     /* normalised messages, for matching a message inside pasted text */

@@ -21,7 +21,7 @@ static const struct {
     {"support", "support"},
 };
 
-static const char *const source_intro[M_SRC_COUNT] = {
+static const char *const source_intro[SSPR__SOURCE_END] = {
     NULL,
     "Events of the PasswordResetService source in the Application event log of the "
     "Azure AD Connect server, the on-premises side of Password Writeback: its start and "
@@ -36,7 +36,7 @@ static const char *const source_intro[M_SRC_COUNT] = {
 
 const char *doc_area_label(int area)
 {
-    const char *raw = m_area_names[area];
+    const char *raw = M_NAME(areas, area);
     for (size_t i = 0; i < sizeof area_labels / sizeof *area_labels; i++)
         if (strcmp(area_labels[i].area, raw) == 0)
             return area_labels[i].label;
@@ -45,15 +45,15 @@ const char *doc_area_label(int area)
 
 const char *doc_origin_label(int origin)
 {
-    return strcmp(m_origin_names[origin], "2017") == 0 ? "the 2017 article"
+    return origin == SSPR__ORIGIN_2017 ? "the 2017 article"
                                                        : "the current documentation";
 }
 
 void doc_code(const m_entry *e, char *buf, size_t cap)
 {
-    if (!e->has_code)
+    if (!(e->code >= 0))
         snprintf(buf, cap, "%s", "");
-    else if (e->source == M_SRC_SSPR)
+    else if (e->source == SSPR__SOURCE_SSPR)
         snprintf(buf, cap, "SSPR_%04lu", (unsigned long)e->code);
     else
         snprintf(buf, cap, "%lu", (unsigned long)e->code);
@@ -61,7 +61,7 @@ void doc_code(const m_entry *e, char *buf, size_t cap)
 
 int doc_heading_is_title(const m_entry *e)
 {
-    return e->source == M_SRC_NONE || (!e->has_code && !e->name && e->nhresults == 0);
+    return e->source == SSPR__SOURCE_NONE || (!(e->code >= 0) && !e->name && e->hresults.n == 0);
 }
 
 void doc_heading(const m_entry *e, char *buf, size_t cap)
@@ -72,35 +72,35 @@ void doc_heading(const m_entry *e, char *buf, size_t cap)
     }
     size_t n = 0;
     buf[0] = '\0';
-    if (e->has_code) {
+    if (e->code >= 0) {
         doc_code(e, buf, cap);
         n = strlen(buf);
     }
     if (e->name)
         n += (size_t)snprintf(buf + n, n < cap ? cap - n : 0, "%s%s", n ? " " : "", e->name);
     else
-        for (size_t i = 0; i < e->nhresults && n < cap; i++)
+        for (size_t i = 0; i < e->hresults.n && n < cap; i++)
             n += (size_t)snprintf(buf + n, cap - n, "%s0x%08lX", n ? " " : "",
-                                  (unsigned long)e->hresults[i]);
+                                  (unsigned long)e->hresults.v[i]);
 }
 
 void doc_fact_value(const m_fact *f, char *buf, size_t cap)
 {
     int n;
-    if (f->str)
-        n = snprintf(buf, cap, "%s", f->str);
+    if (f->value.str)
+        n = snprintf(buf, cap, "%s", f->value.str);
     else if (f->min == f->max)
         n = snprintf(buf, cap, "%.15g", f->min);
     else
         n = snprintf(buf, cap, "%.15g-%.15g", f->min, f->max);
     if (f->unit && n >= 0 && (size_t)n < cap)
-        snprintf(buf + n, cap - (size_t)n, f->str ? " (%s)" : " %s", f->unit);
+        snprintf(buf + n, cap - (size_t)n, f->value.str ? " (%s)" : " %s", f->unit);
 }
 
 int doc_fact_superseded_by(const m_entry *e, size_t i)
 {
-    for (size_t j = 0; j < e->nfacts; j++)
-        if (e->facts[j].supersedes == (int)i)
+    for (size_t j = 0; j < e->facts.n; j++)
+        if (e->facts.v[j].supersedes_at == (int)i)
             return (int)j;
     return -1;
 }
@@ -128,15 +128,15 @@ static int cmp_by_code(const void *a, const void *b)
 {
     const m_entry *x = &sort_cat->entries[*(const size_t *)a];
     const m_entry *y = &sort_cat->entries[*(const size_t *)b];
-    if (x->has_code != y->has_code)
-        return x->has_code ? -1 : 1; /* entries known only by HRESULT come last */
-    if (x->has_code && x->code != y->code)
+    if ((x->code >= 0) != (y->code >= 0))
+        return (x->code >= 0) ? -1 : 1; /* entries known only by HRESULT come last */
+    if ((x->code >= 0) && x->code != y->code)
         return x->code < y->code ? -1 : 1;
-    uint32_t hx = x->nhresults ? x->hresults[0] : 0, hy = y->nhresults ? y->hresults[0] : 0;
-    if (x->nhresults != 0 && y->nhresults != 0 && hx != hy)
+    uint32_t hx = x->hresults.n ? x->hresults.v[0] : 0, hy = y->hresults.n ? y->hresults.v[0] : 0;
+    if (x->hresults.n != 0 && y->hresults.n != 0 && hx != hy)
         return hx < hy ? -1 : 1;
-    if ((x->nhresults != 0) != (y->nhresults != 0))
-        return x->nhresults ? -1 : 1;
+    if ((x->hresults.n != 0) != (y->hresults.n != 0))
+        return x->hresults.n ? -1 : 1;
     return *(const size_t *)a < *(const size_t *)b ? -1 : 1; /* catalogue order */
 }
 
@@ -178,13 +178,13 @@ static int of_source(const m_entry *e, int src)
 
 static int of_area(const m_entry *e, int area)
 {
-    return e->source == M_SRC_NONE && e->kind != M_KIND_PROCEDURE &&
-           e->kind != M_KIND_CHECKLIST && e->area == area;
+    return e->source == SSPR__SOURCE_NONE && e->kind != SSPR__KIND_PROCEDURE &&
+           e->kind != SSPR__KIND_CHECKLIST && e->area == area;
 }
 
 static int of_kind(const m_entry *e, int kind)
 {
-    return e->source == M_SRC_NONE && e->kind == kind;
+    return e->source == SSPR__SOURCE_NONE && e->kind == kind;
 }
 
 /* Drops a group that ended up empty (a source or area with no entries). */
@@ -201,21 +201,21 @@ size_t doc_groups(const m_catalog *cat, doc_group **out)
     doc_group *g = NULL;
     size_t n = 0;
     sort_cat = cat;
-    for (int s = 1; s < M_SRC_COUNT; s++) {
+    for (int s = 1; s < SSPR__SOURCE_END; s++) {
         char anchor[48], title[96];
-        snprintf(anchor, sizeof anchor, "source-%s", m_source_names[s]);
+        snprintf(anchor, sizeof anchor, "source-%s", M_NAME(sources, s));
         for (char *p = anchor; *p; p++)
             *p = (*p >= 'A' && *p <= 'Z') ? (char)(*p + 32) : *p;
-        snprintf(title, sizeof title, "%s %s", m_source_names[s],
-                 s == M_SRC_SSPR ? "error codes" : "events");
+        snprintf(title, sizeof title, "%s %s", M_NAME(sources, s),
+                 s == SSPR__SOURCE_SSPR ? "error codes" : "events");
         doc_group *d = add_group(&g, &n, anchor, title, source_intro[s]);
         collect(cat, d, of_source, s);
         qsort(d->entries, d->n, sizeof *d->entries, cmp_by_code);
         keep_if_any(g, &n);
     }
-    for (int a = 0; m_area_names[a]; a++) {
+    for (int a = 1; a <= (int)sspr__areas.count; a++) {
         char anchor[48], title[96];
-        snprintf(anchor, sizeof anchor, "area-%s", m_area_names[a]);
+        snprintf(anchor, sizeof anchor, "area-%s", M_NAME(areas, a));
         snprintf(title, sizeof title, "Symptoms: %s", doc_area_label(a));
         doc_group *d = add_group(&g, &n, anchor, title,
                                  "What a user or an administrator sees, and what to do about "
@@ -228,12 +228,12 @@ size_t doc_groups(const m_catalog *cat, doc_group **out)
                              "writeback stops working, the documentation recommends trying "
                              "them in this order, moving on only when the previous one did "
                              "not help.");
-    collect(cat, d, of_kind, M_KIND_PROCEDURE);
+    collect(cat, d, of_kind, SSPR__KIND_PROCEDURE);
     qsort(d->entries, d->n, sizeof *d->entries, cmp_by_order);
     keep_if_any(g, &n);
     d = add_group(&g, &n, "checklists", "Checklists",
                   "What to collect before asking Microsoft support for help.");
-    collect(cat, d, of_kind, M_KIND_CHECKLIST);
+    collect(cat, d, of_kind, SSPR__KIND_CHECKLIST);
     keep_if_any(g, &n);
     *out = g;
     return n;
@@ -289,14 +289,14 @@ static void source_field(walk *w, const m_entry *e)
 {
     char buf[32];
     doc_code(e, buf, sizeof buf);
-    if (e->source == M_SRC_SSPR) {
+    if (e->source == SSPR__SOURCE_SSPR) {
         field(w, "Code");
-        span(w, DOC_CODE, e->has_code ? buf : "none");
+        span(w, DOC_CODE, (e->code >= 0) ? buf : "none");
         words(w, " on the password reset page");
     } else {
         field(w, "Event");
-        span(w, DOC_TEXT, m_source_names[e->source]);
-        if (e->has_code) {
+        span(w, DOC_TEXT, M_NAME(sources, e->source));
+        if (e->code >= 0) {
             words(w, " event ");
             span(w, DOC_CODE, buf);
         }
@@ -307,20 +307,20 @@ static void source_field(walk *w, const m_entry *e)
 static void mentions_field(walk *w, const m_entry *e)
 {
     field(w, "Mentions");
-    for (size_t i = 0; i < e->nmentions; i++) {
-        const m_mention *m = &e->mentions[i];
+    for (size_t i = 0; i < e->mentions.n; i++) {
+        const m_mention *m = &e->mentions.v[i];
         if (i)
             words(w, "; ");
         if (m->source)
-            fprintf(w->o->f, "%s ", m_source_names[m->source]);
-        if (m->has_code) {
+            fprintf(w->o->f, "%s ", M_NAME(sources, m->source));
+        if (m->code >= 0) {
             char buf[24];
             snprintf(buf, sizeof buf, "%lu", (unsigned long)m->code);
             words(w, m->source ? "event " : "code ");
             span(w, DOC_CODE, buf);
         }
-        if (m->has_hresult)
-            hex_span(w, m->has_code ? " " : "", m->hresult);
+        if ((m->hresult >= 0))
+            hex_span(w, (m->code >= 0) ? " " : "", m->hresult);
     }
     field_end(w);
 }
@@ -337,7 +337,7 @@ static void fields(walk *w, const m_entry *e)
         span(w, DOC_TEXT, e->title);
         field_end(w);
     }
-    if (e->source != M_SRC_NONE)
+    if (e->source != SSPR__SOURCE_NONE)
         source_field(w, e);
     if (e->name && (fmt->name_always || doc_heading_is_title(e))) {
         field(w, "Name");
@@ -352,19 +352,19 @@ static void fields(walk *w, const m_entry *e)
         }
         field_end(w);
     }
-    if (e->nhresults) {
+    if (e->hresults.n) {
         field(w, "HRESULT");
-        for (size_t i = 0; i < e->nhresults; i++)
-            hex_span(w, i ? ", " : "", e->hresults[i]);
+        for (size_t i = 0; i < e->hresults.n; i++)
+            hex_span(w, i ? ", " : "", e->hresults.v[i]);
         field_end(w);
     }
-    if (e->nmentions)
+    if (e->mentions.n)
         mentions_field(w, e);
     field(w, "Kind");
-    fprintf(w->o->f, "%s; severity %s; area %s", m_kind_names[e->kind],
-            m_severity_names[e->severity], m_area_names[e->area]);
+    fprintf(w->o->f, "%s; severity %s; area %s", M_NAME(kinds, e->kind),
+            M_NAME(severities, e->severity), M_NAME(areas, e->area));
     field_end(w);
-    if (e->kind == M_KIND_PROCEDURE && e->order) {
+    if (e->kind == SSPR__KIND_PROCEDURE && e->order) {
         field(w, "Order");
         fprintf(w->o->f, "recovery step %d", e->order);
         field_end(w);
@@ -421,22 +421,22 @@ static void refs(const walk *w, const char *label, const size_t *idx, size_t n, 
 static void facts(const walk *w, const m_entry *e)
 {
     char buf[512];
-    if (!e->nfacts)
+    if (!e->facts.n)
         return;
     w->fmt->list_begin(w->o, DOC_FACTS, "Facts");
-    for (size_t i = 0; i < e->nfacts; i++) {
-        const m_fact *x = &e->facts[i];
+    for (size_t i = 0; i < e->facts.n; i++) {
+        const m_fact *x = &e->facts.v[i];
         w->fmt->item_begin(w->o, DOC_FACTS, i, NULL);
         doc_fact_value(x, buf, sizeof buf);
         w->fmt->fact(w->o, x, buf);
-        if (x->supersedes >= 0) {
+        if (x->supersedes_at >= 0) {
             words(w, "; replaces ");
-            span(w, DOC_CODE, e->facts[x->supersedes].key);
+            span(w, DOC_CODE, e->facts.v[x->supersedes_at].key);
         }
         int by = doc_fact_superseded_by(e, i);
         if (by >= 0) {
             words(w, "; replaced by ");
-            span(w, DOC_CODE, e->facts[by].key);
+            span(w, DOC_CODE, e->facts.v[by].key);
         }
         w->fmt->item_end(w->o, DOC_FACTS);
     }
@@ -454,11 +454,11 @@ void doc_entry(const doc_format *fmt, const doc_out *o, const m_entry *e)
     strings(&w, DOC_MESSAGES, e->messages.n == 1 ? "Message" : "Messages", DOC_MESSAGE,
             &e->messages);
     strings(&w, DOC_BULLETS, e->causes.n == 1 ? "Cause" : "Causes", DOC_PROSE, &e->causes);
-    strings(&w, DOC_NUMBERED, e->kind == M_KIND_CHECKLIST ? "Collect" : "Steps", DOC_PROSE,
+    strings(&w, DOC_NUMBERED, e->kind == SSPR__KIND_CHECKLIST ? "Collect" : "Steps", DOC_PROSE,
             &e->steps);
-    refs(&w, e->procedure_ids.n == 1 ? "Procedure" : "Procedures", e->procedures,
-         e->procedure_ids.n, 1);
-    refs(&w, "Related", e->related, e->related_ids.n, 0);
+    refs(&w, e->procedures.n == 1 ? "Procedure" : "Procedures", e->procedures.idx,
+         e->procedures.n, 1);
+    refs(&w, "Related", e->related.idx, e->related.n, 0);
     facts(&w, e);
     fmt->entry_end(o, e);
 }

@@ -148,7 +148,7 @@ static void entry_begin(const doc_out *o, const m_entry *e, const char *heading)
 {
     FILE *f = o->f;
     fputs("<article class=\"entry sev-", f);
-    fputs(m_severity_names[e->severity], f);
+    fputs(M_NAME(severities, e->severity), f);
     fputs("\" id=\"", f);
     esc(f, e->id);
     fputs("\">\n<h3><a href=\"#", f);
@@ -259,7 +259,7 @@ static void fact(const doc_out *o, const m_fact *x, const char *value)
     fputs("</td><td>", f);
     esc(f, x->text);
     fputs("</td><td>", f);
-    esc(f, m_origin_names[x->origin]);
+    esc(f, M_NAME(origins, x->origin));
 }
 
 static const doc_format html_format = {

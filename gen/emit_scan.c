@@ -57,7 +57,7 @@ static int x_alnum(int c)
 
 static int x_scanned(const m_entry *e)
 {
-    return e->kind == M_KIND_EVENT || strncmp(m_area_names[e->area], "writeback", 9) == 0;
+    return e->kind == SSPR__KIND_EVENT || strncmp(M_NAME(areas, e->area), "writeback", 9) == 0;
 }
 
 /* Folds key into a pattern and marks its word bytes. */

@@ -176,28 +176,28 @@ static void s_collect(const m_entry *e, s_doc *d)
     if (e->source) { /* one word: "PasswordResetService" would add "reset" to 40 entries */
         char src[64];
         size_t i = 0;
-        for (const char *p = m_source_names[e->source]; *p && i + 1 < sizeof src; p++)
+        for (const char *p = M_NAME(sources, e->source); *p && i + 1 < sizeof src; p++)
             src[i++] = (char)(*p >= 'A' && *p <= 'Z' ? *p - 'A' + 'a' : *p);
         src[i] = '\0';
         s_add_text(d, src, W_CODE);
     }
-    if (e->has_code)
+    if (e->code >= 0)
         s_add_number(d, "%lu", (unsigned long)e->code, W_CODE);
-    for (size_t h = 0; h < e->nhresults; h++)
-        s_add_number(d, "%08lx", (unsigned long)e->hresults[h], W_CODE);
-    for (size_t m = 0; m < e->nmentions; m++) {
-        if (e->mentions[m].has_code)
-            s_add_number(d, "%lu", (unsigned long)e->mentions[m].code, W_MENTION);
-        if (e->mentions[m].has_hresult)
-            s_add_number(d, "%08lx", (unsigned long)e->mentions[m].hresult, W_MENTION);
+    for (size_t h = 0; h < e->hresults.n; h++)
+        s_add_number(d, "%08lx", (unsigned long)e->hresults.v[h], W_CODE);
+    for (size_t m = 0; m < e->mentions.n; m++) {
+        if (e->mentions.v[m].code >= 0)
+            s_add_number(d, "%lu", (unsigned long)e->mentions.v[m].code, W_MENTION);
+        if (e->mentions.v[m].hresult >= 0)
+            s_add_number(d, "%08lx", (unsigned long)e->mentions.v[m].hresult, W_MENTION);
     }
     s_add_text_pairs(d, e->summary, W_SUMMARY, 1);
     s_add_strings_pairs(d, &e->causes, W_CAUSE, 1);
     s_add_text(d, e->section, W_SECTION);
-    s_add_text(d, m_area_names[e->area], W_AREA);
-    for (size_t f = 0; f < e->nfacts; f++) {
-        s_add_text(d, e->facts[f].text, W_FACT);
-        s_add_text(d, e->facts[f].str, W_FACT);
+    s_add_text(d, M_NAME(areas, e->area), W_AREA);
+    for (size_t f = 0; f < e->facts.n; f++) {
+        s_add_text(d, e->facts.v[f].text, W_FACT);
+        s_add_text(d, e->facts.v[f].value.str, W_FACT);
     }
     s_add_strings(d, &e->steps, W_STEP);
 }

@@ -75,26 +75,26 @@ static void collect(const m_catalog *cat, int table, tuples *t)
         case IX_CODES:
             /* one key per code, whatever the source: a lookup probes once and
                filters by source when one is given */
-            if (e->has_code) {
+            if (e->code >= 0) {
                 snprintf(key, sizeof key, "%lu", (unsigned long)e->code);
                 add(t, key, 0, e, i);
             }
-            for (size_t m = 0; m < e->nmentions; m++) {
-                if (!e->mentions[m].has_code)
+            for (size_t m = 0; m < e->mentions.n; m++) {
+                if (e->mentions.v[m].code < 0)
                     continue;
-                snprintf(key, sizeof key, "%lu", (unsigned long)e->mentions[m].code);
+                snprintf(key, sizeof key, "%lu", (unsigned long)e->mentions.v[m].code);
                 add(t, key, 1, e, i);
             }
             break;
         case IX_HRESULTS:
-            for (size_t h = 0; h < e->nhresults; h++) {
-                snprintf(key, sizeof key, "%08X", (unsigned)e->hresults[h]);
+            for (size_t h = 0; h < e->hresults.n; h++) {
+                snprintf(key, sizeof key, "%08X", (unsigned)e->hresults.v[h]);
                 add(t, key, 0, e, i);
             }
-            for (size_t m = 0; m < e->nmentions; m++) {
-                if (!e->mentions[m].has_hresult)
+            for (size_t m = 0; m < e->mentions.n; m++) {
+                if (e->mentions.v[m].hresult < 0)
                     continue;
-                snprintf(key, sizeof key, "%08X", (unsigned)e->mentions[m].hresult);
+                snprintf(key, sizeof key, "%08X", (unsigned)e->mentions.v[m].hresult);
                 add(t, key, 1, e, i);
             }
             break;

@@ -8,22 +8,78 @@
 #include <stdlib.h>
 #include <string.h>
 
-const char *const m_kind_names[] = {"", "event", "symptom", "procedure", "checklist"};
-const char *const m_severity_names[] = {"", "info", "warning", "error"};
-const char *const m_source_names[] = {"", "PasswordResetService", "ADSync", "SSPR"};
-const char *const m_area_names[] = {"admin-portal", "reporting",  "registration-portal",
-                                    "reset-portal", "writeback",  "writeback-connectivity",
-                                    "support",      NULL};
-const char *const m_origin_names[] = {"2017", "current", NULL};
-
 enum { MAX_TEXT_BYTES = 4096, MAX_TITLE_CHARS = 80, MAX_ENTRIES = 200000 };
 
 static void free_entry(m_entry *e);
+static void free_fact(m_fact *f);
+
+/* ---- the schema as tables ---------------------------------------------- */
+
+/* schema.def's types, presences and shapes, as numbers. */
+enum {
+    T_ID, T_TEXT, T_TITLE, T_FACTKEY, T_KIND, T_SEVERITY, T_SOURCE, T_AREA, T_ORIGIN,
+    T_CODE, T_ORDER, T_HRESULT, T_REF, T_NUMBER, T_VALUE, T_MENTION, T_FACT, T_ENTRY
+};
+enum { P_REQUIRED, P_NULLABLE, P_OPTIONAL };
+enum { S_ONE, S_LIST };
+
+typedef struct {
+    const char *key;
+    int type, presence, shape;
+    size_t offset; /* of the member named key in the object's model struct */
+} field;
+
+/* The model structs' members are named by the schema's keys. */
+typedef struct {
+    char *version;
+    int entries; /* unused: entries go straight into the catalogue */
+} file_fields;
+
+#define ENTRY_FIELD(k, i, type, presence, shape)                                                 \
+    {#k, T_##type, P_##presence, S_##shape, offsetof(m_entry, k)},
+#define FACT_FIELD(k, i, type, presence, shape)                                                  \
+    {#k, T_##type, P_##presence, S_##shape, offsetof(m_fact, k)},
+#define MENTION_FIELD(k, i, type, presence, shape)                                               \
+    {#k, T_##type, P_##presence, S_##shape, offsetof(m_mention, k)},
+#define FILE_FIELD(k, i, type, presence, shape)                                                  \
+    {#k, T_##type, P_##presence, S_##shape, offsetof(file_fields, k)},
+
+typedef struct {
+    const char *what;  /* "an entry", in diagnostics */
+    const char *noun;  /* "entry", in "... is missing required key" */
+    const field *fields;
+    size_t n;
+} object_kind;
+
+static const field entry_fields[] = {SSPR_ENTRY_FIELDS(ENTRY_FIELD)};
+static const field fact_fields[] = {SSPR_FACT_FIELDS(FACT_FIELD)};
+static const field mention_fields[] = {SSPR_MENTION_FIELDS(MENTION_FIELD)};
+static const field file_fields_[] = {SSPR_FILE_FIELDS(FILE_FIELD)};
+
+#define KIND_OF(what, noun, f) {what, noun, f, sizeof f / sizeof *f}
+static const object_kind entry_kind = KIND_OF("an entry", "entry", entry_fields);
+static const object_kind fact_kind = KIND_OF("a fact", "fact", fact_fields);
+static const object_kind mention_kind = KIND_OF("a mention", "mention", mention_fields);
+static const object_kind file_kind = KIND_OF("the catalogue file", NULL, file_fields_);
+
+/* The name set of a field type, or NULL. */
+static const sspr__name_set *set_of(int type)
+{
+    switch (type) {
+    case T_KIND: return &sspr__kinds;
+    case T_SEVERITY: return &sspr__severities;
+    case T_SOURCE: return &sspr__sources;
+    case T_AREA: return &sspr__areas;
+    case T_ORIGIN: return &sspr__origins;
+    default: return NULL;
+    }
+}
 
 /* ---- small helpers ---------------------------------------------------- */
 
 typedef struct {
     const char *file;
+    m_catalog *cat;
 } ctx;
 
 static m_pos pos_of(const ctx *c, const jnode *n)
@@ -57,28 +113,22 @@ static size_t edit_distance(const char *a, const char *b)
     return row[lb];
 }
 
-static const char *closest(const char *word, const char *const *choices)
+static void unknown_key(const ctx *c, const jnode *n, const object_kind *ok)
 {
     const char *best = NULL;
     size_t bestd = 3; /* suggest only close matches */
-    for (size_t i = 0; choices[i]; i++) {
-        size_t d = edit_distance(word, choices[i]);
+    for (size_t i = 0; i < ok->n; i++) {
+        size_t d = edit_distance(n->key, ok->fields[i].key);
         if (d < bestd) {
             bestd = d;
-            best = choices[i];
+            best = ok->fields[i].key;
         }
     }
-    return best;
-}
-
-static void unknown_key(const ctx *c, const jnode *n, const char *const *allowed, const char *where)
-{
-    const char *s = closest(n->key, allowed);
-    if (s)
+    if (best)
         gen_error(c->file, n->key_line, n->key_column, "unknown key '%s' in %s (did you mean '%s'?)",
-                  n->key, where, s);
+                  n->key, ok->what, best);
     else
-        gen_error(c->file, n->key_line, n->key_column, "unknown key '%s' in %s", n->key, where);
+        gen_error(c->file, n->key_line, n->key_column, "unknown key '%s' in %s", n->key, ok->what);
 }
 
 static int expect(const ctx *c, const jnode *n, jn_type t, const char *what)
@@ -131,28 +181,24 @@ static char *text_value(const ctx *c, const jnode *n, const char *what)
     return gen_xstrdup(n->str);
 }
 
-static int enum_value(const ctx *c, const jnode *n, const char *const *names, size_t first,
-                      const char *what)
+/* The number of n's name in set, or 0 after reporting. */
+static int enum_value(const ctx *c, const jnode *n, const sspr__name_set *set)
 {
-    if (!expect(c, n, JN_STRING, what))
-        return -1;
-    for (size_t i = first; names[i]; i++)
-        if (strcmp(names[i], n->str) == 0)
-            return (int)i;
+    if (!expect(c, n, JN_STRING, set->what))
+        return 0;
+    unsigned v = sspr__number_of(set, n->str, n->len, 0);
+    if (v)
+        return (int)v;
     char allowed[256] = "";
-    for (size_t i = first; names[i]; i++) {
-        if (i > first)
+    for (unsigned i = 1; i <= set->count; i++) {
+        if (i > 1)
             strncat(allowed, ", ", sizeof allowed - strlen(allowed) - 1);
-        strncat(allowed, names[i], sizeof allowed - strlen(allowed) - 1);
+        strncat(allowed, set->names[i], sizeof allowed - strlen(allowed) - 1);
     }
-    gen_error(c->file, n->line, n->column, "invalid %s '%s' (expected one of: %s)", what, n->str,
-              allowed);
-    return -1;
+    gen_error(c->file, n->line, n->column, "invalid %s '%s' (expected one of: %s)", set->what,
+              n->str, allowed);
+    return 0;
 }
-
-static const char *const kind_list[] = {"", "event", "symptom", "procedure", "checklist", NULL};
-static const char *const sev_list[] = {"", "info", "warning", "error", NULL};
-static const char *const src_list[] = {"", "PasswordResetService", "ADSync", "SSPR", NULL};
 
 static int id_ok(const char *s)
 {
@@ -192,6 +238,22 @@ static char *id_value(const ctx *c, const jnode *n, const char *what)
     return gen_xstrdup(n->str);
 }
 
+static char *fact_key_value(const ctx *c, const jnode *n, const char *what)
+{
+    if (!expect(c, n, JN_STRING, what))
+        return NULL;
+    if (fact_key_ok(n->str))
+        return gen_xstrdup(n->str);
+    if (strcmp(what, "supersedes") == 0)
+        gen_error(c->file, n->line, n->column, "invalid fact key '%s' in supersedes", n->str);
+    else
+        gen_error(c->file, n->line, n->column,
+                  "invalid fact key '%s' (lowercase letters, digits and '_', starting with a "
+                  "letter)",
+                  n->str);
+    return NULL;
+}
+
 static int hresult_value(const ctx *c, const jnode *n, uint32_t *out)
 {
     if (!expect(c, n, JN_STRING, "an HRESULT"))
@@ -209,7 +271,7 @@ static int hresult_value(const ctx *c, const jnode *n, uint32_t *out)
     return 1;
 }
 
-static int code_value(const ctx *c, const jnode *n, uint32_t *out)
+static int code_value(const ctx *c, const jnode *n, int64_t *out)
 {
     if (n->type != JN_INTEGER) {
         gen_error(c->file, n->line, n->column, "code must be an integer or null, not %s",
@@ -221,36 +283,9 @@ static int code_value(const ctx *c, const jnode *n, uint32_t *out)
                   n->integer);
         return 0;
     }
-    *out = (uint32_t)n->integer;
+    *out = n->integer;
     return 1;
 }
-
-/* A list of texts (or, with ids set, of entry ids), with the position of each
- * item kept when positions is not NULL. */
-static void text_list(const ctx *c, const jnode *n, const char *what, m_strings *out,
-                      m_pos **positions, int ids)
-{
-    if (!expect(c, n, JN_ARRAY, what))
-        return;
-    out->v = gen_xmalloc(n->nkids * sizeof *out->v);
-    if (positions)
-        *positions = gen_xmalloc(n->nkids * sizeof **positions);
-    char item[64];
-    snprintf(item, sizeof item, "each item of %s", what);
-    for (size_t i = 0; i < n->nkids; i++) {
-        char *s = ids ? id_value(c, n->kids[i], item) : text_value(c, n->kids[i], item);
-        if (!s)
-            continue;
-        if (positions)
-            (*positions)[out->n] = pos_of(c, n->kids[i]);
-        out->v[out->n++] = s;
-    }
-}
-
-/* ---- facts and mentions ----------------------------------------------- */
-
-static const char *const fact_keys[] = {"key",    "value",      "min", "max", "unit",
-                                        "text",   "origin", "supersedes", NULL};
 
 static int number_of(const jnode *n, double *out)
 {
@@ -265,142 +300,240 @@ static int number_of(const jnode *n, double *out)
     return 0;
 }
 
-static void free_fact(m_fact *f)
+/* ---- objects, driven by the schema ------------------------------------- */
+
+static void parse_entry(const ctx *c, const jnode *n);
+static int parse_object(const ctx *c, const jnode *n, const object_kind *kind, void *obj,
+                        m_pos *at);
+
+/* A list of texts or (REF) entry ids, with the position of each item. */
+static void text_list(const ctx *c, const jnode *n, const char *key, int ids, m_strings *out)
 {
-    free(f->key);
-    free(f->unit);
-    free(f->text);
-    free(f->str);
-    free(f->supersedes_key);
+    if (!expect(c, n, JN_ARRAY, key))
+        return;
+    out->v = gen_xmalloc(n->nkids * sizeof *out->v);
+    out->pos = gen_xmalloc(n->nkids * sizeof *out->pos);
+    char item[64];
+    snprintf(item, sizeof item, "each item of %s", key);
+    for (size_t i = 0; i < n->nkids; i++) {
+        char *s = ids ? id_value(c, n->kids[i], item) : text_value(c, n->kids[i], item);
+        if (!s)
+            continue;
+        out->pos[out->n] = pos_of(c, n->kids[i]);
+        out->v[out->n++] = s;
+    }
 }
 
-static int parse_fact(const ctx *c, const jnode *n, m_fact *f)
+static void hresult_list(const ctx *c, const jnode *k, m_u32s *out)
 {
-    memset(f, 0, sizeof *f);
-    f->supersedes = -1;
-    f->pos = pos_of(c, n);
-    if (!expect(c, n, JN_OBJECT, "a fact"))
-        return 0;
-    int ok = 1, has_value = 0, has_min = 0, has_max = 0;
-    for (size_t i = 0; i < n->nkids; i++) {
-        const jnode *k = n->kids[i];
-        if (jn_get(n, k->key) != k)
-            continue; /* a duplicate key, already reported */
-        if (strcmp(k->key, "key") == 0) {
-            if (!expect(c, k, JN_STRING, "fact key"))
-                ok = 0;
-            else if (!fact_key_ok(k->str)) {
-                gen_error(c->file, k->line, k->column,
-                          "invalid fact key '%s' (lowercase letters, digits and '_', starting "
-                          "with a letter)",
-                          k->str);
-                ok = 0;
-            } else
-                f->key = gen_xstrdup(k->str);
-        } else if (strcmp(k->key, "value") == 0) {
-            has_value = 1;
-            if (k->type == JN_STRING) {
-                f->str = text_value(c, k, "fact value");
-                ok &= f->str != NULL;
-            } else if (number_of(k, &f->min)) {
-                f->max = f->min;
-            } else {
-                gen_error(c->file, k->line, k->column,
-                          "fact value must be a number or a string, not %s",
-                          jn_type_name(k->type));
-                ok = 0;
-            }
-        } else if (strcmp(k->key, "min") == 0 || strcmp(k->key, "max") == 0) {
-            int is_min = k->key[1] == 'i';
-            double v;
-            if (!number_of(k, &v)) {
-                gen_error(c->file, k->line, k->column, "fact %s must be a number, not %s", k->key,
-                          jn_type_name(k->type));
-                ok = 0;
-            } else if (is_min) {
-                f->min = v;
-                has_min = 1;
-            } else {
-                f->max = v;
-                has_max = 1;
-            }
-        } else if (strcmp(k->key, "unit") == 0) {
-            f->unit = text_value(c, k, "fact unit");
-            ok &= f->unit != NULL;
-        } else if (strcmp(k->key, "text") == 0) {
-            f->text = text_value(c, k, "fact text");
-            ok &= f->text != NULL;
-        } else if (strcmp(k->key, "origin") == 0) {
-            f->origin = enum_value(c, k, m_origin_names, 0, "origin");
-            ok &= f->origin >= 0;
-        } else if (strcmp(k->key, "supersedes") == 0) {
-            if (expect(c, k, JN_STRING, "supersedes") && fact_key_ok(k->str))
-                f->supersedes_key = gen_xstrdup(k->str);
-            else {
-                if (k->type == JN_STRING)
-                    gen_error(c->file, k->line, k->column, "invalid fact key '%s' in supersedes",
-                              k->str);
-                ok = 0;
-            }
-        } else {
-            unknown_key(c, k, fact_keys, "a fact");
-            ok = 0;
-        }
+    if (!expect(c, k, JN_ARRAY, "hresults"))
+        return;
+    out->v = gen_xmalloc(k->nkids * sizeof *out->v);
+    for (size_t j = 0; j < k->nkids; j++) {
+        uint32_t hr;
+        if (!hresult_value(c, k->kids[j], &hr))
+            continue;
+        int dup = 0;
+        for (size_t h = 0; h < out->n; h++)
+            dup |= out->v[h] == hr;
+        if (dup)
+            gen_error(c->file, k->kids[j]->line, k->kids[j]->column,
+                      "HRESULT 0x%08X is listed twice", (unsigned)hr);
+        else
+            out->v[out->n++] = hr;
     }
-    if (!jn_get(n, "key")) {
-        gen_error(c->file, n->line, n->column, "fact is missing required key 'key'");
-        ok = 0;
-    }
-    if (!jn_get(n, "text")) {
-        gen_error(c->file, n->line, n->column, "fact is missing required key 'text'");
-        ok = 0;
-    }
+}
+
+/* The rules of a fact that tie its fields together. */
+static int check_fact(const ctx *c, const jnode *n, m_fact *f)
+{
+    int has_value = jn_get(n, "value") != NULL, has_min = jn_get(n, "min") != NULL,
+        has_max = jn_get(n, "max") != NULL;
+    if (has_value && f->value.is_num)
+        f->min = f->max = f->value.num;
     if (has_value && (has_min || has_max)) {
         gen_error(c->file, n->line, n->column, "fact has both 'value' and 'min'/'max'");
-        ok = 0;
-    } else if (!has_value && !(has_min && has_max)) {
-        gen_error(c->file, n->line, n->column,
-                  "fact needs 'value', or both 'min' and 'max'");
-        ok = 0;
-    } else if (has_min && has_max && f->min > f->max) {
-        gen_error(c->file, n->line, n->column, "fact range has min greater than max");
-        ok = 0;
+        return 0;
     }
-    return ok;
+    if (!has_value && !(has_min && has_max)) {
+        gen_error(c->file, n->line, n->column, "fact needs 'value', or both 'min' and 'max'");
+        return 0;
+    }
+    if (has_min && has_max && f->min > f->max) {
+        gen_error(c->file, n->line, n->column, "fact range has min greater than max");
+        return 0;
+    }
+    return 1;
 }
 
-static const char *const mention_keys[] = {"source", "code", "hresult", NULL};
-
-static int parse_mention(const ctx *c, const jnode *n, m_mention *m)
+static int check_mention(const ctx *c, const jnode *n, const m_mention *m)
 {
-    memset(m, 0, sizeof *m);
-    if (!expect(c, n, JN_OBJECT, "a mention"))
+    if (m->hresult >= 0 || (m->code >= 0 && m->source))
+        return 1;
+    gen_error(c->file, n->line, n->column,
+              "a mention needs an 'hresult', or a 'source' and a 'code'");
+    return 0;
+}
+
+static void fact_list(const ctx *c, const jnode *k, m_facts *out)
+{
+    if (!expect(c, k, JN_ARRAY, "facts"))
+        return;
+    out->v = gen_xmalloc(k->nkids * sizeof *out->v);
+    for (size_t j = 0; j < k->nkids; j++) {
+        m_fact *f = &out->v[out->n];
+        memset(f, 0, sizeof *f);
+        f->supersedes_at = -1;
+        f->pos = pos_of(c, k->kids[j]);
+        int ok = parse_object(c, k->kids[j], &fact_kind, f, NULL);
+        if (k->kids[j]->type == JN_OBJECT)
+            ok &= check_fact(c, k->kids[j], f); /* also after a bad field, as each is its own */
+        if (ok)
+            out->n++;
+        else
+            free_fact(f);
+    }
+}
+
+static void mention_list(const ctx *c, const jnode *k, m_mentions *out)
+{
+    if (!expect(c, k, JN_ARRAY, "mentions"))
+        return;
+    out->v = gen_xmalloc(k->nkids * sizeof *out->v);
+    for (size_t j = 0; j < k->nkids; j++) {
+        m_mention *m = &out->v[out->n];
+        memset(m, 0, sizeof *m);
+        m->code = m->hresult = -1;
+        if (parse_object(c, k->kids[j], &mention_kind, m, NULL) && check_mention(c, k->kids[j], m))
+            out->n++;
+    }
+}
+
+/* Reads the value k of field f into slot; returns 0 after reporting a problem. */
+static int parse_field(const ctx *c, const jnode *k, const field *f, void *slot)
+{
+    if (k->type == JN_NULL && f->presence == P_NULLABLE)
+        return 1;
+    const sspr__name_set *set = set_of(f->type);
+    if (set) {
+        int v = enum_value(c, k, set);
+        *(int *)slot = v;
+        return v > 0;
+    }
+    switch (f->type) {
+    case T_ID:
+        return (*(char **)slot = id_value(c, k, f->key)) != NULL;
+    case T_TEXT:
+        if (f->shape == S_LIST) {
+            text_list(c, k, f->key, 0, slot);
+            return 1;
+        }
+        return (*(char **)slot = text_value(c, k, f->key)) != NULL;
+    case T_TITLE: {
+        char *s = *(char **)slot = text_value(c, k, f->key);
+        if (s && utf8_chars(s) > MAX_TITLE_CHARS)
+            gen_error(c->file, k->line, k->column,
+                      "%s is %zu characters long (the limit is %d, one terminal line)", f->key,
+                      utf8_chars(s), MAX_TITLE_CHARS);
+        return s != NULL;
+    }
+    case T_FACTKEY:
+        return (*(char **)slot = fact_key_value(c, k, f->key)) != NULL;
+    case T_CODE:
+        return code_value(c, k, slot);
+    case T_ORDER:
+        if (k->type != JN_INTEGER || k->integer < 1 || k->integer > 99) {
+            gen_error(c->file, k->line, k->column, "%s must be an integer from 1 to 99", f->key);
+            return 0;
+        }
+        *(int *)slot = (int)k->integer;
+        return 1;
+    case T_HRESULT:
+        if (f->shape == S_LIST) {
+            hresult_list(c, k, slot);
+            return 1;
+        } else {
+            uint32_t hr;
+            if (!hresult_value(c, k, &hr))
+                return 0;
+            *(int64_t *)slot = hr;
+            return 1;
+        }
+    case T_REF:
+        text_list(c, k, f->key, 1, slot);
+        return 1;
+    case T_NUMBER:
+        if (number_of(k, slot))
+            return 1;
+        gen_error(c->file, k->line, k->column, "fact %s must be a number, not %s", f->key,
+                  jn_type_name(k->type));
+        return 0;
+    case T_VALUE: {
+        m_value *v = slot;
+        if (k->type == JN_STRING)
+            return (v->str = text_value(c, k, "fact value")) != NULL;
+        if ((v->is_num = number_of(k, &v->num)) != 0)
+            return 1;
+        gen_error(c->file, k->line, k->column, "fact value must be a number or a string, not %s",
+                  jn_type_name(k->type));
+        return 0;
+    }
+    case T_MENTION:
+        mention_list(c, k, slot);
+        return 1;
+    case T_FACT:
+        fact_list(c, k, slot);
+        return 1;
+    case T_ENTRY:
+        if (!expect(c, k, JN_ARRAY, f->key))
+            return 0;
+        for (size_t j = 0; j < k->nkids; j++)
+            parse_entry(c, k->kids[j]);
+        return 1;
+    }
+    return 0;
+}
+
+/* Reads the members of object n into obj as kind's fields say, reporting
+ * unknown keys and missing required ones; at (may be NULL) gets the position of
+ * each field's value. Returns 0 when anything was wrong. */
+static int parse_object(const ctx *c, const jnode *n, const object_kind *kind, void *obj,
+                        m_pos *at)
+{
+    char what[32];
+    snprintf(what, sizeof what, "%s", kind->what);
+    if (!expect(c, n, JN_OBJECT, what))
         return 0;
     int ok = 1;
     for (size_t i = 0; i < n->nkids; i++) {
         const jnode *k = n->kids[i];
         if (jn_get(n, k->key) != k)
             continue; /* a duplicate key, already reported */
-        if (strcmp(k->key, "source") == 0) {
-            if (k->type != JN_NULL) {
-                int s = enum_value(c, k, src_list, 1, "source");
-                ok &= s > 0;
-                m->source = s > 0 ? s : 0;
-            }
-        } else if (strcmp(k->key, "code") == 0) {
-            m->has_code = code_value(c, k, &m->code);
-            ok &= m->has_code;
-        } else if (strcmp(k->key, "hresult") == 0) {
-            m->has_hresult = hresult_value(c, k, &m->hresult);
-            ok &= m->has_hresult;
-        } else {
-            unknown_key(c, k, mention_keys, "a mention");
+        size_t f = 0;
+        while (f < kind->n && strcmp(kind->fields[f].key, k->key) != 0)
+            f++;
+        if (f == kind->n) {
+            unknown_key(c, k, kind);
             ok = 0;
+            continue;
         }
+        if (at)
+            at[f] = pos_of(c, k);
+        ok &= parse_field(c, k, &kind->fields[f], (char *)obj + kind->fields[f].offset);
     }
-    if (ok && !m->has_hresult && !(m->has_code && m->source)) {
-        gen_error(c->file, n->line, n->column,
-                  "a mention needs an 'hresult', or a 'source' and a 'code'");
+    for (size_t f = 0; f < kind->n; f++) {
+        if (kind->fields[f].presence == P_OPTIONAL || jn_get(n, kind->fields[f].key))
+            continue;
+        const jnode *idn = jn_get(n, "id");
+        if (!kind->noun)
+            gen_error(c->file, n->line, n->column, "missing required key '%s'",
+                      kind->fields[f].key);
+        else if (kind == &entry_kind && idn && idn->type == JN_STRING)
+            gen_error(c->file, n->line, n->column, "%s '%s' is missing required key '%s'",
+                      kind->noun, idn->str, kind->fields[f].key);
+        else
+            gen_error(c->file, n->line, n->column, "%s is missing required key '%s'", kind->noun,
+                      kind->fields[f].key);
         ok = 0;
     }
     return ok;
@@ -408,165 +541,65 @@ static int parse_mention(const ctx *c, const jnode *n, m_mention *m)
 
 /* ---- entries ---------------------------------------------------------- */
 
-static const char *const entry_keys[] = {
-    "id",      "kind",       "source",   "code",     "name",   "aliases", "hresults",
-    "severity", "area",      "title",    "summary",  "messages", "causes", "steps",
-    "procedures", "related", "mentions", "facts",    "order",  "section", "origin", NULL};
-static const char *const required_keys[] = {"id",       "kind", "source", "code",  "name",
-                                            "severity", "area", "title",  "summary", "section",
-                                            NULL};
-
-static void parse_entry(const ctx *c, const jnode *n, m_catalog *cat)
+/* The rules of an entry that tie its fields together. */
+static void check_entry(const ctx *c, const jnode *n, m_entry *e)
 {
-    if (!expect(c, n, JN_OBJECT, "an entry"))
-        return;
-    m_entry e;
-    memset(&e, 0, sizeof e);
-    e.pos = pos_of(c, n);
-    e.kind = e.severity = e.area = -1;
-    int bad_source = 0, bad_code = 0; /* already reported: no knock-on errors */
-    for (size_t i = 0; i < n->nkids; i++) {
-        const jnode *k = n->kids[i];
-        if (jn_get(n, k->key) != k)
-            continue; /* a duplicate key, already reported */
-        const char *key = k->key;
-        if (strcmp(key, "id") == 0)
-            e.id = id_value(c, k, "id");
-        else if (strcmp(key, "kind") == 0)
-            e.kind = enum_value(c, k, kind_list, 1, "kind");
-        else if (strcmp(key, "source") == 0) {
-            if (k->type != JN_NULL) {
-                int s = enum_value(c, k, src_list, 1, "source");
-                e.source = s > 0 ? s : 0;
-                bad_source = s <= 0;
-            }
-        } else if (strcmp(key, "code") == 0) {
-            if (k->type != JN_NULL) {
-                e.has_code = code_value(c, k, &e.code);
-                bad_code = !e.has_code;
-            }
-        } else if (strcmp(key, "name") == 0) {
-            if (k->type != JN_NULL) {
-                e.name = text_value(c, k, "name");
-                e.name_pos = pos_of(c, k);
-            }
-        } else if (strcmp(key, "aliases") == 0)
-            text_list(c, k, "aliases", &e.aliases, &e.alias_pos, 0);
-        else if (strcmp(key, "hresults") == 0) {
-            if (expect(c, k, JN_ARRAY, "hresults")) {
-                e.hresults = gen_xmalloc(k->nkids * sizeof *e.hresults);
-                for (size_t j = 0; j < k->nkids; j++) {
-                    uint32_t hr;
-                    if (!hresult_value(c, k->kids[j], &hr))
-                        continue;
-                    int dup = 0;
-                    for (size_t h = 0; h < e.nhresults; h++)
-                        dup |= e.hresults[h] == hr;
-                    if (dup)
-                        gen_error(c->file, k->kids[j]->line, k->kids[j]->column,
-                                  "HRESULT 0x%08X is listed twice", (unsigned)hr);
-                    else
-                        e.hresults[e.nhresults++] = hr;
-                }
-            }
-        } else if (strcmp(key, "severity") == 0)
-            e.severity = enum_value(c, k, sev_list, 1, "severity");
-        else if (strcmp(key, "area") == 0)
-            e.area = enum_value(c, k, m_area_names, 0, "area");
-        else if (strcmp(key, "title") == 0) {
-            e.title = text_value(c, k, "title");
-            if (e.title && utf8_chars(e.title) > MAX_TITLE_CHARS)
-                gen_error(c->file, k->line, k->column,
-                          "title is %zu characters long (the limit is %d, one terminal line)",
-                          utf8_chars(e.title), MAX_TITLE_CHARS);
-        } else if (strcmp(key, "summary") == 0)
-            e.summary = text_value(c, k, "summary");
-        else if (strcmp(key, "messages") == 0)
-            text_list(c, k, "messages", &e.messages, NULL, 0);
-        else if (strcmp(key, "causes") == 0)
-            text_list(c, k, "causes", &e.causes, NULL, 0);
-        else if (strcmp(key, "steps") == 0)
-            text_list(c, k, "steps", &e.steps, NULL, 0);
-        else if (strcmp(key, "procedures") == 0)
-            text_list(c, k, "procedures", &e.procedure_ids, &e.procedure_pos, 1);
-        else if (strcmp(key, "related") == 0)
-            text_list(c, k, "related", &e.related_ids, &e.related_pos, 1);
-        else if (strcmp(key, "mentions") == 0) {
-            if (expect(c, k, JN_ARRAY, "mentions")) {
-                e.mentions = gen_xmalloc(k->nkids * sizeof *e.mentions);
-                for (size_t j = 0; j < k->nkids; j++)
-                    if (parse_mention(c, k->kids[j], &e.mentions[e.nmentions]))
-                        e.nmentions++;
-            }
-        } else if (strcmp(key, "facts") == 0) {
-            if (expect(c, k, JN_ARRAY, "facts")) {
-                e.facts = gen_xmalloc(k->nkids * sizeof *e.facts);
-                for (size_t j = 0; j < k->nkids; j++)
-                    if (parse_fact(c, k->kids[j], &e.facts[e.nfacts]))
-                        e.nfacts++;
-                    else
-                        free_fact(&e.facts[e.nfacts]);
-            }
-        } else if (strcmp(key, "order") == 0) {
-            if (k->type != JN_INTEGER || k->integer < 1 || k->integer > 99)
-                gen_error(c->file, k->line, k->column, "order must be an integer from 1 to 99");
-            else
-                e.order = (int)k->integer;
-        } else if (strcmp(key, "section") == 0)
-            e.section = text_value(c, k, "section");
-        else if (strcmp(key, "origin") == 0)
-            e.origin = enum_value(c, k, m_origin_names, 0, "origin");
-        else
-            unknown_key(c, k, entry_keys, "an entry");
-    }
-    for (size_t i = 0; required_keys[i]; i++) {
-        if (jn_get(n, required_keys[i]))
-            continue;
-        const jnode *idn = jn_get(n, "id");
-        if (idn && idn->type == JN_STRING)
-            gen_error(c->file, n->line, n->column, "entry '%s' is missing required key '%s'",
-                      idn->str, required_keys[i]);
-        else
-            gen_error(c->file, n->line, n->column, "entry is missing required key '%s'",
-                      required_keys[i]);
-    }
-    if (e.origin < 0)
-        e.origin = 0;
-    /* rules that tie fields together */
-    if (e.has_code && !e.source && !bad_source)
-        gen_error(c->file, n->line, n->column, "entry '%s' has a code but no source",
-                  e.id ? e.id : "?");
-    if (e.kind == M_KIND_EVENT && !e.source && !bad_source && jn_get(n, "source"))
-        gen_error(c->file, jn_get(n, "source")->line, jn_get(n, "source")->column,
-                  "an event needs a source");
-    if (e.kind == M_KIND_EVENT && e.source && !e.has_code && !bad_code && e.nhresults == 0)
-        gen_error(c->file, n->line, n->column, "event '%s' needs a code or an HRESULT",
-                  e.id ? e.id : "?");
+    const char *id = e->id ? e->id : "?";
+    const jnode *source = jn_get(n, "source"), *code = jn_get(n, "code");
+    /* a source or code that was given but invalid is already reported */
+    int bad_source = source && source->type != JN_NULL && !e->source;
+    int bad_code = code && code->type != JN_NULL && e->code < 0;
+    if (!e->origin)
+        e->origin = SSPR__ORIGIN_2017;
+    if (e->code >= 0 && !e->source && !bad_source)
+        gen_error(c->file, n->line, n->column, "entry '%s' has a code but no source", id);
+    if (e->kind == SSPR__KIND_EVENT && !e->source && !bad_source && source)
+        gen_error(c->file, source->line, source->column, "an event needs a source");
+    if (e->kind == SSPR__KIND_EVENT && e->source && e->code < 0 && !bad_code &&
+        e->hresults.n == 0)
+        gen_error(c->file, n->line, n->column, "event '%s' needs a code or an HRESULT", id);
     const jnode *order = jn_get(n, "order");
-    if (e.kind == M_KIND_PROCEDURE && !order)
-        gen_error(c->file, n->line, n->column, "procedure '%s' needs an 'order'",
-                  e.id ? e.id : "?");
-    if (e.kind > 0 && e.kind != M_KIND_PROCEDURE && order)
-        gen_error(c->file, order->key_line, order->key_column,
-                  "only procedures have an 'order'");
-    for (size_t i = 0; i < e.nfacts; i++) {
+    if (e->kind == SSPR__KIND_PROCEDURE && !order)
+        gen_error(c->file, n->line, n->column, "procedure '%s' needs an 'order'", id);
+    if (e->kind > 0 && e->kind != SSPR__KIND_PROCEDURE && order)
+        gen_error(c->file, order->key_line, order->key_column, "only procedures have an 'order'");
+    for (size_t i = 0; i < e->facts.n; i++) {
+        m_fact *f = &e->facts.v[i];
+        if (!f->origin)
+            f->origin = SSPR__ORIGIN_2017;
         for (size_t j = 0; j < i; j++)
-            if (e.facts[i].key && e.facts[j].key && strcmp(e.facts[i].key, e.facts[j].key) == 0)
-                gen_error(e.facts[i].pos.file, e.facts[i].pos.line, e.facts[i].pos.column,
-                          "fact key '%s' appears twice in the entry", e.facts[i].key);
+            if (f->key && e->facts.v[j].key && strcmp(f->key, e->facts.v[j].key) == 0)
+                gen_error(f->pos.file, f->pos.line, f->pos.column,
+                          "fact key '%s' appears twice in the entry", f->key);
     }
-    for (size_t i = 0; i < e.nfacts; i++) {
-        m_fact *f = &e.facts[i];
-        if (!f->supersedes_key)
+    for (size_t i = 0; i < e->facts.n; i++) {
+        m_fact *f = &e->facts.v[i];
+        if (!f->supersedes)
             continue;
-        for (size_t j = 0; j < e.nfacts; j++)
-            if (j != i && e.facts[j].key && strcmp(e.facts[j].key, f->supersedes_key) == 0)
-                f->supersedes = (int)j;
-        if (f->supersedes < 0)
+        for (size_t j = 0; j < e->facts.n; j++)
+            if (j != i && e->facts.v[j].key && strcmp(e->facts.v[j].key, f->supersedes) == 0)
+                f->supersedes_at = (int)j;
+        if (f->supersedes_at < 0)
             gen_error(f->pos.file, f->pos.line, f->pos.column,
                       "fact '%s' supersedes '%s', which is not a fact of this entry",
-                      f->key ? f->key : "?", f->supersedes_key);
+                      f->key ? f->key : "?", f->supersedes);
     }
+}
+
+static void parse_entry(const ctx *c, const jnode *n)
+{
+    m_catalog *cat = c->cat;
+    m_entry e;
+    memset(&e, 0, sizeof e);
+    e.code = -1;
+    e.pos = pos_of(c, n);
+    if (n->type == JN_OBJECT)
+        parse_object(c, n, &entry_kind, &e, e.at);
+    else {
+        expect(c, n, JN_OBJECT, entry_kind.what);
+        return;
+    }
+    check_entry(c, n, &e);
     if (cat->n >= MAX_ENTRIES) {
         gen_error(c->file, n->line, n->column, "too many entries (the limit is %d)",
                   MAX_ENTRIES);
@@ -578,14 +611,12 @@ static void parse_entry(const ctx *c, const jnode *n, m_catalog *cat)
     cat->entries[cat->n++] = e;
 }
 
-static const char *const top_keys[] = {"version", "entries", NULL};
-
 /* Loads one file's tree; *unusable is set when the file cannot say whether it
  * has a version (not loaded, not an object, or a version that is invalid). */
 static void load_tree(const char *file, jnode *root, m_catalog *cat, m_pos *version_pos,
                       int *unusable)
 {
-    ctx c = {file};
+    ctx c = {file, cat};
     if (!root) {
         *unusable = 1;
         return;
@@ -597,42 +628,30 @@ static void load_tree(const char *file, jnode *root, m_catalog *cat, m_pos *vers
         jn_free(root);
         return;
     }
-    for (size_t i = 0; i < root->nkids; i++) {
-        const jnode *k = root->kids[i];
-        if (jn_get(root, k->key) != k)
-            continue;
-        if (strcmp(k->key, "version") == 0) {
-            *unusable |= k->type != JN_STRING; /* reported here, not as missing */
-            if (!expect(&c, k, JN_STRING, "version"))
-                continue;
-            unsigned a, b, d;
-            char tail;
-            if (sscanf(k->str, "%u.%u.%u%c", &a, &b, &d, &tail) != 3 ||
-                strspn(k->str, "0123456789.") != k->len) {
-                gen_error(file, k->line, k->column,
-                          "invalid version '%s' (expected MAJOR.MINOR.PATCH)", k->str);
-                *unusable = 1;
-                continue;
-            }
-            if (cat->version) {
-                gen_error(file, k->line, k->column, "the catalogue version is given twice");
-                gen_note(version_pos->file, version_pos->line, version_pos->column,
-                         "first given here");
-                continue;
-            }
-            cat->version = gen_xstrdup(k->str);
-            *version_pos = pos_of(&c, k);
-        } else if (strcmp(k->key, "entries") == 0) {
-            if (!expect(&c, k, JN_ARRAY, "entries"))
-                continue;
-            for (size_t j = 0; j < k->nkids; j++)
-                parse_entry(&c, k->kids[j], cat);
+    file_fields top = {0};
+    parse_object(&c, root, &file_kind, &top, NULL);
+    const jnode *k = jn_get(root, "version");
+    if (k && k->type != JN_STRING)
+        *unusable = 1; /* reported by parse_object, not as missing */
+    else if (k && top.version) {
+        unsigned a, b, d;
+        char tail;
+        if (sscanf(k->str, "%u.%u.%u%c", &a, &b, &d, &tail) != 3 ||
+            strspn(k->str, "0123456789.") != k->len) {
+            gen_error(file, k->line, k->column, "invalid version '%s' (expected MAJOR.MINOR.PATCH)",
+                      k->str);
+            *unusable = 1;
+        } else if (cat->version) {
+            gen_error(file, k->line, k->column, "the catalogue version is given twice");
+            gen_note(version_pos->file, version_pos->line, version_pos->column,
+                     "first given here");
         } else {
-            unknown_key(&c, k, top_keys, "the catalogue file");
+            cat->version = top.version;
+            top.version = NULL;
+            *version_pos = pos_of(&c, k);
         }
     }
-    if (!jn_get(root, "entries"))
-        gen_error(file, root->line, root->column, "missing required key 'entries'");
+    free(top.version);
     jn_free(root);
 }
 
@@ -720,7 +739,7 @@ static void check_names(const m_catalog *cat)
             const char *s = a == 0 ? e->name : e->aliases.v[a - 1];
             if (!s)
                 continue;
-            m_pos pos = a == 0 ? e->name_pos : e->alias_pos[a - 1];
+            m_pos pos = a == 0 ? e->at[SSPR__ENTRY_F_name] : e->aliases.pos[a - 1];
             const char *what = a ? "alias" : "name";
             char key[512];
             if (sspr__norm_key(s, strlen(s), key, sizeof key) == (size_t)-1 || key[0] == '\0') {
@@ -774,15 +793,15 @@ static void check_keys(m_catalog *cat)
                          cat->entries[prev].pos.column, "'%s' first defined here", e->id);
             }
         }
-        if (!e->has_code && e->nhresults == 0)
+        if (e->code < 0 && e->hresults.n == 0)
             continue;
-        if (e->nhresults > 1)
-            qsort(e->hresults, e->nhresults, sizeof *e->hresults, cmp_u32);
+        if (e->hresults.n > 1)
+            qsort(e->hresults.v, e->hresults.n, sizeof *e->hresults.v, cmp_u32);
         char key[64 + 11 * 64];
-        int len = snprintf(key, 64, "%d:%s%lu", e->source, e->has_code ? "" : "-",
-                           (unsigned long)e->code);
-        for (size_t h = 0; h < e->nhresults && h < 64; h++)
-            len += snprintf(key + len, 12, ":%08X", (unsigned)e->hresults[h]);
+        int len = snprintf(key, 64, "%d:%s%lu", e->source, e->code >= 0 ? "" : "-",
+                           (unsigned long)(e->code >= 0 ? e->code : 0));
+        for (size_t h = 0; h < e->hresults.n && h < 64; h++)
+            len += snprintf(key + len, 12, ":%08X", (unsigned)e->hresults.v[h]);
         size_t prev = sm_put(&keys, key, i);
         if (prev != (size_t)-1) {
             gen_error(e->pos.file, e->pos.line, e->pos.column,
@@ -797,8 +816,8 @@ static void check_keys(m_catalog *cat)
     for (size_t i = 0; i < cat->n; i++) {
         m_entry *e = &cat->entries[i];
         for (int which = 0; which < 2; which++) {
-            m_strings *refs = which ? &e->related_ids : &e->procedure_ids;
-            m_pos *pos = which ? e->related_pos : e->procedure_pos;
+            m_strings *refs = which ? &e->related : &e->procedures;
+            m_pos *pos = refs->pos;
             size_t *out = gen_xmalloc((refs->n ? refs->n : 1) * sizeof *out);
             const char *field = which ? "related" : "procedures";
             for (size_t r = 0; r < refs->n; r++) {
@@ -813,12 +832,12 @@ static void check_keys(m_catalog *cat)
                 if (target == i)
                     gen_error(pos[r].file, pos[r].line, pos[r].column,
                               "entry '%s' refers to itself in %s", e->id, field);
-                if (!which && cat->entries[target].kind != M_KIND_PROCEDURE)
+                if (!which && cat->entries[target].kind != SSPR__KIND_PROCEDURE)
                     gen_error(pos[r].file, pos[r].line, pos[r].column,
                               "'%s' in procedures of entry '%s' is a %s, not a procedure",
                               refs->v[r], e->id ? e->id : "?",
                               cat->entries[target].kind > 0
-                                  ? m_kind_names[cat->entries[target].kind]
+                                  ? M_NAME(kinds, cat->entries[target].kind)
                                   : "entry");
                 for (size_t q = 0; q < r; q++)
                     if (strcmp(refs->v[q], refs->v[r]) == 0)
@@ -826,10 +845,7 @@ static void check_keys(m_catalog *cat)
                                   "'%s' is listed twice in %s of entry '%s'", refs->v[r], field,
                                   e->id ? e->id : "?");
             }
-            if (which)
-                e->related = out;
-            else
-                e->procedures = out;
+            refs->idx = out;
         }
     }
     sm_free(&ids);
@@ -845,14 +861,14 @@ static int visit(m_catalog *cat, size_t i, unsigned char *state)
         return 1;
     state[i] = 1;
     m_entry *e = &cat->entries[i];
-    for (size_t r = 0; r < e->procedure_ids.n; r++) {
-        size_t t = e->procedures[r];
+    for (size_t r = 0; r < e->procedures.n; r++) {
+        size_t t = e->procedures.idx[r];
         if (t == (size_t)-1 || t == i)
             continue; /* dangling and self references are reported elsewhere */
         if (visit(cat, t, state)) {
-            gen_error(e->procedure_pos[r].file, e->procedure_pos[r].line,
-                      e->procedure_pos[r].column,
-                      "procedure reference '%s' from '%s' closes a circle", e->procedure_ids.v[r],
+            gen_error(e->procedures.pos[r].file, e->procedures.pos[r].line,
+                      e->procedures.pos[r].column,
+                      "procedure reference '%s' from '%s' closes a circle", e->procedures.v[r],
                       e->id);
             state[i] = 2;
             return 0; /* report each circle once */
@@ -906,33 +922,62 @@ static void free_strings(m_strings *s)
     for (size_t i = 0; i < s->n; i++)
         free(s->v[i]);
     free(s->v);
+    free(s->pos);
+    free(s->idx);
+}
+
+/* Frees what the fields of kind own in obj, as parse_field allocated it. */
+static void free_object(const object_kind *kind, void *obj)
+{
+    for (size_t f = 0; f < kind->n; f++) {
+        const field *fd = &kind->fields[f];
+        void *slot = (char *)obj + fd->offset;
+        switch (fd->type) {
+        case T_ID:
+        case T_TITLE:
+        case T_FACTKEY:
+            free(*(char **)slot);
+            break;
+        case T_TEXT:
+            if (fd->shape == S_LIST)
+                free_strings(slot);
+            else
+                free(*(char **)slot);
+            break;
+        case T_REF:
+            free_strings(slot);
+            break;
+        case T_HRESULT:
+            if (fd->shape == S_LIST)
+                free(((m_u32s *)slot)->v);
+            break;
+        case T_VALUE:
+            free(((m_value *)slot)->str);
+            break;
+        case T_MENTION:
+            free(((m_mentions *)slot)->v);
+            break;
+        case T_FACT: {
+            m_facts *facts = slot;
+            for (size_t i = 0; i < facts->n; i++)
+                free_fact(&facts->v[i]);
+            free(facts->v);
+            break;
+        }
+        default: /* numbers and names own nothing */
+            break;
+        }
+    }
+}
+
+static void free_fact(m_fact *f)
+{
+    free_object(&fact_kind, f);
 }
 
 static void free_entry(m_entry *e)
 {
-    {
-        free(e->id);
-        free(e->name);
-        free(e->title);
-        free(e->summary);
-        free(e->section);
-        free_strings(&e->aliases);
-        free_strings(&e->messages);
-        free_strings(&e->causes);
-        free_strings(&e->steps);
-        free_strings(&e->procedure_ids);
-        free_strings(&e->related_ids);
-        free(e->procedure_pos);
-        free(e->alias_pos);
-        free(e->related_pos);
-        free(e->procedures);
-        free(e->related);
-        free(e->hresults);
-        free(e->mentions);
-        for (size_t f = 0; f < e->nfacts; f++)
-            free_fact(&e->facts[f]);
-        free(e->facts);
-    }
+    free_object(&entry_kind, e);
 }
 
 void m_free(m_catalog *cat)

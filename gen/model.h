@@ -6,65 +6,94 @@
 #include <stddef.h>
 #include <stdint.h>
 
-enum { M_KIND_EVENT = 1, M_KIND_SYMPTOM, M_KIND_PROCEDURE, M_KIND_CHECKLIST };
-enum { M_SEV_INFO = 1, M_SEV_WARNING, M_SEV_ERROR };
-/* Sources, in the order of the library's sspr_source enum (0 = none). */
-enum { M_SRC_NONE = 0, M_SRC_PRS, M_SRC_ADSYNC, M_SRC_SSPR, M_SRC_COUNT };
+#include "schema.h"
 
-extern const char *const m_kind_names[];     /* index by M_KIND_* */
-extern const char *const m_severity_names[]; /* index by M_SEV_* */
-extern const char *const m_source_names[];   /* index by M_SRC_* ("" for none) */
-extern const char *const m_area_names[];     /* NULL-terminated */
-extern const char *const m_origin_names[];   /* NULL-terminated */
-
-typedef struct {
-    char **v;
-    size_t n;
-} m_strings;
+/* The closed sets are schema.def's (schema.h: SSPR__KIND_EVENT, sspr__kinds,
+ * ...); the model stores their numbers, 0 for none. M_NAME(kinds, v) is the
+ * name of number v of a set. */
+#define M_NAME(set, v) sspr__name_of(&sspr__##set, (unsigned)(v))
 
 typedef struct {
     const char *file;
     int line, column;
 } m_pos;
 
+/* A list of texts or, for references, of entry ids with the index of each
+ * after resolution (idx, else NULL); pos has the place of each item. */
 typedef struct {
-    char *key, *unit, *text, *str; /* str: string value, or NULL for numbers */
-    double min, max;               /* numbers: value is min == max */
-    int origin;                    /* index into m_origin_names */
-    int supersedes;                /* index of the fact on the same entry, or -1 */
-    char *supersedes_key;
+    char **v;
+    m_pos *pos;
+    size_t *idx;
+    size_t n;
+} m_strings;
+
+typedef struct {
+    uint32_t *v;
+    size_t n;
+} m_u32s;
+
+/* A fact's "value": a text (str) or a number (num). */
+typedef struct {
+    char *str;
+    double num;
+    int is_num;
+} m_value;
+
+/* Members named as schema.def's SSPR_FACT_FIELDS keys; "value" is also set
+ * into min and max when it is a number. */
+typedef struct {
+    char *key;
+    m_value value;
+    double min, max;
+    char *unit, *text;
+    int origin;          /* SSPR__ORIGIN_* */
+    char *supersedes;    /* a fact key of the same entry, or NULL */
+    int supersedes_at;   /* its index among the entry's facts, or -1 */
     m_pos pos;
 } m_fact;
 
+/* Members named as SSPR_MENTION_FIELDS keys; -1 for an absent number. */
 typedef struct {
-    int source;       /* M_SRC_*, M_SRC_NONE when absent */
-    int has_code;
-    uint32_t code;
-    int has_hresult;
-    uint32_t hresult;
+    int source; /* SSPR__SOURCE_*, 0 when absent */
+    int64_t code;
+    int64_t hresult;
 } m_mention;
 
 typedef struct {
-    char *id;
-    int kind, source, severity, area, origin, order;
-    int has_code;
-    uint32_t code;
-    char *name; /* or NULL */
-    m_pos name_pos;
-    m_pos *alias_pos; /* one per alias */
-    m_strings aliases, messages, causes, steps;
-    uint32_t *hresults;
-    size_t nhresults;
-    char *title, *summary, *section;
-    /* references, by id while loading, by index after resolution */
-    m_strings procedure_ids, related_ids;
-    m_pos *procedure_pos, *related_pos;
-    size_t *procedures, *related;
-    m_mention *mentions;
-    size_t nmentions;
-    m_fact *facts;
-    size_t nfacts;
-    m_pos pos;
+    m_mention *v;
+    size_t n;
+} m_mentions;
+
+typedef struct {
+    m_fact *v;
+    size_t n;
+} m_facts;
+
+/* How the model stores a field of each schema type and shape. */
+#define M_STORE_ONE_ID char *
+#define M_STORE_ONE_TEXT char *
+#define M_STORE_ONE_TITLE char *
+#define M_STORE_ONE_FACTKEY char *
+#define M_STORE_ONE_KIND int
+#define M_STORE_ONE_SEVERITY int
+#define M_STORE_ONE_SOURCE int
+#define M_STORE_ONE_AREA int
+#define M_STORE_ONE_ORIGIN int
+#define M_STORE_ONE_ORDER int
+#define M_STORE_ONE_CODE int64_t /* -1: none */
+#define M_STORE_LIST_TEXT m_strings
+#define M_STORE_LIST_REF m_strings
+#define M_STORE_LIST_HRESULT m_u32s
+#define M_STORE_LIST_MENTION m_mentions
+#define M_STORE_LIST_FACT m_facts
+
+/* An entry: one member per SSPR_ENTRY_FIELDS field, named by its key. */
+typedef struct {
+#define M_MEMBER(key, item, type, presence, shape) M_STORE_##shape##_##type key;
+    SSPR_ENTRY_FIELDS(M_MEMBER)
+#undef M_MEMBER
+    m_pos pos;                            /* the entry object */
+    m_pos at[SSPR__ENTRY_FIELD_COUNT];    /* each field's value, where given */
 } m_entry;
 
 typedef struct {

@@ -2,6 +2,7 @@
  * public API: everything it prints comes from the library. */
 #include "output.h"
 #include "scan_report.h"
+#include "schema.h"
 #include "sspr-errors.h"
 
 #include <errno.h>
@@ -392,13 +393,18 @@ static int ieq(const char *a, const char *b)
 
 static int cmd_list(const options *o)
 {
-    if (o->source && !ieq(o->source, "PasswordResetService") && !ieq(o->source, "ADSync") &&
-        !ieq(o->source, "SSPR") && !ieq(o->source, "none"))
-        return usage_error("unknown source '%s' (PasswordResetService, ADSync, SSPR or none)",
-                           o->source);
-    if (o->kind && !ieq(o->kind, "event") && !ieq(o->kind, "symptom") &&
-        !ieq(o->kind, "procedure") && !ieq(o->kind, "checklist"))
-        return usage_error("unknown kind '%s' (event, symptom, procedure or checklist)", o->kind);
+    char names[160], fmt[200]; /* the schema's names hold no '%' */
+    if (o->source && !ieq(o->source, "none") &&
+        !sspr__number_of(&sspr__sources, o->source, strlen(o->source), 1)) {
+        snprintf(fmt, sizeof fmt, "unknown source '%%s' (%s or none)",
+                 sspr__names_list(&sspr__sources, ", ", names, sizeof names));
+        return usage_error(fmt, o->source);
+    }
+    if (o->kind && !sspr__number_of(&sspr__kinds, o->kind, strlen(o->kind), 1)) {
+        snprintf(fmt, sizeof fmt, "unknown kind '%%s' (%s)",
+                 sspr__names_list(&sspr__kinds, " or ", names, sizeof names));
+        return usage_error(fmt, o->kind);
+    }
     int first;
     size_t shown = 0;
     if (o->json)

@@ -1,5 +1,7 @@
 #include "output.h"
 
+#include "schema.def"
+
 #include <string.h>
 
 enum { WIDTH = 80 };
@@ -233,10 +235,10 @@ void out_entry_text(FILE *f, const sspr_entry *e)
 
 /* ---- JSON ---- */
 
-static void json_strings(FILE *f, const char *key, size_t n,
-                         const char *(*get)(const sspr_entry *, size_t), const sspr_entry *e)
+static void json_strings(FILE *f, size_t n, const char *(*get)(const sspr_entry *, size_t),
+                         const sspr_entry *e)
 {
-    fprintf(f, ", \"%s\": [", key);
+    fputc('[', f);
     for (size_t i = 0; i < n; i++) {
         if (i)
             fputs(", ", f);
@@ -245,16 +247,25 @@ static void json_strings(FILE *f, const char *key, size_t n,
     fputc(']', f);
 }
 
-static void json_ids(FILE *f, const char *key, size_t n,
-                     const sspr_entry *(*get)(const sspr_entry *, size_t), const sspr_entry *e)
+static void json_ids(FILE *f, size_t n, const sspr_entry *(*get)(const sspr_entry *, size_t),
+                     const sspr_entry *e)
 {
-    fprintf(f, ", \"%s\": [", key);
+    fputc('[', f);
     for (size_t i = 0; i < n; i++) {
         if (i)
             fputs(", ", f);
         out_json_string(f, sspr_entry_id(get(e, i)));
     }
     fputc(']', f);
+}
+
+/* A number, or null when it is negative (absent). */
+static void json_number(FILE *f, int64_t v)
+{
+    if (v >= 0)
+        fprintf(f, "%lld", (long long)v);
+    else
+        fputs("null", f);
 }
 
 static void json_nullable(FILE *f, const char *s)
@@ -309,38 +320,17 @@ static void json_fact(FILE *f, const sspr_fact *x)
     fputc('}', f);
 }
 
-void out_entry_json(FILE *f, const sspr_entry *e)
+static void json_hresults(FILE *f, const sspr_entry *e)
 {
-    fputs("{\"id\": ", f);
-    out_json_string(f, sspr_entry_id(e));
-    fputs(", \"kind\": ", f);
-    out_json_string(f, sspr_kind_name(sspr_entry_kind(e)));
-    fputs(", \"source\": ", f);
-    json_nullable(f, sspr_entry_source(e));
-    if (sspr_entry_code(e) >= 0)
-        fprintf(f, ", \"code\": %lld", (long long)sspr_entry_code(e));
-    else
-        fputs(", \"code\": null", f);
-    fputs(", \"name\": ", f);
-    json_nullable(f, sspr_entry_name(e));
-    json_strings(f, "aliases", sspr_entry_alias_count(e), sspr_entry_alias, e);
-    fputs(", \"hresults\": [", f);
+    fputc('[', f);
     for (size_t i = 0; i < sspr_entry_hresult_count(e); i++)
         fprintf(f, "%s\"0x%08X\"", i ? ", " : "", (unsigned)sspr_entry_hresult(e, i));
-    fputs("], \"severity\": ", f);
-    out_json_string(f, sspr_severity_name(sspr_entry_severity(e)));
-    fputs(", \"area\": ", f);
-    out_json_string(f, sspr_entry_area(e));
-    fputs(", \"title\": ", f);
-    out_json_string(f, sspr_entry_title(e));
-    fputs(", \"summary\": ", f);
-    out_json_string(f, sspr_entry_summary(e));
-    json_strings(f, "messages", sspr_entry_message_count(e), sspr_entry_message, e);
-    json_strings(f, "causes", sspr_entry_cause_count(e), sspr_entry_cause, e);
-    json_strings(f, "steps", sspr_entry_step_count(e), sspr_entry_step, e);
-    json_ids(f, "procedures", sspr_entry_procedure_count(e), sspr_entry_procedure, e);
-    json_ids(f, "related", sspr_entry_related_count(e), sspr_entry_related, e);
-    fputs(", \"mentions\": [", f);
+    fputc(']', f);
+}
+
+static void json_mentions(FILE *f, const sspr_entry *e)
+{
+    fputc('[', f);
     for (size_t i = 0; i < sspr_entry_mention_count(e); i++) {
         const char *src;
         int64_t code;
@@ -348,29 +338,53 @@ void out_entry_json(FILE *f, const sspr_entry *e)
         sspr_entry_mention(e, i, &src, &code, &hr);
         fputs(i ? ", {\"source\": " : "{\"source\": ", f);
         json_nullable(f, src);
-        if (code >= 0)
-            fprintf(f, ", \"code\": %lld", (long long)code);
-        else
-            fputs(", \"code\": null", f);
+        fputs(", \"code\": ", f);
+        json_number(f, code);
         if (hr)
             fprintf(f, ", \"hresult\": \"0x%08X\"}", (unsigned)hr);
         else
             fputs(", \"hresult\": null}", f);
     }
-    fputs("], \"facts\": [", f);
+    fputc(']', f);
+}
+
+static void json_facts(FILE *f, const sspr_entry *e)
+{
+    fputc('[', f);
     for (size_t i = 0; i < sspr_entry_fact_count(e); i++) {
         if (i)
             fputs(", ", f);
         json_fact(f, sspr_entry_fact(e, i));
     }
-    fputs("]", f);
-    if (sspr_entry_order(e))
-        fprintf(f, ", \"order\": %d", sspr_entry_order(e));
-    else
-        fputs(", \"order\": null", f);
-    fputs(", \"section\": ", f);
-    out_json_string(f, sspr_entry_section(e));
-    fputs(", \"origin\": ", f);
-    out_json_string(f, sspr_entry_origin(e));
+    fputc(']', f);
+}
+
+/* The value of each field of schema.def, by its type and shape. */
+#define JSON_ONE_ID(key, item) json_nullable(f, sspr_entry_##key(e))
+#define JSON_ONE_TEXT(key, item) json_nullable(f, sspr_entry_##key(e))
+#define JSON_ONE_TITLE(key, item) json_nullable(f, sspr_entry_##key(e))
+#define JSON_ONE_KIND(key, item) json_nullable(f, sspr_kind_name(sspr_entry_kind(e)))
+#define JSON_ONE_SEVERITY(key, item) json_nullable(f, sspr_severity_name(sspr_entry_severity(e)))
+#define JSON_ONE_SOURCE(key, item) json_nullable(f, sspr_entry_##key(e))
+#define JSON_ONE_AREA(key, item) json_nullable(f, sspr_entry_##key(e))
+#define JSON_ONE_ORIGIN(key, item) json_nullable(f, sspr_entry_##key(e))
+#define JSON_ONE_CODE(key, item) json_number(f, sspr_entry_##key(e))
+#define JSON_ONE_ORDER(key, item) json_number(f, sspr_entry_##key(e) ? sspr_entry_##key(e) : -1)
+#define JSON_LIST_TEXT(key, item)                                                                \
+    json_strings(f, sspr_entry_##item##_count(e), sspr_entry_##item, e)
+#define JSON_LIST_REF(key, item) json_ids(f, sspr_entry_##item##_count(e), sspr_entry_##item, e)
+#define JSON_LIST_HRESULT(key, item) json_hresults(f, e)
+#define JSON_LIST_MENTION(key, item) json_mentions(f, e)
+#define JSON_LIST_FACT(key, item) json_facts(f, e)
+
+void out_entry_json(FILE *f, const sspr_entry *e)
+{
+    const char *sep = "{";
+#define JSON_FIELD(key, item, type, presence, shape)                                             \
+    fprintf(f, "%s\"" #key "\": ", sep);                                                          \
+    sep = ", ";                                                                                  \
+    JSON_##shape##_##type(key, item);
+    SSPR_ENTRY_FIELDS(JSON_FIELD)
+#undef JSON_FIELD
     fputc('}', f);
 }

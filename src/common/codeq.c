@@ -3,6 +3,8 @@
  * which reads every text key of the catalogue with it: see codeq.h. */
 #include "codeq.h"
 
+#include "schema.h"
+
 #include <string.h>
 
 static int lower(int c)
@@ -27,20 +29,21 @@ static int word_eq(const char *s, size_t n, const char *w)
     return i == n && w[i] == '\0';
 }
 
-/* The words of a code query other than numbers: source names (their values
- * are the source numbers of sspr__source_of) and fillers. */
-enum { KW_NONE, KW_PRS = 1, KW_ADSYNC = 2, KW_SSPR = 3, KW_FILLER, KW_HR };
+/* The words of a code query other than numbers: source names (schema.def)
+ * and fillers. */
+enum { KW_NONE, KW_SOURCE, KW_FILLER, KW_HR };
 
 static int keyword(const char *t, size_t n)
 {
+    if (sspr__source_of(t, n))
+        return KW_SOURCE;
     static const struct {
         const char *word;
         unsigned char len, kind;
     } words[] = {
         {"id", 2, KW_FILLER},      {"hr", 2, KW_HR},          {"err", 3, KW_FILLER},
-        {"code", 4, KW_FILLER},    {"sspr", 4, KW_SSPR},      {"event", 5, KW_FILLER},
-        {"error", 5, KW_FILLER},   {"source", 6, KW_FILLER},  {"adsync", 6, KW_ADSYNC},
-        {"eventid", 7, KW_FILLER}, {"hresult", 7, KW_HR},     {"passwordresetservice", 20, KW_PRS},
+        {"code", 4, KW_FILLER},    {"event", 5, KW_FILLER},   {"error", 5, KW_FILLER},
+        {"source", 6, KW_FILLER},  {"eventid", 7, KW_FILLER}, {"hresult", 7, KW_HR},
     };
     for (size_t i = 0; i < sizeof words / sizeof *words; i++) /* by length first: one compare */
         if (words[i].len == n && word_eq(t, n, words[i].word))
@@ -48,14 +51,9 @@ static int keyword(const char *t, size_t n)
     return KW_NONE;
 }
 
-static unsigned kw_source(int k)
-{
-    return k == KW_PRS || k == KW_ADSYNC || k == KW_SSPR ? (unsigned)k : 0;
-}
-
 unsigned sspr__source_of(const char *s, size_t n)
 {
-    return kw_source(keyword(s, n));
+    return sspr__number_of(&sspr__sources, s, n, 1);
 }
 
 int sspr__code_word(const char *t, size_t n)
@@ -114,8 +112,8 @@ static int take_token(const char *t, size_t n, int after_hr, sspr__code_query *q
     int c0 = lower((unsigned char)t[0]);
     *hr = 0;
     if (c0 >= 'a' && c0 <= 'z' && !(n == 8 && parse_hex(t, n, &v))) {
-        int k = keyword(t, n);
-        unsigned src = kw_source(k);
+        unsigned src = sspr__source_of(t, n);
+        int k = src ? KW_SOURCE : keyword(t, n);
         if (src) {
             if (q->source && q->source != src)
                 return 0;
@@ -130,9 +128,9 @@ static int take_token(const char *t, size_t n, int after_hr, sspr__code_query *q
     /* SSPR_0029, SSPR0029: the reset page's own codes */
     if (n > 4 && c0 == 's' && word_eq(t, 4, "sspr")) {
         size_t skip = t[4] == '_' ? 5 : 4;
-        if (q->has_code || !parse_dec(t + skip, n - skip, &v) || (q->source && q->source != 3))
+        if (q->has_code || !parse_dec(t + skip, n - skip, &v) || (q->source && q->source != SSPR__SOURCE_SSPR))
             return 0;
-        q->source = 3;
+        q->source = SSPR__SOURCE_SSPR;
         q->has_code = 1;
         q->code = v;
         return 1;

@@ -6,10 +6,18 @@
 
 #include "sspr-data.inc"
 
-static const char *const kind_names[] = {NULL, "event", "symptom", "procedure", "checklist"};
-static const char *const severity_names[] = {NULL, "info", "warning", "error"};
-static const char *const source_names[] = {NULL, "PasswordResetService", "ADSync", "SSPR"};
-static const char *const origin_names[] = {"2017", "current"};
+/* The public enums state schema.def's numbers by hand: they must agree. */
+#define SSPR__SAME(a, b) typedef char sspr__same_##a[(int)(a) == (int)(b) ? 1 : -1];
+SSPR__SAME(SSPR_KIND_EVENT, SSPR__KIND_EVENT)
+SSPR__SAME(SSPR_KIND_SYMPTOM, SSPR__KIND_SYMPTOM)
+SSPR__SAME(SSPR_KIND_PROCEDURE, SSPR__KIND_PROCEDURE)
+SSPR__SAME(SSPR_KIND_CHECKLIST, SSPR__KIND_CHECKLIST)
+SSPR__SAME(SSPR_SEVERITY_INFO, SSPR__SEVERITY_INFO)
+SSPR__SAME(SSPR_SEVERITY_WARNING, SSPR__SEVERITY_WARNING)
+SSPR__SAME(SSPR_SEVERITY_ERROR, SSPR__SEVERITY_ERROR)
+typedef char sspr__kinds_all_public[SSPR__KIND_END - 1 == SSPR_KIND_CHECKLIST ? 1 : -1];
+typedef char sspr__severities_all_public[SSPR__SEVERITY_END - 1 == SSPR_SEVERITY_ERROR ? 1 : -1];
+#undef SSPR__SAME
 
 const char *sspr_version(void)
 {
@@ -23,17 +31,17 @@ const char *sspr_catalog_version(void)
 
 const char *sspr_kind_name(sspr_kind kind)
 {
-    return (kind > 0 && kind <= SSPR_KIND_CHECKLIST) ? kind_names[kind] : NULL;
+    return sspr__name_of(&sspr__kinds, (unsigned)kind);
 }
 
 const char *sspr_severity_name(sspr_severity severity)
 {
-    return (severity > 0 && severity <= SSPR_SEVERITY_ERROR) ? severity_names[severity] : NULL;
+    return sspr__name_of(&sspr__severities, (unsigned)severity);
 }
 
 const char *sspr__source_name(unsigned source)
 {
-    return source < sizeof source_names / sizeof *source_names ? source_names[source] : NULL;
+    return sspr__name_of(&sspr__sources, source);
 }
 
 size_t sspr_count(void)
@@ -44,11 +52,6 @@ size_t sspr_count(void)
 const sspr_entry *sspr_at(size_t i)
 {
     return i < sspr__entry_count ? &sspr__entries[i] : NULL;
-}
-
-const char *sspr_entry_id(const sspr_entry *e)
-{
-    return e ? sspr__str(e->id) : NULL;
 }
 
 sspr_kind sspr_entry_kind(const sspr_entry *e)
@@ -63,22 +66,7 @@ const char *sspr_entry_source(const sspr_entry *e)
 
 int64_t sspr_entry_code(const sspr_entry *e)
 {
-    return (e && e->has_code) ? (int64_t)e->code : -1;
-}
-
-const char *sspr_entry_name(const sspr_entry *e)
-{
-    return e ? sspr__str(e->name) : NULL;
-}
-
-const char *sspr_entry_title(const sspr_entry *e)
-{
-    return e ? sspr__str(e->title) : NULL;
-}
-
-const char *sspr_entry_summary(const sspr_entry *e)
-{
-    return e ? sspr__str(e->summary) : NULL;
+    return e ? e->code : -1;
 }
 
 sspr_severity sspr_entry_severity(const sspr_entry *e)
@@ -88,17 +76,12 @@ sspr_severity sspr_entry_severity(const sspr_entry *e)
 
 const char *sspr_entry_area(const sspr_entry *e)
 {
-    return e ? sspr__str(e->area) : NULL;
-}
-
-const char *sspr_entry_section(const sspr_entry *e)
-{
-    return e ? sspr__str(e->section) : NULL;
+    return e ? sspr__name_of(&sspr__areas, e->area) : NULL;
 }
 
 const char *sspr_entry_origin(const sspr_entry *e)
 {
-    return e ? origin_names[e->origin & 1] : NULL;
+    return e ? sspr__name_of(&sspr__origins, e->origin) : NULL;
 }
 
 int sspr_entry_order(const sspr_entry *e)
@@ -106,86 +89,56 @@ int sspr_entry_order(const sspr_entry *e)
     return e ? e->order : 0;
 }
 
-/* ---- counted lists ---- */
+/* ---- accessors of every text field and list, from schema.def ---- */
 
 static const char *str_at(sspr__span s, size_t i)
 {
     return i < s.n ? sspr__str(sspr__strs[s.off + i]) : NULL;
 }
 
-size_t sspr_entry_alias_count(const sspr_entry *e)
+static const sspr_entry *ref_at(sspr__span s, size_t i)
 {
-    return e ? e->aliases.n : 0;
+    return i < s.n ? &sspr__entries[sspr__refs[s.off + i]] : NULL;
 }
 
-const char *sspr_entry_alias(const sspr_entry *e, size_t i)
-{
-    return e ? str_at(e->aliases, i) : NULL;
-}
-
-size_t sspr_entry_hresult_count(const sspr_entry *e)
-{
-    return e ? e->hresults.n : 0;
-}
+/* sspr_entry_<key>() of each text; sspr_entry_<item>_count() of each list, and
+ * sspr_entry_<item>() of each list of texts or entries. The other accessors
+ * turn numbers into names or build structs: they are written out below. */
+#define SSPR__TEXT(key)                                                                          \
+    const char *sspr_entry_##key(const sspr_entry *e) { return e ? sspr__str(e->key) : NULL; }
+#define SSPR__COUNT(key, item)                                                                   \
+    size_t sspr_entry_##item##_count(const sspr_entry *e) { return e ? e->key.n : 0; }
+#define SSPR__ONE_ID(key, item) SSPR__TEXT(key)
+#define SSPR__ONE_TEXT(key, item) SSPR__TEXT(key)
+#define SSPR__ONE_TITLE(key, item) SSPR__TEXT(key)
+#define SSPR__ONE_KIND(key, item)
+#define SSPR__ONE_SEVERITY(key, item)
+#define SSPR__ONE_SOURCE(key, item)
+#define SSPR__ONE_AREA(key, item)
+#define SSPR__ONE_ORIGIN(key, item)
+#define SSPR__ONE_ORDER(key, item)
+#define SSPR__ONE_CODE(key, item)
+#define SSPR__LIST_TEXT(key, item)                                                               \
+    SSPR__COUNT(key, item)                                                                       \
+    const char *sspr_entry_##item(const sspr_entry *e, size_t i)                                 \
+    {                                                                                            \
+        return e ? str_at(e->key, i) : NULL;                                                     \
+    }
+#define SSPR__LIST_REF(key, item)                                                                \
+    SSPR__COUNT(key, item)                                                                       \
+    const sspr_entry *sspr_entry_##item(const sspr_entry *e, size_t i)                           \
+    {                                                                                            \
+        return e ? ref_at(e->key, i) : NULL;                                                     \
+    }
+#define SSPR__LIST_HRESULT(key, item) SSPR__COUNT(key, item)
+#define SSPR__LIST_MENTION(key, item) SSPR__COUNT(key, item)
+#define SSPR__LIST_FACT(key, item) SSPR__COUNT(key, item)
+#define SSPR__ACCESSORS(key, item, type, presence, shape) SSPR__##shape##_##type(key, item)
+SSPR_ENTRY_FIELDS(SSPR__ACCESSORS)
 
 uint32_t sspr_entry_hresult(const sspr_entry *e, size_t i)
 {
     return (e && i < e->hresults.n) ? sspr__hrs[e->hresults.off + i] : 0;
-}
-
-size_t sspr_entry_message_count(const sspr_entry *e)
-{
-    return e ? e->messages.n : 0;
-}
-
-const char *sspr_entry_message(const sspr_entry *e, size_t i)
-{
-    return e ? str_at(e->messages, i) : NULL;
-}
-
-size_t sspr_entry_cause_count(const sspr_entry *e)
-{
-    return e ? e->causes.n : 0;
-}
-
-const char *sspr_entry_cause(const sspr_entry *e, size_t i)
-{
-    return e ? str_at(e->causes, i) : NULL;
-}
-
-size_t sspr_entry_step_count(const sspr_entry *e)
-{
-    return e ? e->steps.n : 0;
-}
-
-const char *sspr_entry_step(const sspr_entry *e, size_t i)
-{
-    return e ? str_at(e->steps, i) : NULL;
-}
-
-size_t sspr_entry_procedure_count(const sspr_entry *e)
-{
-    return e ? e->procedures.n : 0;
-}
-
-const sspr_entry *sspr_entry_procedure(const sspr_entry *e, size_t i)
-{
-    return (e && i < e->procedures.n) ? &sspr__entries[sspr__refs[e->procedures.off + i]] : NULL;
-}
-
-size_t sspr_entry_related_count(const sspr_entry *e)
-{
-    return e ? e->related.n : 0;
-}
-
-const sspr_entry *sspr_entry_related(const sspr_entry *e, size_t i)
-{
-    return (e && i < e->related.n) ? &sspr__entries[sspr__refs[e->related.off + i]] : NULL;
-}
-
-size_t sspr_entry_mention_count(const sspr_entry *e)
-{
-    return e ? e->mentions.n : 0;
 }
 
 int sspr_entry_mention(const sspr_entry *e, size_t i, const char **source, int64_t *code,
@@ -201,11 +154,6 @@ int sspr_entry_mention(const sspr_entry *e, size_t i, const char **source, int64
     if (hresult)
         *hresult = m->has_hresult ? m->hresult : 0;
     return 1;
-}
-
-size_t sspr_entry_fact_count(const sspr_entry *e)
-{
-    return e ? e->facts.n : 0;
 }
 
 const sspr_fact *sspr_entry_fact(const sspr_entry *e, size_t i)
@@ -264,7 +212,7 @@ const char *sspr_fact_string(const sspr_fact *f)
 
 const char *sspr_fact_origin(const sspr_fact *f)
 {
-    return f ? origin_names[f->origin & 1] : NULL;
+    return f ? sspr__name_of(&sspr__origins, f->origin) : NULL;
 }
 
 const sspr_fact *sspr_fact_supersedes(const sspr_fact *f)

@@ -101,7 +101,7 @@ static int passes_filter(const pass *p, uint32_t entry)
     }
     if (p->source && e->source != p->source)
         return 0;
-    if (p->need_code && !(e->has_code && e->code == p->code))
+    if (p->need_code && e->code != (int64_t)p->code)
         return 0;
     return 1;
 }

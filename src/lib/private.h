@@ -8,6 +8,7 @@
 #define SSPR_PRIVATE_H
 
 #include "codeq.h"
+#include "schema.h"
 #include "sspr-errors.h"
 
 #include <stddef.h>
@@ -19,22 +20,38 @@ typedef struct {
     uint32_t off, n;
 } sspr__span;
 
+/* How the library stores a field of each schema type and shape (schema.def):
+ * texts as pool offsets (SSPR__NONE for none), names as their numbers, codes
+ * as int64_t (-1 for none), lists as spans. */
+#define SSPR__STORE_ONE_ID uint32_t
+#define SSPR__STORE_ONE_TEXT uint32_t
+#define SSPR__STORE_ONE_TITLE uint32_t
+#define SSPR__STORE_ONE_KIND uint8_t
+#define SSPR__STORE_ONE_SEVERITY uint8_t
+#define SSPR__STORE_ONE_SOURCE uint8_t
+#define SSPR__STORE_ONE_AREA uint8_t
+#define SSPR__STORE_ONE_ORIGIN uint8_t
+#define SSPR__STORE_ONE_ORDER uint8_t
+#define SSPR__STORE_ONE_CODE int64_t
+#define SSPR__STORE_LIST_TEXT sspr__span     /* into sspr__strs */
+#define SSPR__STORE_LIST_HRESULT sspr__span  /* into sspr__hrs */
+#define SSPR__STORE_LIST_REF sspr__span      /* into sspr__refs (entry indices) */
+#define SSPR__STORE_LIST_MENTION sspr__span  /* into sspr__mentions */
+#define SSPR__STORE_LIST_FACT sspr__span     /* into sspr__facts */
+
+/* One member per field of schema.def, named by its key; the generated tables
+ * initialise them by name. */
 struct sspr_entry {
-    uint32_t id, name, title, summary, section, area; /* pool offsets; name may be SSPR__NONE */
-    uint32_t code;
-    uint32_t index;
-    uint8_t kind, source, severity, origin, order, has_code;
-    sspr__span aliases, messages, causes, steps; /* into sspr__strs */
-    sspr__span hresults;                         /* into sspr__hrs */
-    sspr__span procedures, related;              /* into sspr__refs (entry indices) */
-    sspr__span facts;                            /* into sspr__facts */
-    sspr__span mentions;                         /* into sspr__mentions */
+#define SSPR__MEMBER(key, item, type, presence, shape) SSPR__STORE_##shape##_##type key;
+    SSPR_ENTRY_FIELDS(SSPR__MEMBER)
+#undef SSPR__MEMBER
+    uint32_t index; /* its place in sspr__entries */
 };
 
 struct sspr_fact {
     uint32_t key, unit, text, str; /* str: string value or SSPR__NONE for numbers */
     double min, max;
-    int32_t supersedes; /* index of the superseded fact within the same entry, or -1 */
+    int32_t supersedes; /* index of the superseded fact in sspr__facts, or -1 */
     uint8_t origin;
 };
 

@@ -43,7 +43,7 @@ enum {
     SCAN_DECODE = 4096 /* UTF-16 transcoding buffer (stack) */
 };
 
-enum { SRC_UNKNOWN = 0, SRC_PRS = 1, SRC_ADSYNC = 2, SRC_FOREIGN = 255 };
+enum { SRC_UNKNOWN = 0, SRC_FOREIGN = 255 }; /* else a source of schema.def */
 enum { REC_FREE = 1, REC_FL, REC_TAB, REC_CSV, REC_XML };
 enum { LK_SKIP, LK_FREE, LK_FL, LK_TAB, LK_CSV, LK_XML };
 enum { ENC_DETECT, ENC_UTF8, ENC_UTF16LE, ENC_UTF16BE };
@@ -144,14 +144,18 @@ static int scan_is(const unsigned char *p, size_t n, const char *w)
     return n == strlen(w) && scan_at(p, n, w);
 }
 
-/* The source a provider name stands for: ours, or foreign. */
+/* The source a provider name stands for: ours (the schema's sources that
+ * write event logs), or foreign. */
 static uint8_t scan_source(const unsigned char *p, size_t n)
 {
-    if (scan_is(p, n, "PasswordResetService"))
-        return SRC_PRS;
-    if (scan_is(p, n, "ADSync"))
-        return SRC_ADSYNC;
-    return SRC_FOREIGN;
+    while (n && scan_space(*p)) {
+        p++;
+        n--;
+    }
+    while (n && scan_space(p[n - 1]))
+        n--;
+    unsigned s = sspr__number_of(&sspr__sources, (const char *)p, n, 1);
+    return s == SSPR__SOURCE_PRS || s == SSPR__SOURCE_ADSYNC ? (uint8_t)s : SRC_FOREIGN;
 }
 
 /* A decimal event id in p[0..n) (white space around allowed), or 0. */
@@ -256,7 +260,7 @@ static void scan_resolve_event(const scan_rec *r, uint32_t *out, size_t *n)
     size_t is = 0;
     const struct sspr_entry *mine[16];
     for (size_t i = 0; i < k && i < 16; i++)
-        if (found[i]->has_code && found[i]->code == r->id && found[i]->source == r->src)
+        if (found[i]->code == (int64_t)r->id && found[i]->source == r->src)
             mine[is++] = found[i];
     for (size_t i = 0; i < is; i++) {
         int pick = is == 1;
@@ -276,7 +280,7 @@ static void scan_resolve_hresults(const scan_rec *r, uint32_t *out, size_t *n)
             const struct sspr_entry *e = found[i];
             if (!scan_is_hresult(e, r->hr[h]) || !scan_fits(r, e))
                 continue;
-            if (r->has_id && e->has_code && e->code != r->id)
+            if (r->has_id && e->code >= 0 && e->code != (int64_t)r->id)
                 continue; /* another event with this HRESULT */
             scan_add_entry(out, n, SCAN_FOUND_MAX, e->index);
         }
