@@ -1,16 +1,22 @@
 #include "json.h"
 
 #include "diag.h"
+#include "fileio.h"
 
 #include <errno.h>
+#include <float.h>
 #include <jansson.h>
+#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
+/* ---- the position scanner ------------------------------------------------
+ * Walks a text Jansson accepted and records, for every value and every member
+ * name, its line:column and its byte span. It decodes nothing. */
+
 typedef struct {
-    const char *path;
-    const unsigned char *p, *end;
+    const unsigned char *text, *p, *end;
     int line, column; /* of the character at p: line 1-based, column counts characters */
 } scanner;
 
@@ -28,104 +34,58 @@ static void advance(scanner *s)
         s->p++;
 }
 
+static size_t offset(const scanner *s)
+{
+    return (size_t)(s->p - s->text);
+}
+
 static void skip_ws(scanner *s)
 {
     while (s->p < s->end && (*s->p == ' ' || *s->p == '\t' || *s->p == '\n' || *s->p == '\r'))
         advance(s);
 }
 
-static jnode *new_node(jn_type t, const scanner *s)
+static void skip_string(scanner *s)
 {
-    jnode *n = gen_xmalloc(sizeof *n);
-    memset(n, 0, sizeof *n);
-    n->type = t;
-    n->line = s->line;
-    n->column = s->column;
-    return n;
-}
-
-static void put_utf8(char *out, size_t *o, unsigned long cp)
-{
-    if (cp < 0x80) {
-        out[(*o)++] = (char)cp;
-    } else if (cp < 0x800) {
-        out[(*o)++] = (char)(0xC0 | (cp >> 6));
-        out[(*o)++] = (char)(0x80 | (cp & 0x3F));
-    } else if (cp < 0x10000) {
-        out[(*o)++] = (char)(0xE0 | (cp >> 12));
-        out[(*o)++] = (char)(0x80 | ((cp >> 6) & 0x3F));
-        out[(*o)++] = (char)(0x80 | (cp & 0x3F));
-    } else {
-        out[(*o)++] = (char)(0xF0 | (cp >> 18));
-        out[(*o)++] = (char)(0x80 | ((cp >> 12) & 0x3F));
-        out[(*o)++] = (char)(0x80 | ((cp >> 6) & 0x3F));
-        out[(*o)++] = (char)(0x80 | (cp & 0x3F));
-    }
-}
-
-static unsigned long hex4(const unsigned char *p)
-{
-    unsigned long v = 0;
-    for (int i = 0; i < 4; i++) {
-        int c = p[i];
-        v <<= 4;
-        if (c >= '0' && c <= '9')
-            v |= (unsigned long)(c - '0');
-        else if (c >= 'a' && c <= 'f')
-            v |= (unsigned long)(c - 'a' + 10);
-        else
-            v |= (unsigned long)(c - 'A' + 10);
-    }
-    return v;
-}
-
-/* Decodes the string at s->p (which is a '"'); the text is known to be valid JSON. */
-static char *scan_string(scanner *s, size_t *len)
-{
-    const unsigned char *start = s->p + 1;
-    const unsigned char *q = start;
-    while (*q != '"')
-        q += (*q == '\\') ? 2 : 1;
-    char *out = gen_xmalloc((size_t)(q - start) + 1);
-    size_t o = 0;
     advance(s); /* opening quote */
     while (*s->p != '"') {
-        if (*s->p != '\\') {
-            const unsigned char *c = s->p;
+        if (*s->p == '\\')
             advance(s);
-            memcpy(out + o, c, (size_t)(s->p - c));
-            o += (size_t)(s->p - c);
-            continue;
-        }
-        unsigned char e = s->p[1];
         advance(s);
-        advance(s);
-        switch (e) {
-        case 'b': out[o++] = '\b'; break;
-        case 'f': out[o++] = '\f'; break;
-        case 'n': out[o++] = '\n'; break;
-        case 'r': out[o++] = '\r'; break;
-        case 't': out[o++] = '\t'; break;
-        case 'u': {
-            unsigned long cp = hex4(s->p);
-            for (int i = 0; i < 4; i++)
-                advance(s);
-            if (cp >= 0xD800 && cp <= 0xDBFF) { /* Jansson guarantees the low half follows */
-                unsigned long lo = hex4(s->p + 2);
-                for (int i = 0; i < 6; i++)
-                    advance(s);
-                cp = 0x10000 + ((cp - 0xD800) << 10) + (lo - 0xDC00);
-            }
-            put_utf8(out, &o, cp);
-            break;
-        }
-        default: out[o++] = (char)e; break;
-        }
     }
     advance(s); /* closing quote */
-    out[o] = '\0';
-    *len = o;
-    return out;
+}
+
+static void skip_scalar(scanner *s)
+{
+    switch (*s->p) {
+    case '"': skip_string(s); return;
+    case 't':
+    case 'n':
+        for (int i = 0; i < 4; i++)
+            advance(s);
+        return;
+    case 'f':
+        for (int i = 0; i < 5; i++)
+            advance(s);
+        return;
+    default:
+        while (s->p < s->end && *s->p && strchr("+-0123456789.eE", *s->p))
+            advance(s);
+    }
+}
+
+static jn_type type_at(const scanner *s)
+{
+    switch (*s->p) {
+    case '{': return JN_OBJECT;
+    case '[': return JN_ARRAY;
+    case '"': return JN_STRING;
+    case 't': return JN_TRUE;
+    case 'f': return JN_FALSE;
+    case 'n': return JN_NULL;
+    default: return JN_INTEGER; /* a number: Jansson decides integer or real */
+    }
 }
 
 static void add_kid(jnode *parent, jnode *kid)
@@ -136,144 +96,290 @@ static void add_kid(jnode *parent, jnode *kid)
     parent->kids[parent->nkids++] = kid;
 }
 
-static jnode *scan_value(scanner *s);
+/* A growable stack of pointers, for the walks that replace recursion. */
+typedef struct {
+    void **v;
+    size_t n, cap;
+} ptr_stack;
 
-static jnode *scan_object(scanner *s)
+static void push(ptr_stack *st, void *p)
 {
-    jnode *obj = new_node(JN_OBJECT, s);
-    advance(s);
-    skip_ws(s);
-    while (*s->p != '}') {
-        int kl = s->line, kc = s->column;
-        size_t klen;
-        char *key = scan_string(s, &klen);
-        skip_ws(s);
-        advance(s); /* ':' */
-        skip_ws(s);
-        jnode *v = scan_value(s);
-        v->key = key;
-        v->key_line = kl;
-        v->key_column = kc;
-        for (size_t i = 0; i < obj->nkids; i++) {
-            if (strcmp(obj->kids[i]->key, key) == 0) {
-                gen_error(s->path, kl, kc, "duplicate key '%s'", key);
-                gen_note(s->path, obj->kids[i]->key_line, obj->kids[i]->key_column,
-                         "'%s' first appears here", key);
-                break;
-            }
-        }
-        add_kid(obj, v);
-        skip_ws(s);
-        if (*s->p == ',') {
-            advance(s);
-            skip_ws(s);
-        }
+    if (st->n == st->cap) {
+        st->cap = st->cap ? 2 * st->cap : 64;
+        st->v = gen_xrealloc(st->v, st->cap * sizeof *st->v);
     }
-    advance(s);
-    return obj;
+    st->v[st->n++] = p;
 }
 
-static jnode *scan_array(scanner *s)
+static jnode *scan(scanner *s)
 {
-    jnode *arr = new_node(JN_ARRAY, s);
-    advance(s);
-    skip_ws(s);
-    while (*s->p != ']') {
-        add_kid(arr, scan_value(s));
-        skip_ws(s);
-        if (*s->p == ',') {
-            advance(s);
-            skip_ws(s);
-        }
-    }
-    advance(s);
-    return arr;
-}
-
-static jnode *scan_number(scanner *s)
-{
-    jnode *n = new_node(JN_INTEGER, s);
-    const unsigned char *start = s->p;
-    while (s->p < s->end && strchr("+-0123456789.eE", *s->p) && *s->p)
-        advance(s);
-    size_t len = (size_t)(s->p - start);
-    char buf[64];
-    if (len >= sizeof buf)
-        len = sizeof buf - 1;
-    memcpy(buf, start, len);
-    buf[len] = '\0';
-    if (strpbrk(buf, ".eE")) {
-        n->type = JN_REAL;
-        n->real = strtod(buf, NULL);
-    } else {
-        errno = 0;
-        n->integer = strtoll(buf, NULL, 10);
-    }
-    return n;
-}
-
-static jnode *scan_value(scanner *s)
-{
-    jnode *n;
-    switch (*s->p) {
-    case '{': return scan_object(s);
-    case '[': return scan_array(s);
-    case '"':
-        n = new_node(JN_STRING, s);
-        n->str = scan_string(s, &n->len);
-        return n;
-    case 't':
-        n = new_node(JN_TRUE, s);
-        for (int i = 0; i < 4; i++)
-            advance(s);
-        return n;
-    case 'f':
-        n = new_node(JN_FALSE, s);
-        for (int i = 0; i < 5; i++)
-            advance(s);
-        return n;
-    case 'n':
-        n = new_node(JN_NULL, s);
-        for (int i = 0; i < 4; i++)
-            advance(s);
-        return n;
-    default: return scan_number(s);
-    }
-}
-
-static char *read_file(const char *path, size_t *len)
-{
-    FILE *f = fopen(path, "rb");
-    if (!f) {
-        gen_error(path, 0, 0, "cannot open: %s", strerror(errno));
-        return NULL;
-    }
-    size_t cap = 1 << 16, n = 0;
-    char *buf = gen_xmalloc(cap);
+    jnode *root = NULL;
+    ptr_stack open = {NULL, 0, 0}; /* the containers not yet closed */
     for (;;) {
-        n += fread(buf + n, 1, cap - n, f);
-        if (n < cap)
+        skip_ws(s);
+        if (open.n && (*s->p == '}' || *s->p == ']')) {
+            jnode *c = open.v[--open.n];
+            advance(s);
+            c->end = offset(s);
+        } else {
+            jnode *parent = open.n ? open.v[open.n - 1] : NULL;
+            int kl = 0, kc = 0;
+            size_t ks = 0, ke = 0;
+            if (parent && parent->type == JN_OBJECT) {
+                kl = s->line;
+                kc = s->column;
+                ks = offset(s);
+                skip_string(s);
+                ke = offset(s);
+                skip_ws(s);
+                advance(s); /* ':' */
+                skip_ws(s);
+            }
+            jnode *n = gen_xmalloc(sizeof *n);
+            memset(n, 0, sizeof *n);
+            n->type = type_at(s);
+            n->line = s->line;
+            n->column = s->column;
+            n->start = offset(s);
+            n->key_line = kl;
+            n->key_column = kc;
+            n->key_start = ks;
+            n->key_end = ke;
+            if (parent)
+                add_kid(parent, n);
+            else
+                root = n;
+            if (n->type == JN_OBJECT || n->type == JN_ARRAY) {
+                advance(s);
+                push(&open, n);
+                continue;
+            }
+            skip_scalar(s);
+            n->end = offset(s);
+        }
+        if (open.n == 0)
             break;
-        cap *= 2;
-        buf = gen_xrealloc(buf, cap);
+        skip_ws(s);
+        if (*s->p == ',')
+            advance(s);
     }
-    int err = ferror(f);
-    fclose(f);
-    if (err) {
-        gen_error(path, 0, 0, "cannot read");
-        free(buf);
-        return NULL;
-    }
-    *len = n;
-    return buf;
+    free(open.v);
+    return root;
 }
+
+/* ---- values from Jansson ----------------------------------------------- */
+
+typedef struct {
+    const char *path;
+    const char *text;
+    ptr_stack owned; /* json_t trees decoded from a member's own text, released at the end */
+} pairing;
+
+/* Jansson's value for the text span [start, end): for the members of an
+ * object with duplicate keys, whose values Jansson's tree does not keep. */
+static json_t *decode_span(pairing *pr, size_t start, size_t end)
+{
+    json_error_t err;
+    json_t *j = json_loadb(pr->text + start, end - start, JSON_DECODE_ANY, &err);
+    if (!j) { /* cannot happen: the whole text was accepted */
+        fprintf(stderr, "sspr-gen: internal error: Jansson rejects a part it accepted: %s\n",
+                err.text);
+        abort();
+    }
+    push(&pr->owned, j);
+    return j;
+}
+
+static int same_type(const jnode *n, const json_t *j)
+{
+    switch (n->type) {
+    case JN_OBJECT: return json_is_object(j);
+    case JN_ARRAY: return json_is_array(j);
+    case JN_STRING: return json_is_string(j);
+    case JN_INTEGER:
+    case JN_REAL: return json_is_number(j);
+    case JN_TRUE: return json_is_true(j);
+    case JN_FALSE: return json_is_false(j);
+    case JN_NULL: return json_is_null(j);
+    }
+    return 0;
+}
+
+static char *copy_bytes(const char *s, size_t len)
+{
+    char *p = gen_xmalloc(len + 1);
+    memcpy(p, s, len);
+    p[len] = '\0';
+    return p;
+}
+
+/* Whether a number's text has a non-zero digit before its exponent. */
+static int nonzero_mantissa(const char *s, size_t len)
+{
+    for (size_t i = 0; i < len && s[i] != 'e' && s[i] != 'E'; i++)
+        if (s[i] >= '1' && s[i] <= '9')
+            return 1;
+    return 0;
+}
+
+/* Copies a scalar's value from Jansson. A real that a double keeps only as 0
+ * or as a subnormal (lost digits) is an error at its position. */
+static void take_scalar(pairing *pr, jnode *n, const json_t *j)
+{
+    if (json_is_string(j)) {
+        n->len = json_string_length(j);
+        n->str = copy_bytes(json_string_value(j), n->len);
+    } else if (json_is_integer(j)) {
+        n->type = JN_INTEGER;
+        n->integer = json_integer_value(j);
+    } else if (json_is_real(j)) {
+        n->type = JN_REAL;
+        n->real = json_real_value(j);
+        const char *lit = pr->text + n->start;
+        size_t len = n->end - n->start;
+        if ((n->real == 0 && nonzero_mantissa(lit, len)) || fpclassify(n->real) == FP_SUBNORMAL)
+            gen_error(pr->path, n->line, n->column,
+                      "number %.*s is too small to keep exactly: it would be stored as %.17g "
+                      "(the smallest full-precision double is %.17g)",
+                      (int)len, lit, n->real, DBL_MIN);
+    }
+}
+
+/* One object or array being paired. For an object whose members all have
+ * different keys, Jansson's members come in document order (json_object_iter
+ * keeps insertion order); otherwise first[i] is the member that first uses
+ * member i's key, and a key used more than once has no value in Jansson's
+ * tree that can be trusted. */
+typedef struct {
+    jnode *n;
+    json_t *j;
+    void *iter;
+    size_t next;
+    size_t *first; /* NULL when the keys are all different */
+    unsigned char *dup;
+} frame;
+
+typedef struct {
+    frame *v;
+    size_t n, cap;
+} frame_stack;
+
+static const jnode *const *sort_kids; /* for cmp_key */
+
+static int cmp_key(const void *a, const void *b)
+{
+    size_t x = *(const size_t *)a, y = *(const size_t *)b;
+    int c = strcmp(sort_kids[x]->key, sort_kids[y]->key);
+    return c ? c : (x > y) - (x < y);
+}
+
+/* Keys for an object with duplicate keys: each decoded by Jansson from its
+ * own text; then, for each member, the first member with the same key. */
+static void find_duplicates(pairing *pr, frame *f)
+{
+    jnode *o = f->n;
+    size_t n = o->nkids;
+    for (size_t i = 0; i < n; i++) {
+        json_t *k = decode_span(pr, o->kids[i]->key_start, o->kids[i]->key_end);
+        o->kids[i]->key = gen_xstrdup(json_string_value(k));
+    }
+    size_t *order = gen_xmalloc(n * sizeof *order);
+    for (size_t i = 0; i < n; i++)
+        order[i] = i;
+    sort_kids = (const jnode *const *)o->kids;
+    qsort(order, n, sizeof *order, cmp_key);
+    f->first = gen_xmalloc(n * sizeof *f->first);
+    f->dup = gen_xmalloc(n);
+    memset(f->dup, 0, n);
+    for (size_t a = 0; a < n;) {
+        size_t b = a + 1;
+        while (b < n && strcmp(o->kids[order[a]]->key, o->kids[order[b]]->key) == 0)
+            b++;
+        for (size_t k = a; k < b; k++) {
+            f->first[order[k]] = order[a];
+            f->dup[order[k]] = b - a > 1;
+        }
+        a = b;
+    }
+    free(order);
+}
+
+static void enter(pairing *pr, frame_stack *st, jnode *n, json_t *j)
+{
+    if (!j || !same_type(n, j))
+        j = decode_span(pr, n->start, n->end);
+    if (n->type != JN_OBJECT && n->type != JN_ARRAY) {
+        take_scalar(pr, n, j);
+        return;
+    }
+    if (st->n == st->cap) {
+        st->cap = st->cap ? 2 * st->cap : 64;
+        st->v = gen_xrealloc(st->v, st->cap * sizeof *st->v);
+    }
+    frame *f = &st->v[st->n++];
+    memset(f, 0, sizeof *f);
+    f->n = n;
+    f->j = j;
+    if (n->type == JN_OBJECT) {
+        if (json_object_size(j) == n->nkids)
+            f->iter = json_object_iter(j);
+        else
+            find_duplicates(pr, f);
+    }
+}
+
+/* The counterpart in Jansson's tree of member or item i of f (NULL: decode
+ * the member's own text). */
+static json_t *counterpart(frame *f, jnode *kid, size_t i)
+{
+    if (f->n->type == JN_ARRAY)
+        return json_array_get(f->j, i);
+    if (f->first)
+        return f->dup[i] ? NULL : json_object_get(f->j, kid->key);
+    const char *key = json_object_iter_key(f->iter);
+    kid->key = copy_bytes(key, strlen(key));
+    json_t *v = json_object_iter_value(f->iter);
+    f->iter = json_object_iter_next(f->j, f->iter);
+    return v;
+}
+
+/* Walks the position tree and Jansson's tree together, in document order,
+ * and reports each duplicate key after its member's value (as a reader meets
+ * them). */
+static void pair_values(pairing *pr, jnode *root, json_t *jroot)
+{
+    frame_stack st = {NULL, 0, 0};
+    enter(pr, &st, root, jroot);
+    while (st.n) {
+        frame *f = &st.v[st.n - 1];
+        if (f->first && f->next > 0 && f->first[f->next - 1] != f->next - 1) {
+            const jnode *k = f->n->kids[f->next - 1], *was = f->n->kids[f->first[f->next - 1]];
+            gen_error(pr->path, k->key_line, k->key_column, "duplicate key '%s'", k->key);
+            gen_note(pr->path, was->key_line, was->key_column, "'%s' first appears here", k->key);
+        }
+        if (f->next == f->n->nkids) {
+            free(f->first);
+            free(f->dup);
+            st.n--;
+            continue;
+        }
+        size_t i = f->next++;
+        jnode *kid = f->n->kids[i];
+        enter(pr, &st, kid, counterpart(f, kid, i)); /* may move st.v: f is not used after */
+    }
+    free(st.v);
+}
+
+/* ---- loading -------------------------------------------------------------- */
 
 jnode *jn_load(const char *path)
 {
     size_t len;
-    char *text = read_file(path, &len);
-    if (!text)
+    char *text = gen_read_file(path, &len);
+    if (!text) {
+        gen_error(path, 0, 0, "cannot open: %s", strerror(errno));
         return NULL;
+    }
     jnode *n = jn_parse(path, text, len);
     free(text);
     return n;
@@ -317,8 +423,8 @@ jnode *jn_parse(const char *path, const char *text, size_t len)
         return NULL;
     }
     json_error_t err;
-    json_t *root = json_loadb(text, len, 0, &err);
-    if (!root) {
+    json_t *jroot = json_loadb(text, len, 0, &err);
+    if (!jroot) {
         int line = err.line > 0 ? err.line : 1, column = err.column > 0 ? err.column : 1;
         /* For a bad character inside a string, Jansson reports the position
            before it; point at the character itself. */
@@ -330,23 +436,34 @@ jnode *jn_parse(const char *path, const char *text, size_t len)
         gen_error(path, line, column, "%s", err.text);
         return NULL;
     }
-    json_decref(root);
-
-    scanner s = {path, (const unsigned char *)text, (const unsigned char *)text + len, 1, 1};
+    scanner s = {(const unsigned char *)text, (const unsigned char *)text,
+                 (const unsigned char *)text + len, 1, 1};
     skip_ws(&s);
-    return scan_value(&s);
+    jnode *root = scan(&s);
+    pairing pr = {path, text, {NULL, 0, 0}};
+    pair_values(&pr, root, jroot);
+    for (size_t i = 0; i < pr.owned.n; i++)
+        json_decref(pr.owned.v[i]);
+    free(pr.owned.v);
+    json_decref(jroot);
+    return root;
 }
 
 void jn_free(jnode *n)
 {
-    if (!n)
-        return;
-    for (size_t i = 0; i < n->nkids; i++)
-        jn_free(n->kids[i]);
-    free(n->kids);
-    free(n->key);
-    free(n->str);
-    free(n);
+    ptr_stack st = {NULL, 0, 0};
+    if (n)
+        push(&st, n);
+    while (st.n) {
+        jnode *x = st.v[--st.n];
+        for (size_t i = 0; i < x->nkids; i++)
+            push(&st, x->kids[i]);
+        free(x->kids);
+        free(x->key);
+        free(x->str);
+        free(x);
+    }
+    free(st.v);
 }
 
 jnode *jn_get(const jnode *obj, const char *key)

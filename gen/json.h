@@ -2,11 +2,18 @@
  * every value (and every object key) stands, so that each later problem can be
  * reported at its file:line:column.
  *
- * Jansson is the gatekeeper: it parses the whole text first (syntax, UTF-8,
- * numbers, nesting depth) and its error, with its position, is reported as is.
- * Only a text Jansson accepted is then walked again by a small scanner that
- * records positions, which Jansson does not keep per value. Duplicate object
- * keys are all reported (Jansson's own check stops at the first). */
+ * Jansson is the gatekeeper and the only decoder: it parses the whole text
+ * first (syntax, UTF-8, numbers, nesting depth) and its error, with its
+ * position, is reported as is. Only a text Jansson accepted is then walked
+ * again by a small scanner that records positions, which Jansson does not keep
+ * per value; every string, key and number in the tree is Jansson's, paired
+ * with its position by walking both trees in document order. Duplicate object
+ * keys are all reported (Jansson keeps only the last value of a key: the value
+ * of each duplicate member is decoded by Jansson from its own text). A real
+ * number that a double cannot keep (it underflows to 0 or to a subnormal) is
+ * an error at its position; Jansson already rejects integers outside long long
+ * and reals that overflow. No walk recurses: nesting depth costs heap, not
+ * stack. */
 #ifndef SSPR_GEN_JSON_H
 #define SSPR_GEN_JSON_H
 
@@ -35,11 +42,13 @@ struct jnode {
     double real;              /* JN_REAL */
     jnode **kids;             /* JN_OBJECT members / JN_ARRAY items, in document order */
     size_t nkids;
+    size_t start, end;        /* the value's text: byte offsets [start, end) */
+    size_t key_start, key_end; /* the member name's text, quotes included */
 };
 
 /* Loads one file. Returns NULL after reporting the problem when the file cannot be
- * read or is not valid JSON. Duplicate keys are reported but the tree is returned
- * (with the duplicates still in it). */
+ * read or is not valid JSON. Duplicate keys and numbers a double cannot keep are
+ * reported but the tree is returned (with the duplicates still in it). */
 jnode *jn_load(const char *path);
 /* The same for text already in memory; path names it in diagnostics. */
 jnode *jn_parse(const char *path, const char *text, size_t len);

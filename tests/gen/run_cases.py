@@ -10,7 +10,9 @@ exit 1. The generator runs with the case folder as its working directory, so
 the paths it prints are the bare file names.
 
 Every folder under CASES_DIR/valid must pass `--check` (exit 0, silent) and
-`--outdir` (exit 0). With --catalog, the real catalogue must pass --check too.
+`--outdir` (exit 0). When it has a file `contains`, each of its lines,
+FILE<TAB>TEXT, is a TEXT that the output FILE must contain (how a case checks
+the value the generator stored). With --catalog, the real catalogue must pass --check too.
 """
 import difflib
 import os
@@ -60,6 +62,19 @@ def check_valid(gen, folder):
         rc, out, err = run_gen(gen, ["--outdir", tmp] + files, cwd=folder)
         if rc != 0 or err:
             problems.append("--outdir: exit %d, stderr %r (expected 0)" % (rc, err))
+        contains = os.path.join(folder, "contains")
+        if os.path.exists(contains):
+            with open(contains, encoding="utf-8") as f:
+                wanted = [line.rstrip("\n").split("\t", 1) for line in f if line.strip()]
+            for name, text in wanted:
+                try:
+                    with open(os.path.join(tmp, name), encoding="utf-8") as f:
+                        found = text in f.read()
+                except OSError as e:
+                    found = False
+                    problems.append("%s: %s" % (name, e))
+                if not found:
+                    problems.append("%s does not contain %r" % (name, text))
     return problems
 
 
