@@ -852,38 +852,52 @@ static void check_keys(m_catalog *cat)
     sm_free(&keys);
 }
 
-/* Procedures may point at further procedures, but never in a circle. */
-static int visit(m_catalog *cat, size_t i, unsigned char *state)
-{
-    if (state[i] == 2)
-        return 0;
-    if (state[i] == 1)
-        return 1;
-    state[i] = 1;
-    m_entry *e = &cat->entries[i];
-    for (size_t r = 0; r < e->procedures.n; r++) {
-        size_t t = e->procedures.idx[r];
-        if (t == (size_t)-1 || t == i)
-            continue; /* dangling and self references are reported elsewhere */
-        if (visit(cat, t, state)) {
-            gen_error(e->procedures.pos[r].file, e->procedures.pos[r].line,
-                      e->procedures.pos[r].column,
-                      "procedure reference '%s' from '%s' closes a circle", e->procedures.v[r],
-                      e->id);
-            state[i] = 2;
-            return 0; /* report each circle once */
-        }
-    }
-    state[i] = 2;
-    return 0;
-}
-
+/* Procedures may point at further procedures, but never in a circle. A depth-first
+ * walk with its own stack (a chain of 150,000 procedures is no deeper for the C
+ * stack than one): state 1 = on the path being walked, 2 = done. A reference to
+ * a procedure on the path closes a circle; it is reported at the reference, and
+ * the walk leaves the referring procedure there (each circle once). */
 static void check_cycles(m_catalog *cat)
 {
-    unsigned char *state = gen_xmalloc(cat->n ? cat->n : 1);
-    memset(state, 0, cat->n ? cat->n : 1);
-    for (size_t i = 0; i < cat->n; i++)
-        visit(cat, i, state);
+    size_t n = cat->n ? cat->n : 1;
+    unsigned char *state = gen_xmalloc(n);
+    memset(state, 0, n);
+    struct {
+        size_t i, r; /* a procedure on the path, and its next reference */
+    } *path = gen_xmalloc(n * sizeof *path);
+    for (size_t root = 0; root < cat->n; root++) {
+        if (state[root])
+            continue;
+        size_t depth = 0;
+        path[depth].i = root;
+        path[depth++].r = 0;
+        state[root] = 1;
+        while (depth) {
+            size_t i = path[depth - 1].i, r = path[depth - 1].r++;
+            m_entry *e = &cat->entries[i];
+            if (r == e->procedures.n) {
+                state[i] = 2;
+                depth--;
+                continue;
+            }
+            size_t t = e->procedures.idx[r];
+            if (t == (size_t)-1 || t == i || state[t] == 2)
+                continue; /* dangling and self references are reported elsewhere */
+            if (state[t] == 1) {
+                gen_error(e->procedures.pos[r].file, e->procedures.pos[r].line,
+                          e->procedures.pos[r].column,
+                          "procedure reference '%s' from '%s' closes a circle",
+                          e->procedures.v[r], e->id);
+                state[i] = 2;
+                depth--;
+                continue;
+            }
+            state[t] = 1;
+            path[depth].i = t;
+            path[depth++].r = 0;
+        }
+    }
+    free(path);
     free(state);
 }
 
