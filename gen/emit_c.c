@@ -3,7 +3,7 @@
  * Layout: src/lib/private.h. */
 #include "emit.h"
 
-#include "codeq.h"
+#include "lex.h"
 #include "diag.h"
 #include "index.h"
 #include "norm.h"
@@ -159,7 +159,7 @@ static int cmp_code_query(const void *a, const void *b)
 /* sspr__codelike: the distinct code queries that a text key (id, name, alias,
  * message; normalised) reads as. sspr_lookup() probes the text tables for a
  * code query only when it is one of these: a query that equals a key after
- * normalisation reads as the same code query (codeq.h), so none is missed. */
+ * normalisation reads as the same code query (lex.h), so none is missed. */
 static void write_codelike(FILE *f, const ix_index *ix)
 {
     size_t n = 0, cap = 0;

@@ -66,7 +66,7 @@ static char *x_fold(const char *key, size_t *len, unsigned char **word)
     size_t n = strlen(key);
     char *out = gen_xmalloc(4 * n + 8);
     unsigned char *w = gen_xmalloc(4 * n + 8);
-    sspr__fold f = {0, 1}; /* as after a space: no leading space */
+    sspr__fold f = {.space = 1}; /* as after a space: no leading space */
     size_t o = 0;
     for (size_t i = 0; i < n; i++) {
         unsigned char tmp[4];

@@ -2,6 +2,7 @@
 
 #include "diag.h"
 #include "json.h"
+#include "lex.h"
 #include "norm.h"
 
 #include <stdio.h>
@@ -258,17 +259,12 @@ static int hresult_value(const ctx *c, const jnode *n, uint32_t *out)
 {
     if (!expect(c, n, JN_STRING, "an HRESULT"))
         return 0;
-    const char *s = n->str;
-    int ok = n->len == 10 && s[0] == '0' && s[1] == 'x';
-    for (size_t i = 2; ok && i < 10; i++)
-        ok = strchr("0123456789abcdefABCDEF", s[i]) != NULL && s[i] != '\0';
-    if (!ok) {
-        gen_error(c->file, n->line, n->column,
-                  "invalid HRESULT '%s' (expected 0x followed by 8 hex digits)", s);
-        return 0;
-    }
-    *out = (uint32_t)strtoul(s + 2, NULL, 16);
-    return 1;
+    const char *s = n->str; /* the catalogue's one spelling: 0x and exactly 8 digits */
+    if (n->len == 10 && s[0] == '0' && s[1] == 'x' && sspr__hex32(s + 2, 8, out))
+        return 1;
+    gen_error(c->file, n->line, n->column,
+              "invalid HRESULT '%s' (expected 0x followed by 8 hex digits)", s);
+    return 0;
 }
 
 static int code_value(const ctx *c, const jnode *n, int64_t *out)

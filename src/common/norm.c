@@ -1,24 +1,22 @@
 #include "norm.h"
 
+#include "lex.h"
+
 #include <string.h>
 
 /* One folded character; returns how many input bytes it took. */
 static size_t fold(const unsigned char *p, size_t n, unsigned char *c)
 {
-    if (n >= 3 && p[0] == 0xE2 && p[1] == 0x80) {
-        switch (p[2]) {
-        case 0x98: case 0x99: *c = '\''; return 3;                  /* ‘ ’ */
-        case 0x9C: case 0x9D: *c = '"'; return 3;                   /* “ ” */
-        case 0x93: case 0x94: case 0x90: case 0x91: *c = '-'; return 3; /* – — ‐ ‑ */
-        default: break;
-        }
+    static const unsigned char typo_ascii[] = {
+        [SSPR__TY_SPACE] = ' ', [SSPR__TY_QUOTE] = '\'', [SSPR__TY_DQUOTE] = '"', [SSPR__TY_DASH] = '-'};
+    size_t len;
+    int ty = sspr__typo_at(p, n, &len);
+    if (ty >= 0 && ty != SSPR__TY_ELLIPSIS) { /* an ellipsis stays: only a trailing one goes */
+        *c = typo_ascii[ty];
+        return len;
     }
-    if (n >= 2 && p[0] == 0xC2 && p[1] == 0xA0) {
-        *c = ' ';
-        return 2;
-    }
-    *c = (p[0] >= 'A' && p[0] <= 'Z') ? (unsigned char)(p[0] - 'A' + 'a') : p[0];
-    if (*c == '\t' || *c == '\n' || *c == '\r' || *c == '\v' || *c == '\f')
+    *c = (unsigned char)sspr__lower(p[0]);
+    if (sspr__cc_is(*c, SSPR__CC_SPACE))
         *c = ' ';
     return 1;
 }
@@ -32,11 +30,7 @@ static int is_trim_tail(const unsigned char *s, size_t len, size_t *cut)
         *cut = 1;
         return 1;
     }
-    if (len >= 3 && s[len - 3] == 0xE2 && s[len - 2] == 0x80 && s[len - 1] == 0xA6) { /* … */
-        *cut = 3;
-        return 1;
-    }
-    return 0;
+    return sspr__typo_ending(s, len, cut) == SSPR__TY_ELLIPSIS;
 }
 
 /* Bytes that fold to themselves or to a lower-case letter; 0 marks the bytes

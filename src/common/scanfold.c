@@ -1,9 +1,11 @@
 /* The scanner's text fold (see scanfold.h), shared by the generator and the library. */
 #include "scanfold.h"
 
+#include "lex.h"
+
 static size_t fold_plain(sspr__fold *f, unsigned char b, unsigned char *out)
 {
-    if (b == ' ' || b == '\t' || b == '\r' || b == '\n' || b == '\v' || b == '\f') {
+    if (sspr__cc_is(b, SSPR__CC_SPACE)) {
         if (f->space)
             return 0;
         f->space = 1;
@@ -12,59 +14,63 @@ static size_t fold_plain(sspr__fold *f, unsigned char b, unsigned char *out)
     }
     if (b == '"' || b == '\'')
         return 0;
-    if (b == 0xC2 || b == 0xE2) {
-        f->pend = b;
-        return 0;
-    }
     f->space = 0;
-    out[0] = (b >= 'A' && b <= 'Z') ? (unsigned char)(b - 'A' + 'a') : b;
+    out[0] = (unsigned char)sspr__lower(b);
     return 1;
 }
 
-/* The bytes of an unfinished sequence, as they are. */
+/* What a whole typographic character folds to. */
+static size_t fold_typo(sspr__fold *f, int ty, unsigned char *out)
+{
+    switch (ty) {
+    case SSPR__TY_SPACE: return fold_plain(f, ' ', out);
+    case SSPR__TY_QUOTE:
+    case SSPR__TY_DQUOTE: return 0;
+    case SSPR__TY_DASH: return fold_plain(f, '-', out);
+    default: /* the ellipsis */
+        f->space = 0;
+        out[0] = out[1] = out[2] = '.';
+        return 3;
+    }
+}
+
+/* The pending bytes, as they are: they began no typographic character. */
 static size_t fold_flush(sspr__fold *f, unsigned char *out)
 {
-    size_t n = 0;
-    if (f->pend == 0xC2 || f->pend == 0xE2)
-        out[n++] = f->pend;
-    else if (f->pend == 0x80) {
-        out[n++] = 0xE2;
-        out[n++] = 0x80;
-    }
+    size_t n = f->npend;
+    for (size_t i = 0; i < n; i++)
+        out[i] = f->pend[i];
     if (n)
         f->space = 0;
-    f->pend = 0;
+    f->npend = 0;
     return n;
 }
 
 size_t sspr__fold_byte(sspr__fold *f, unsigned char b, unsigned char *out)
 {
-    if (f->pend == 0xC2 && b == 0xA0) { /* no-break space */
-        f->pend = 0;
-        return fold_plain(f, ' ', out);
-    }
-    if (f->pend == 0xE2 && b == 0x80) {
-        f->pend = 0x80;
+    if (f->npend == 0 && b < 0x80)
+        return fold_plain(f, b, out);
+    unsigned char seq[3] = {f->pend[0], f->pend[1], 0};
+    seq[f->npend] = b;
+    size_t len, n = (size_t)f->npend + 1;
+    int ty = sspr__typo_at(seq, n, &len);
+    if (ty == SSPR__TY_PARTIAL) {
+        f->pend[f->npend++] = b;
         return 0;
     }
-    if (f->pend == 0x80) {
-        f->pend = 0;
-        switch (b) {
-        case 0x98: case 0x99: case 0x9C: case 0x9D: /* typographic quotes */
-            return 0;
-        case 0x90: case 0x91: case 0x93: case 0x94: /* dashes */
-            return fold_plain(f, '-', out);
-        case 0xA6: /* ellipsis */
-            f->space = 0;
-            out[0] = out[1] = out[2] = '.';
-            return 3;
-        default:
-            f->pend = 0x80;
-            break;
-        }
+    if (ty >= 0) {
+        f->npend = 0;
+        return fold_typo(f, ty, out);
     }
-    size_t n = fold_flush(f, out);
-    return n + fold_plain(f, b, out + n);
+    /* not one: the pending bytes stand as they are, and b begins anew */
+    size_t k = fold_flush(f, out);
+    if (sspr__typo_at(&b, 1, &len) == SSPR__TY_PARTIAL) {
+        f->pend[f->npend++] = b;
+        return k;
+    }
+    f->space = 0;
+    out[k] = b;
+    return k + 1;
 }
 
 size_t sspr__fold_end(sspr__fold *f, unsigned char *out)

@@ -11,15 +11,17 @@
 /* The fold, byte by byte:
  *  - ASCII letters are lower-cased;
  *  - a run of white space (space, tab, CR, LF, VT, FF, U+00A0) is one space;
- *  - quotes vanish: '"', '\'' and U+2018, U+2019, U+201C, U+201D (so CSV's
- *    doubled quotes and typographic quotes do not matter);
- *  - U+2010, U+2011, U+2013, U+2014 (dashes) become '-', U+2026 becomes "...";
+ *  - quotes vanish: '"', '\'' and the typographic quotes (so CSV's doubled
+ *    quotes and typographic quotes do not matter);
+ *  - typographic dashes become '-', the ellipsis "...", the no-break space a
+ *    space (the typographic characters are lex.h's table);
  *  - every other byte stays as it is.
  * Patterns are the folded sspr__norm_key() of a message, without leading or
  * trailing space. */
 typedef struct {
-    unsigned char pend;  /* 0, 0xC2, 0xE2, or 0x80 after E2 80: a sequence begun */
-    unsigned char space; /* the last byte written was a space */
+    unsigned char pend[2]; /* the beginning of a typographic character (lex.h) */
+    unsigned char npend;
+    unsigned char space;   /* the last byte written was a space */
 } sspr__fold;
 
 /* Feeds one byte; writes up to 4 folded bytes to out and returns their number. */

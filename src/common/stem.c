@@ -2,6 +2,8 @@
  * a term the index holds and a term a query asks for come from this one file. */
 #include "stem.h"
 
+#include "lex.h"
+
 #include <string.h>
 
 /* ---- stop words ------------------------------------------------------------
@@ -314,14 +316,14 @@ static int tok_lower(int c)
     return c >= 'a' && c <= 'z';
 }
 
-/* An apostrophe at p (ASCII or U+2019), and its length in bytes; 0 otherwise. */
+/* An apostrophe at p (ASCII, or a typographic single quote: lex.h), and its
+ * length in bytes; 0 otherwise. */
 static size_t tok_apostrophe(const unsigned char *p, const unsigned char *end)
 {
+    size_t len;
     if (p < end && *p == '\'')
         return 1;
-    if (end - p >= 3 && p[0] == 0xE2 && p[1] == 0x80 && p[2] == 0x99)
-        return 3;
-    return 0;
+    return p < end && sspr__typo_at(p, (size_t)(end - p), &len) == SSPR__TY_QUOTE ? len : 0;
 }
 
 void sspr__tokens_init(sspr__tokens *t, const char *text, size_t len)

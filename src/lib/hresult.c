@@ -11,7 +11,10 @@
  * generated tables, so the shared object needs no relocations for them. */
 #include "sspr-errors.h"
 
+#include "lex.h"
+
 #include <stddef.h>
+#include <string.h>
 
 /* ---- facilities ------------------------------------------------------------
  * Every facility winerror.h defines; where it gives one value two names
@@ -289,117 +292,15 @@ static const hr_win32_row *hr_win32_find(uint32_t code)
 
 /* ---- parsing --------------------------------------------------------------- */
 
-static int hr_is_space(int c)
-{
-    return c == ' ' || c == '\t' || c == '\r' || c == '\n';
-}
-
-static int hr_is_separator(int c)
-{
-    return hr_is_space(c) || c == ':' || c == '=' || c == '#';
-}
-
-static int hr_hex_digit(int c)
-{
-    if (c >= '0' && c <= '9')
-        return c - '0';
-    if (c >= 'a' && c <= 'f')
-        return c - 'a' + 10;
-    if (c >= 'A' && c <= 'F')
-        return c - 'A' + 10;
-    return -1;
-}
-
-static const char *hr_skip_space(const char *p)
-{
-    while (hr_is_space((unsigned char)*p))
-        p++;
-    return p;
-}
-
-/* If p starts with the word (any case) and a separator, returns what follows
- * the separators; otherwise NULL. */
-static const char *hr_after_word(const char *p, const char *word)
-{
-    for (; *word; p++, word++) {
-        int c = (unsigned char)*p;
-        if (c >= 'A' && c <= 'Z')
-            c += 'a' - 'A';
-        if (c != *word)
-            return NULL;
-    }
-    if (!hr_is_separator((unsigned char)*p))
-        return NULL;
-    while (hr_is_separator((unsigned char)*p))
-        p++;
-    return p;
-}
-
-/* Up to max_digits hex digits at p; returns the end, or NULL when there are
- * none or too many. */
-static const char *hr_hex(const char *p, size_t max_digits, uint32_t *value, size_t *ndigits)
-{
-    uint32_t v = 0;
-    size_t n = 0;
-    for (; hr_hex_digit((unsigned char)p[n]) >= 0; n++) {
-        if (n == max_digits)
-            return NULL;
-        v = v << 4 | (uint32_t)hr_hex_digit((unsigned char)p[n]);
-    }
-    if (n == 0)
-        return NULL;
-    *value = v;
-    *ndigits = n;
-    return p + n;
-}
-
-/* "-2147024891": a negative 32-bit HRESULT printed as a signed decimal. */
-static const char *hr_negative_decimal(const char *p, uint32_t *value)
-{
-    uint64_t v = 0;
-    size_t n = 0;
-    for (p++; p[n] >= '0' && p[n] <= '9'; n++) {
-        if (n == 10)
-            return NULL;
-        v = v * 10 + (uint64_t)(p[n] - '0');
-    }
-    if (n == 0 || v == 0 || v > 0x80000000u)
-        return NULL;
-    *value = (uint32_t)(0u - (uint32_t)v);
-    return p + n;
-}
-
-/* One number in any written form; after an "hr"/"hresult" word, bare hex of
- * any length up to 8 digits counts too ("HR 8023042" is 0x08023042). */
-static const char *hr_number(const char *p, int after_word, uint32_t *value)
-{
-    size_t n;
-    if (*p == '-')
-        return hr_negative_decimal(p, value);
-    if (p[0] == '0' && (p[1] == 'x' || p[1] == 'X'))
-        return hr_hex(p + 2, 8, value, &n);
-    const char *end = hr_hex(p, 8, value, &n);
-    if (!end || after_word)
-        return end;
-    /* bare: exactly 8 digits with the severity bit set, so event codes such as
-       "32009" or "12345678" are never read as HRESULTs */
-    return (n == 8 && hr_hex_digit((unsigned char)*p) >= 8) ? end : NULL;
-}
-
+/* The HRESULT of a code query (lex.h) that names one and no event code: what
+ * sspr_lookup() reads as an HRESULT, decode reads too. */
 int sspr_hresult_parse(const char *text, uint32_t *hresult)
 {
-    if (!text)
-        return 0;
-    const char *p = hr_skip_space(text);
-    const char *rest = hr_after_word(p, "hresult");
-    if (!rest)
-        rest = hr_after_word(p, "hr");
-    uint32_t value;
-    const char *end = hr_number(rest ? rest : p, rest != NULL, &value);
-    if (!end || *hr_skip_space(end) != '\0')
+    sspr__code_query q;
+    if (!text || !sspr__parse_code_query(text, strlen(text), &q) || !q.has_hr || q.has_code)
         return 0;
     if (hresult)
-        *hresult = value;
+        *hresult = q.hr;
     return 1;
 }
 

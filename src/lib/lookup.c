@@ -1,6 +1,6 @@
 /* Hash lookups and sspr_lookup(): what people paste -> catalogue entries.
  * The only file that includes the gperf output. */
-#include "codeq.h"
+#include "lex.h"
 #include "norm.h"
 #include "private.h"
 

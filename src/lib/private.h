@@ -7,7 +7,7 @@
 #ifndef SSPR_PRIVATE_H
 #define SSPR_PRIVATE_H
 
-#include "codeq.h"
+#include "lex.h"
 #include "schema.h"
 #include "sspr-errors.h"
 
@@ -99,7 +99,7 @@ extern const char sspr__catalog_version[];
 extern const struct sspr__num_key sspr__code_slots[];    /* event codes, every source */
 extern const struct sspr__num_key sspr__hresult_slots[]; /* HRESULTs */
 extern const unsigned sspr__code_slot_bits, sspr__hresult_slot_bits;
-/* The distinct code queries that some id, name or message reads as (codeq.h). */
+/* The distinct code queries that some id, name or message reads as (lex.h). */
 extern const sspr__code_query sspr__codelike[];
 extern const size_t sspr__codelike_count;
 extern const uint64_t sspr__codelike_mask; /* bit sspr__code_query_bit() of each */

@@ -99,35 +99,12 @@ static scan_state *scan_of(sspr_scanner *sc)
 
 /* ---- small helpers ---------------------------------------------------------- */
 
-static int scan_lower(int c)
-{
-    return (c >= 'A' && c <= 'Z') ? c - 'A' + 'a' : c;
-}
-
-static int scan_alnum(int c)
-{
-    return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
-}
-
-static int scan_hexval(int c)
-{
-    if (c >= '0' && c <= '9')
-        return c - '0';
-    c = scan_lower(c);
-    return (c >= 'a' && c <= 'f') ? c - 'a' + 10 : -1;
-}
-
-static int scan_space(int c)
-{
-    return c == ' ' || c == '\t' || c == '\r' || c == '\n' || c == '\v' || c == '\f';
-}
-
 /* Does p[0..n) begin with the ASCII word w, in any case? */
 static int scan_at(const unsigned char *p, size_t n, const char *w)
 {
     size_t i = 0;
     for (; w[i]; i++)
-        if (i >= n || scan_lower(p[i]) != scan_lower((unsigned char)w[i]))
+        if (i >= n || sspr__lower(p[i]) != sspr__lower((unsigned char)w[i]))
             return 0;
     return 1;
 }
@@ -135,9 +112,9 @@ static int scan_at(const unsigned char *p, size_t n, const char *w)
 /* Is p[0..n), white space trimmed, exactly the word w (any case)? */
 static int scan_is(const unsigned char *p, size_t n, const char *w)
 {
-    while (n && scan_space(p[n - 1]))
+    while (n && sspr__cc_is(p[n - 1], SSPR__CC_SPACE))
         n--;
-    while (n && scan_space(*p)) {
+    while (n && sspr__cc_is(*p, SSPR__CC_SPACE)) {
         p++;
         n--;
     }
@@ -148,11 +125,11 @@ static int scan_is(const unsigned char *p, size_t n, const char *w)
  * write event logs), or foreign. */
 static uint8_t scan_source(const unsigned char *p, size_t n)
 {
-    while (n && scan_space(*p)) {
+    while (n && sspr__cc_is(*p, SSPR__CC_SPACE)) {
         p++;
         n--;
     }
-    while (n && scan_space(p[n - 1]))
+    while (n && sspr__cc_is(p[n - 1], SSPR__CC_SPACE))
         n--;
     unsigned s = sspr__number_of(&sspr__sources, (const char *)p, n, 1);
     return s == SSPR__SOURCE_PRS || s == SSPR__SOURCE_ADSYNC ? (uint8_t)s : SRC_FOREIGN;
@@ -163,11 +140,11 @@ static int scan_id(const unsigned char *p, size_t n, uint32_t *id)
 {
     uint64_t v = 0;
     size_t i = 0, digits = 0;
-    while (i < n && scan_space(p[i]))
+    while (i < n && sspr__cc_is(p[i], SSPR__CC_SPACE))
         i++;
     for (; i < n && p[i] >= '0' && p[i] <= '9'; i++, digits++)
         v = v * 10 + (uint64_t)(p[i] - '0');
-    while (i < n && scan_space(p[i]))
+    while (i < n && sspr__cc_is(p[i], SSPR__CC_SPACE))
         i++;
     if (i != n || digits == 0 || digits > 10 || v > UINT32_MAX)
         return 0;
@@ -179,7 +156,7 @@ static int scan_id(const unsigned char *p, size_t n, uint32_t *id)
 static int scan_blank(const unsigned char *p, size_t n)
 {
     for (size_t i = 0; i < n; i++)
-        if (!scan_space(p[i]))
+        if (!sspr__cc_is(p[i], SSPR__CC_SPACE))
             return 0;
     return 1;
 }
@@ -380,33 +357,36 @@ static int scan_backward(const scan_state *s, const unsigned char *p, size_t a, 
         size_t n = 0, used = 1;
         if (c < 0)
             return 0;
-        if (scan_space(c)) {
-            if (!space)
-                out[n++] = ' ';
-            space = 1;
-        } else if (c == '"' || c == '\'') {
-            /* vanishes */
-        } else if (c == 0xA0 && scan_before(s, p, a, ws, d + 1) == 0xC2) {
-            used = 2;
-            if (!space)
-                out[n++] = ' ';
-            space = 1;
-        } else if (c >= 0x90 && c <= 0xA6 && scan_before(s, p, a, ws, d + 1) == 0x80 &&
-                   scan_before(s, p, a, ws, d + 2) == 0xE2 &&
-                   (c == 0x98 || c == 0x99 || c == 0x9C || c == 0x9D || c == 0x90 ||
-                    c == 0x91 || c == 0x93 || c == 0x94 || c == 0xA6)) {
-            used = 3;
-            if (c == 0xA6) {
-                out[n++] = '.';
-                out[n++] = '.';
-                out[n++] = '.';
-                space = 0;
-            } else if (c == 0x90 || c == 0x91 || c == 0x93 || c == 0x94) {
-                out[n++] = '-';
-                space = 0;
+        /* a typographic character (lex.h) ending at this byte */
+        int ty = SSPR__TY_NONE;
+        if (c >= 0x80) {
+            unsigned char w[3];
+            size_t k = 0;
+            for (size_t back = 3; back > 0; back--) {
+                int b = scan_before(s, p, a, ws, d + back - 1);
+                if (b >= 0)
+                    w[k++] = (unsigned char)b;
             }
+            ty = sspr__typo_ending(w, k, &used);
+        }
+        if (ty == SSPR__TY_NONE)
+            used = 1;
+        if (sspr__cc_is(c, SSPR__CC_SPACE) || ty == SSPR__TY_SPACE) {
+            if (!space)
+                out[n++] = ' ';
+            space = 1;
+        } else if (c == '"' || c == '\'' || ty == SSPR__TY_QUOTE || ty == SSPR__TY_DQUOTE) {
+            /* vanishes */
+        } else if (ty == SSPR__TY_ELLIPSIS) {
+            out[n++] = '.';
+            out[n++] = '.';
+            out[n++] = '.';
+            space = 0;
+        } else if (ty == SSPR__TY_DASH) {
+            out[n++] = '-';
+            space = 0;
         } else {
-            out[n++] = (unsigned char)scan_lower(c);
+            out[n++] = (unsigned char)sspr__lower(c);
             space = 0;
         }
         d += used;
@@ -435,11 +415,11 @@ static void scan_anchor_at(scan_state *s, const unsigned char *p, size_t a, size
         const sspr__scan_pat *sp = &sspr__scan_pats[pat];
         const unsigned char *t = sspr__scan_pool + sp->off;
         size_t k = 0;
-        while (k < SSPR__SCAN_ANCHOR && scan_lower(p[ws + k]) == t[sp->at + k])
+        while (k < SSPR__SCAN_ANCHOR && sspr__lower(p[ws + k]) == t[sp->at + k])
             k++;
         if (k < SSPR__SCAN_ANCHOR || !scan_backward(s, p, a, ws, t, sp->at))
             continue;
-        sspr__fold fold = {0, 0}; /* forwards from the anchor: it may run past b */
+        sspr__fold fold = {.space = 0}; /* forwards from the anchor: it may run past b */
         scan_forward(s, pat, sp->at, fold, p, ws, b);
     }
 }
@@ -484,19 +464,9 @@ static void scan_anchors(scan_state *s, const unsigned char *p, size_t a, size_t
 /* Eight hex digits at p[i..), not followed by another; the value. */
 static int scan_hex8(const unsigned char *p, size_t i, size_t vis, uint32_t *v)
 {
-    uint32_t x = 0;
-    if (i + 8 > vis)
+    if (i + 8 > vis || (i + 8 < vis && sspr__hexval(p[i + 8]) >= 0))
         return 0;
-    for (size_t k = 0; k < 8; k++) {
-        int h = scan_hexval(p[i + k]);
-        if (h < 0)
-            return 0;
-        x = x << 4 | (uint32_t)h;
-    }
-    if (i + 8 < vis && scan_hexval(p[i + 8]) >= 0)
-        return 0;
-    *v = x;
-    return 1;
+    return sspr__hex32((const char *)p + i, 8, v);
 }
 
 /* "hr=XXXXXXXX" (also "hr=0x..."), the '=' in p[a..b); lb bytes before p[0]
@@ -510,10 +480,10 @@ static void scan_hr_equals(scan_rec *r, const unsigned char *p, size_t a, size_t
             return;
         i = (size_t)(q - p);
         size_t before = i + lb;
-        if (before < 2 || scan_lower(p[(ptrdiff_t)i - 1]) != 'r' ||
-            scan_lower(p[(ptrdiff_t)i - 2]) != 'h')
+        if (before < 2 || sspr__lower(p[(ptrdiff_t)i - 1]) != 'r' ||
+            sspr__lower(p[(ptrdiff_t)i - 2]) != 'h')
             continue;
-        if (before >= 3 && scan_alnum(p[(ptrdiff_t)i - 3]))
+        if (before >= 3 && sspr__cc_is(p[(ptrdiff_t)i - 3], SSPR__CC_ALPHA | SSPR__CC_DIGIT))
             continue;
         size_t j = i + 1;
         if (j + 1 < vis && p[j] == '0' && (p[j + 1] == 'x' || p[j + 1] == 'X'))
@@ -536,7 +506,7 @@ static void scan_hr_0x(scan_rec *r, const unsigned char *p, size_t a, size_t b, 
         size_t before = i + lb;
         if (before < 1 || p[(ptrdiff_t)i - 1] != '0')
             continue;
-        if (before >= 2 && scan_alnum(p[(ptrdiff_t)i - 2]))
+        if (before >= 2 && sspr__cc_is(p[(ptrdiff_t)i - 2], SSPR__CC_ALPHA | SSPR__CC_DIGIT))
             continue;
         uint32_t v;
         if (scan_hex8(p, i + 1, vis, &v) && (v >> 16) == 0x8023u)
@@ -721,7 +691,7 @@ static int scan_csv_header(scan_state *s, const unsigned char *p, size_t vis)
             id = col;
         else if (scan_is(p + start, end - start, "Message"))
             message = 1;
-        while (i < vis && scan_space(p[i]))
+        while (i < vis && sspr__cc_is(p[i], SSPR__CC_SPACE))
             i++;
         if (i < vis && p[i] != ',')
             return 0;

@@ -179,53 +179,29 @@ static void search_accumulate(search_table *tab, const search_qterm *q, size_t n
 
 /* ---- the exact paths ------------------------------------------------------ */
 
-static int search_lower(int c)
-{
-    return (c >= 'A' && c <= 'Z') ? c - 'A' + 'a' : c;
-}
-
-static int search_all(const char *s, size_t n, int hex)
-{
-    if (n == 0)
-        return 0;
-    for (size_t i = 0; i < n; i++) {
-        int c = search_lower((unsigned char)s[i]);
-        if (!((c >= '0' && c <= '9') || (hex && c >= 'a' && c <= 'f')))
-            return 0;
-    }
-    return 1;
-}
-
-/* 1 for a number sspr_lookup() reads as a code or HRESULT, 2 for one of its
- * filler words or source names, 0 otherwise. */
+/* 1 for a token that sspr_lookup() reads as a code or an HRESULT on its own,
+ * 2 for one of its filler words or source names, 0 otherwise (lex.h). */
 static int search_code_token(const char *t, size_t n)
 {
+    sspr__code_query q;
     if (sspr__code_word(t, n))
         return 2;
-    if (search_all(t, n, 0) || (n == 8 && search_all(t, n, 1)))
-        return 1;
-    if (n > 2 && t[0] == '0' && (t[1] == 'x' || t[1] == 'X') && search_all(t + 2, n - 2, 1))
-        return 1;
-    if (n > 1 && t[0] == '-' && search_all(t + 1, n - 1, 0))
-        return 1;
-    if (n > 4 && sspr__source_of(t, 4) == 3) { /* SSPR_0029 */
-        size_t skip = t[4] == '_' ? 5 : 4;
-        return search_all(t + skip, n - skip, 0);
-    }
-    return 0;
+    return sspr__parse_code_query(t, n, &q);
 }
 
 /* Is text nothing but a code query ("event 32009", "ADSync:6329 0x80230619")? */
 static int search_codeish(const char *text)
 {
-    static const char seps[] = " \t\r\n:,#=;()[]/";
     size_t len = strlen(text), i = 0;
     int numbers = 0;
     if (len > 256)
         return 0;
     while (i < len) {
-        i += strspn(text + i, seps);
-        size_t n = strcspn(text + i, seps);
+        while (i < len && sspr__cc_is((unsigned char)text[i], SSPR__CC_SEP))
+            i++;
+        size_t n = 0;
+        while (i + n < len && !sspr__cc_is((unsigned char)text[i + n], SSPR__CC_SEP))
+            n++;
         if (n == 0)
             break;
         int k = search_code_token(text + i, n);
@@ -252,32 +228,20 @@ static size_t search_exact(const char *text, const sspr_entry **hits)
  * with a digit among them); 0 when it is neither. */
 static int search_number(const char *t, size_t n, int *is_hr, uint32_t *v)
 {
-    int digits = 0, letters = 0;
-    uint64_t dec = 0;
-    uint32_t hex = 0;
+    size_t digits = 0;
     for (size_t i = 0; i < n; i++) {
-        int c = (unsigned char)t[i];
-        if (c >= '0' && c <= '9') {
-            digits++;
-            dec = dec * 10 + (uint64_t)(c - '0');
-            hex = hex << 4 | (uint32_t)(c - '0');
-        } else if (c >= 'a' && c <= 'f') {
-            letters++;
-            hex = hex << 4 | (uint32_t)(c - 'a' + 10);
-        } else {
+        if (!sspr__cc_is((unsigned char)t[i], SSPR__CC_HEX))
             return 0;
-        }
+        digits += sspr__cc_is((unsigned char)t[i], SSPR__CC_DIGIT);
     }
-    if (n == 8 && letters && digits) {
+    if (n == 8 && digits && digits < n) {
         *is_hr = 1;
-        *v = hex;
-        return 1;
+        return sspr__hex32(t, n, v);
     }
-    if (letters || n < 4 || n > 10 || dec > UINT32_MAX)
+    if (digits < n || n < 4)
         return 0;
     *is_hr = 0;
-    *v = (uint32_t)dec;
-    return 1;
+    return sspr__dec32(t, n, v);
 }
 
 static int search_is_code(const sspr_entry *e, int is_hr, uint32_t v)
