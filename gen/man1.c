@@ -7,10 +7,8 @@
  * The template holds the hand-written parts; the lines @SYNOPSIS@, @COMMANDS@,
  * @OPTIONS@ and @EXIT_STATUS@ are filled in here. Exit status: 0 success,
  * 1 the page could not be written, 2 usage. */
-#include "fileio.h"
 #include "roff.h"
 
-#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -290,19 +288,5 @@ int main(int argc, char **argv)
         fputs("usage: sspr-man1 --template T --version V --output PAGE\n", stderr);
         return 2;
     }
-    char date[11];
-    if (doc_date(date) != 0)
-        return 1;
-    FILE *f = gen_create(out);
-    if (!f) {
-        fprintf(stderr, "%s: error: cannot write: %s\n", out, strerror(errno));
-        return 1;
-    }
-    const char *subst[] = {"DATE", date, "VERSION", version, NULL};
-    int ok = roff_template(f, tpath, fill, NULL, subst) == 0;
-    if (gen_commit(f, out, ok) != 0) {
-        fprintf(stderr, "sspr-man1: %s not written\n", out);
-        return 1;
-    }
-    return 0;
+    return roff_page("sspr-man1", out, tpath, version, fill, NULL) == 0 ? 0 : 1;
 }

@@ -899,22 +899,8 @@ static int run(const header *h, int list, const char *links, const char *tpath,
     }
     if (links)
         return write_links(h, links) ? 1 : 0;
-    char date[11];
-    if (doc_date(date) != 0)
-        return 1;
-    FILE *f = gen_create(out);
-    if (!f) {
-        fprintf(stderr, "%s: error: cannot write: %s\n", out, strerror(errno));
-        return 1;
-    }
-    const char *subst[] = {"DATE", date, "VERSION", version, NULL};
     fill_ctx c = {h, example};
-    int ok = roff_template(f, tpath, fill, &c, subst) == 0;
-    if (gen_commit(f, out, ok) != 0) {
-        fprintf(stderr, "sspr-man3: %s not written\n", out);
-        return 1;
-    }
-    return 0;
+    return roff_page("sspr-man3", out, tpath, version, fill, &c) == 0 ? 0 : 1;
 }
 
 int main(int argc, char **argv)

@@ -181,3 +181,23 @@ int roff_template(FILE *out, const char *template_path, int (*fill)(FILE *, cons
     free(text);
     return bad ? -1 : 0;
 }
+
+int roff_page(const char *prog, const char *out, const char *template_path, const char *version,
+              int (*fill)(FILE *, const char *, void *), void *ctx)
+{
+    char date[11];
+    if (doc_date(date) != 0)
+        return -1;
+    FILE *f = gen_create(out);
+    if (!f) {
+        fprintf(stderr, "%s: error: cannot write: %s\n", out, strerror(errno));
+        return -1;
+    }
+    const char *subst[] = {"DATE", date, "VERSION", version, NULL};
+    int ok = roff_template(f, template_path, fill, ctx, subst) == 0;
+    if (gen_commit(f, out, ok) != 0) {
+        fprintf(stderr, "%s: %s not written\n", prog, out);
+        return -1;
+    }
+    return 0;
+}

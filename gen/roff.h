@@ -39,4 +39,11 @@ int doc_date(char out[11]);
 int roff_template(FILE *out, const char *template_path, int (*fill)(FILE *, const char *, void *),
                   void *ctx, const char *const *subst);
 
+/* A whole page: roff_template with @DATE@ (doc_date) and @VERSION@ substituted,
+ * written to out through out.tmp and a rename (gen/fileio.h), so a failure
+ * leaves no half page. prog names the tool in the message on failure. Returns
+ * 0, or -1 after a message on stderr. */
+int roff_page(const char *prog, const char *out, const char *template_path, const char *version,
+              int (*fill)(FILE *, const char *, void *), void *ctx);
+
 #endif
