@@ -204,6 +204,7 @@ typedef struct {
     pool *p;
     u32s *strs, *hrs, *refs;
     size_t fact_at, mention_at; /* where the entry's facts and mentions start */
+    u32s *refs3;                /* url, date, title of each reference (sspr__references) */
 } entry_writer;
 
 static void put_span(entry_writer *w, const char *key, uint32_t off, size_t n)
@@ -272,6 +273,16 @@ static void put_LIST_FACT(entry_writer *w, const char *key, const m_facts *s)
     w->fact_at += s->n;
 }
 
+static void put_LIST_REFERENCE(entry_writer *w, const char *key, const m_references *s)
+{
+    put_span(w, key, (uint32_t)(w->refs3->n / 3), s->n);
+    for (size_t i = 0; i < s->n; i++) {
+        push(w->refs3, pool_add(w->p, s->v[i].url));
+        push(w->refs3, pool_add(w->p, s->v[i].date));
+        push(w->refs3, pool_add(w->p, s->v[i].title));
+    }
+}
+
 static void write_entries(entry_writer *w, const m_catalog *cat)
 {
     fprintf(w->f, "const struct sspr_entry sspr__entries[%zu] = {\n", cat->n ? cat->n : 1);
@@ -315,8 +326,17 @@ int emit_c_tables(const m_catalog *cat, const char *path)
         nfacts += cat->entries[i].facts.n;
         nmentions += cat->entries[i].mentions.n;
     }
-    entry_writer w = {f, &p, &strs, &hrs, &refs, 0, 0};
+    u32s refs3 = {0};
+    entry_writer w = {f, &p, &strs, &hrs, &refs, 0, 0, &refs3};
     write_entries(&w, cat);
+    fprintf(f, "const struct sspr_ref sspr__references[%zu] = {\n", refs3.n ? refs3.n / 3 : 1);
+    for (size_t i = 0; i < refs3.n; i += 3)
+        fprintf(f, "    {.url = %lu, .date = %lu, .title = %lu},\n", (unsigned long)refs3.v[i],
+                (unsigned long)refs3.v[i + 1], (unsigned long)refs3.v[i + 2]);
+    if (refs3.n == 0)
+        fputs("    {.url = 0}\n", f);
+    fputs("};\n\n", f);
+    free(refs3.v);
 
     /* facts, and the superseded fact as an index into sspr__facts */
     fprintf(f, "const struct sspr_fact sspr__facts[%zu] = {\n", nfacts ? nfacts : 1);
@@ -332,9 +352,10 @@ int emit_c_tables(const m_catalog *cat, const char *path)
             write_double(f, x->min);
             fputs(", .max = ", f);
             write_double(f, x->max);
-            fprintf(f, ", .supersedes = %ld, .origin = %d},\n",
+            fprintf(f, ", .supersedes = %ld, .origin = %d, .url = %lu, .date = %lu},\n",
                     x->supersedes_at >= 0 ? (long)(fact_at + (size_t)x->supersedes_at) : -1L,
-                    x->origin);
+                    x->origin, (unsigned long)pool_add(&p, x->url),
+                    (unsigned long)pool_add(&p, x->date));
         }
         fact_at += e->facts.n;
     }

@@ -13,13 +13,15 @@ enum { MAX_TEXT_BYTES = 4096, MAX_TITLE_CHARS = 80, MAX_ENTRIES = 200000 };
 
 static void free_entry(m_entry *e);
 static void free_fact(m_fact *f);
+static void free_reference(m_reference *r);
 
 /* ---- the schema as tables ---------------------------------------------- */
 
 /* schema.def's types, presences and shapes, as numbers. */
 enum {
     T_ID, T_TEXT, T_TITLE, T_FACTKEY, T_KIND, T_SEVERITY, T_SOURCE, T_AREA, T_ORIGIN,
-    T_CODE, T_ORDER, T_HRESULT, T_REF, T_NUMBER, T_VALUE, T_MENTION, T_FACT, T_ENTRY
+    T_CODE, T_ORDER, T_HRESULT, T_REF, T_NUMBER, T_VALUE, T_URL, T_DATE, T_MENTION, T_FACT,
+    T_REFERENCE, T_ENTRY
 };
 enum { P_REQUIRED, P_NULLABLE, P_OPTIONAL };
 enum { S_ONE, S_LIST };
@@ -42,6 +44,8 @@ typedef struct {
     {#k, T_##type, P_##presence, S_##shape, offsetof(m_fact, k)},
 #define MENTION_FIELD(k, i, type, presence, shape)                                               \
     {#k, T_##type, P_##presence, S_##shape, offsetof(m_mention, k)},
+#define REFERENCE_FIELD(k, i, type, presence, shape)                                             \
+    {#k, T_##type, P_##presence, S_##shape, offsetof(m_reference, k)},
 #define FILE_FIELD(k, i, type, presence, shape)                                                  \
     {#k, T_##type, P_##presence, S_##shape, offsetof(file_fields, k)},
 
@@ -55,12 +59,14 @@ typedef struct {
 static const field entry_fields[] = {SSPR_ENTRY_FIELDS(ENTRY_FIELD)};
 static const field fact_fields[] = {SSPR_FACT_FIELDS(FACT_FIELD)};
 static const field mention_fields[] = {SSPR_MENTION_FIELDS(MENTION_FIELD)};
+static const field reference_fields[] = {SSPR_REFERENCE_FIELDS(REFERENCE_FIELD)};
 static const field file_fields_[] = {SSPR_FILE_FIELDS(FILE_FIELD)};
 
 #define KIND_OF(what, noun, f) {what, noun, f, sizeof f / sizeof *f}
 static const object_kind entry_kind = KIND_OF("an entry", "entry", entry_fields);
 static const object_kind fact_kind = KIND_OF("a fact", "fact", fact_fields);
 static const object_kind mention_kind = KIND_OF("a mention", "mention", mention_fields);
+static const object_kind reference_kind = KIND_OF("a reference", "reference", reference_fields);
 static const object_kind file_kind = KIND_OF("the catalogue file", NULL, file_fields_);
 
 /* The name set of a field type, or NULL. */
@@ -255,6 +261,31 @@ static char *fact_key_value(const ctx *c, const jnode *n, const char *what)
     return NULL;
 }
 
+/* An https URL without spaces. */
+static char *url_value(const ctx *c, const jnode *n, const char *what)
+{
+    char *s = text_value(c, n, what);
+    if (!s || (strncmp(s, "https://", 8) == 0 && s[8] && !strpbrk(s, " \t")))
+        return s;
+    gen_error(c->file, n->line, n->column, "invalid %s '%s' (expected https://...)", what, s);
+    free(s);
+    return NULL;
+}
+
+/* A date YYYY-MM-DD. */
+static char *date_value(const ctx *c, const jnode *n, const char *what)
+{
+    char *s = text_value(c, n, what);
+    unsigned y, m, d;
+    char tail;
+    if (!s || (strlen(s) == 10 && sscanf(s, "%4u-%2u-%2u%c", &y, &m, &d, &tail) == 3 &&
+               s[4] == '-' && s[7] == '-' && m >= 1 && m <= 12 && d >= 1 && d <= 31))
+        return s;
+    gen_error(c->file, n->line, n->column, "invalid %s '%s' (expected YYYY-MM-DD)", what, s);
+    free(s);
+    return NULL;
+}
+
 static int hresult_value(const ctx *c, const jnode *n, uint32_t *out)
 {
     if (!expect(c, n, JN_STRING, "an HRESULT"))
@@ -391,6 +422,21 @@ static void fact_list(const ctx *c, const jnode *k, m_facts *out)
     }
 }
 
+static void reference_list(const ctx *c, const jnode *k, m_references *out)
+{
+    if (!expect(c, k, JN_ARRAY, "refs"))
+        return;
+    out->v = gen_xmalloc(k->nkids * sizeof *out->v);
+    for (size_t j = 0; j < k->nkids; j++) {
+        m_reference *r = &out->v[out->n];
+        memset(r, 0, sizeof *r);
+        if (parse_object(c, k->kids[j], &reference_kind, r, NULL))
+            out->n++;
+        else
+            free_reference(r);
+    }
+}
+
 static void mention_list(const ctx *c, const jnode *k, m_mentions *out)
 {
     if (!expect(c, k, JN_ARRAY, "mentions"))
@@ -474,6 +520,13 @@ static int parse_field(const ctx *c, const jnode *k, const field *f, void *slot)
                   jn_type_name(k->type));
         return 0;
     }
+    case T_URL:
+        return (*(char **)slot = url_value(c, k, f->key)) != NULL;
+    case T_DATE:
+        return (*(char **)slot = date_value(c, k, f->key)) != NULL;
+    case T_REFERENCE:
+        reference_list(c, k, slot);
+        return 1;
     case T_MENTION:
         mention_list(c, k, slot);
         return 1;
@@ -547,6 +600,9 @@ static void check_entry(const ctx *c, const jnode *n, m_entry *e)
     int bad_code = code && code->type != JN_NULL && e->code < 0;
     if (!e->origin)
         e->origin = SSPR__ORIGIN_2017;
+    if (e->origin == SSPR__ORIGIN_FIELD && e->refs.n == 0)
+        gen_error(c->file, n->line, n->column,
+                  "entry '%s' comes from the field: 'refs' must name the report (its URL)", id);
     if (e->code >= 0 && !e->source && !bad_source)
         gen_error(c->file, n->line, n->column, "entry '%s' has a code but no source", id);
     if (e->kind == SSPR__KIND_EVENT && !e->source && !bad_source && source)
@@ -946,6 +1002,8 @@ static void free_object(const object_kind *kind, void *obj)
         case T_ID:
         case T_TITLE:
         case T_FACTKEY:
+        case T_URL:
+        case T_DATE:
             free(*(char **)slot);
             break;
         case T_TEXT:
@@ -967,6 +1025,13 @@ static void free_object(const object_kind *kind, void *obj)
         case T_MENTION:
             free(((m_mentions *)slot)->v);
             break;
+        case T_REFERENCE: {
+            m_references *refs = slot;
+            for (size_t i = 0; i < refs->n; i++)
+                free_reference(&refs->v[i]);
+            free(refs->v);
+            break;
+        }
         case T_FACT: {
             m_facts *facts = slot;
             for (size_t i = 0; i < facts->n; i++)
@@ -983,6 +1048,11 @@ static void free_object(const object_kind *kind, void *obj)
 static void free_fact(m_fact *f)
 {
     free_object(&fact_kind, f);
+}
+
+static void free_reference(m_reference *r)
+{
+    free_object(&reference_kind, r);
 }
 
 static void free_entry(m_entry *e)

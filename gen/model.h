@@ -48,6 +48,7 @@ typedef struct {
     char *unit, *text;
     int origin;          /* SSPR__ORIGIN_* */
     char *supersedes;    /* a fact key of the same entry, or NULL */
+    char *url, *date;    /* the page that states it, when not the entry's */
     int supersedes_at;   /* its index among the entry's facts, or -1 */
     m_pos pos;
 } m_fact;
@@ -69,6 +70,16 @@ typedef struct {
     size_t n;
 } m_facts;
 
+/* Members named as SSPR_REFERENCE_FIELDS keys. */
+typedef struct {
+    char *url, *date, *title;
+} m_reference;
+
+typedef struct {
+    m_reference *v;
+    size_t n;
+} m_references;
+
 /* How the model stores a field of each schema type and shape. */
 #define M_STORE_ONE_ID char *
 #define M_STORE_ONE_TEXT char *
@@ -86,6 +97,7 @@ typedef struct {
 #define M_STORE_LIST_HRESULT m_u32s
 #define M_STORE_LIST_MENTION m_mentions
 #define M_STORE_LIST_FACT m_facts
+#define M_STORE_LIST_REFERENCE m_references
 
 /* An entry: one member per SSPR_ENTRY_FIELDS field, named by its key. */
 typedef struct {

@@ -49,9 +49,9 @@ extern "C" {
  * accessors, so catalogue fields can be added without breaking the ABI.
  * Entry ids are stable forever: never renamed, never reused. */
 #define SSPR_ERRORS_VERSION_MAJOR 1
-#define SSPR_ERRORS_VERSION_MINOR 0
+#define SSPR_ERRORS_VERSION_MINOR 1
 #define SSPR_ERRORS_VERSION_PATCH 0
-#define SSPR_ERRORS_VERSION_STRING "1.0.0"
+#define SSPR_ERRORS_VERSION_STRING "1.1.0"
 #define SSPR_ERRORS_VERSION_HEX                                                                \
     ((SSPR_ERRORS_VERSION_MAJOR << 16) | (SSPR_ERRORS_VERSION_MINOR << 8) |                    \
      SSPR_ERRORS_VERSION_PATCH)
@@ -72,6 +72,10 @@ typedef struct sspr_entry sspr_entry;
 /* A number or literal value the documentation states (a limit, a port, a delay),
  * attached to an entry. Opaque: read it through the sspr_fact_* accessors. */
 typedef struct sspr_fact sspr_fact;
+
+/* A reference: the page or public post an entry comes from (since 1.1).
+ * Opaque: read it through the sspr_ref_* accessors. */
+typedef struct sspr_ref sspr_ref;
 
 /* What an entry is. Values never change. */
 typedef enum sspr_kind {
@@ -165,8 +169,9 @@ SSPR_API sspr_severity sspr_entry_severity(const sspr_entry *e);
 SSPR_API const char *sspr_entry_area(const sspr_entry *e);
 /* Heading of the documentation section the entry comes from. */
 SSPR_API const char *sspr_entry_section(const sspr_entry *e);
-/* Where the content comes from: "2017" (the 2017 troubleshooting article) or
- * "current" (the current documentation). */
+/* Where the content comes from: "2017" (the 2017 troubleshooting article),
+ * "current" (the current documentation) or "field" (what public reports show
+ * the product printing; since 1.1). */
 SSPR_API const char *sspr_entry_origin(const sspr_entry *e);
 /* Procedures: recommended position in the recovery sequence (1 = first); 0 otherwise. */
 SSPR_API int sspr_entry_order(const sspr_entry *e);
@@ -221,11 +226,29 @@ SSPR_API double sspr_fact_min(const sspr_fact *f);
 SSPR_API double sspr_fact_max(const sspr_fact *f);
 /* String facts: the literal value (e.g. "+ccc xxxyyyzzzzXeeee"); NULL for numbers. */
 SSPR_API const char *sspr_fact_string(const sspr_fact *f);
-/* "2017" or "current": which documentation states the value. */
+/* "2017", "current" or "field": which source states the value. */
 SSPR_API const char *sspr_fact_origin(const sspr_fact *f);
 /* The older fact of the same entry that this one replaces (a value that changed
  * since 2017), or NULL. */
 SSPR_API const sspr_fact *sspr_fact_supersedes(const sspr_fact *f);
+/* The page that states the value (https://...) and the day it was read
+ * (YYYY-MM-DD), when it is not one of the entry's references; else NULL
+ * (since 1.1). */
+SSPR_API const char *sspr_fact_url(const sspr_fact *f);
+SSPR_API const char *sspr_fact_date(const sspr_fact *f);
+
+/* ---- References (since 1.1) ---------------------------------------------- */
+
+/* The pages and posts an entry's content comes from, most authoritative first:
+ * sspr_entry_ref_count(e) of them, read with sspr_entry_ref(e, i). */
+SSPR_API size_t sspr_entry_ref_count(const sspr_entry *e);
+SSPR_API const sspr_ref *sspr_entry_ref(const sspr_entry *e, size_t i);
+/* Its address (https://...). */
+SSPR_API const char *sspr_ref_url(const sspr_ref *r);
+/* The day it was read (YYYY-MM-DD), or NULL. */
+SSPR_API const char *sspr_ref_date(const sspr_ref *r);
+/* Its title, or NULL. */
+SSPR_API const char *sspr_ref_title(const sspr_ref *r);
 
 /* ---- HRESULT decoding -----------------------------------------------------
  * An HRESULT is a 32-bit status: bit 31 is the severity (1 = error, 0 =

@@ -227,10 +227,20 @@ void out_entry_text(FILE *f, const sspr_entry *e)
             related_line(f, sspr_entry_related(e, i));
     }
     char source[512];
-    snprintf(source, sizeof source, "\"%s\" (%s documentation)", sspr_entry_section(e),
-             sspr_entry_origin(e));
+    const char *origin = sspr_entry_origin(e);
+    snprintf(source, sizeof source, "\"%s\" (%s)", sspr_entry_section(e),
+             strcmp(origin, "2017") == 0      ? "the 2017 troubleshooting article"
+             : strcmp(origin, "current") == 0 ? "current documentation"
+                                              : "field reports");
     fputc('\n', f);
     out_wrap(f, "  Source: ", source, 10, WIDTH);
+    for (size_t i = 0; i < sspr_entry_ref_count(e); i++) {
+        const sspr_ref *r = sspr_entry_ref(e, i);
+        char ref[1024];
+        snprintf(ref, sizeof ref, "%s%s%s%s", sspr_ref_url(r), sspr_ref_date(r) ? " (read " : "",
+                 sspr_ref_date(r) ? sspr_ref_date(r) : "", sspr_ref_date(r) ? ")" : "");
+        out_wrap(f, "          ", ref, 10, WIDTH);
+    }
 }
 
 /* ---- JSON ---- */
@@ -317,6 +327,10 @@ static void json_fact(FILE *f, const sspr_fact *x)
     out_json_string(f, sspr_fact_origin(x));
     fputs(", \"supersedes\": ", f);
     json_nullable(f, sspr_fact_supersedes(x) ? sspr_fact_key(sspr_fact_supersedes(x)) : NULL);
+    fputs(", \"url\": ", f);
+    json_nullable(f, sspr_fact_url(x));
+    fputs(", \"date\": ", f);
+    json_nullable(f, sspr_fact_date(x));
     fputc('}', f);
 }
 
@@ -359,6 +373,22 @@ static void json_facts(FILE *f, const sspr_entry *e)
     fputc(']', f);
 }
 
+static void json_refs(FILE *f, const sspr_entry *e)
+{
+    fputc('[', f);
+    for (size_t i = 0; i < sspr_entry_ref_count(e); i++) {
+        const sspr_ref *r = sspr_entry_ref(e, i);
+        fputs(i ? ", {\"url\": " : "{\"url\": ", f);
+        json_nullable(f, sspr_ref_url(r));
+        fputs(", \"date\": ", f);
+        json_nullable(f, sspr_ref_date(r));
+        fputs(", \"title\": ", f);
+        json_nullable(f, sspr_ref_title(r));
+        fputc('}', f);
+    }
+    fputc(']', f);
+}
+
 /* The value of each field of schema.def, by its type and shape. */
 #define JSON_ONE_ID(key, item) json_nullable(f, sspr_entry_##key(e))
 #define JSON_ONE_TEXT(key, item) json_nullable(f, sspr_entry_##key(e))
@@ -376,6 +406,7 @@ static void json_facts(FILE *f, const sspr_entry *e)
 #define JSON_LIST_HRESULT(key, item) json_hresults(f, e)
 #define JSON_LIST_MENTION(key, item) json_mentions(f, e)
 #define JSON_LIST_FACT(key, item) json_facts(f, e)
+#define JSON_LIST_REFERENCE(key, item) json_refs(f, e)
 
 void out_entry_json(FILE *f, const sspr_entry *e)
 {

@@ -133,6 +133,7 @@ static const sspr_entry *ref_at(sspr__span s, size_t i)
 #define SSPR__LIST_HRESULT(key, item) SSPR__COUNT(key, item)
 #define SSPR__LIST_MENTION(key, item) SSPR__COUNT(key, item)
 #define SSPR__LIST_FACT(key, item) SSPR__COUNT(key, item)
+#define SSPR__LIST_REFERENCE(key, item) SSPR__COUNT(key, item)
 #define SSPR__ACCESSORS(key, item, type, presence, shape) SSPR__##shape##_##type(key, item)
 SSPR_ENTRY_FIELDS(SSPR__ACCESSORS)
 
@@ -218,4 +219,36 @@ const char *sspr_fact_origin(const sspr_fact *f)
 const sspr_fact *sspr_fact_supersedes(const sspr_fact *f)
 {
     return (f && f->supersedes >= 0) ? &sspr__facts[f->supersedes] : NULL;
+}
+
+const char *sspr_fact_url(const sspr_fact *f)
+{
+    return f ? sspr__str(f->url) : NULL;
+}
+
+const char *sspr_fact_date(const sspr_fact *f)
+{
+    return f ? sspr__str(f->date) : NULL;
+}
+
+/* ---- references ---- */
+
+const sspr_ref *sspr_entry_ref(const sspr_entry *e, size_t i)
+{
+    return (e && i < e->refs.n) ? &sspr__references[e->refs.off + i] : NULL;
+}
+
+const char *sspr_ref_url(const sspr_ref *r)
+{
+    return r ? sspr__str(r->url) : NULL;
+}
+
+const char *sspr_ref_date(const sspr_ref *r)
+{
+    return r ? sspr__str(r->date) : NULL;
+}
+
+const char *sspr_ref_title(const sspr_ref *r)
+{
+    return r ? sspr__str(r->title) : NULL;
 }

@@ -38,6 +38,7 @@ typedef struct {
 #define SSPR__STORE_LIST_REF sspr__span      /* into sspr__refs (entry indices) */
 #define SSPR__STORE_LIST_MENTION sspr__span  /* into sspr__mentions */
 #define SSPR__STORE_LIST_FACT sspr__span     /* into sspr__facts */
+#define SSPR__STORE_LIST_REFERENCE sspr__span /* into sspr__references */
 
 /* One member per field of schema.def, named by its key; the generated tables
  * initialise them by name. */
@@ -53,6 +54,11 @@ struct sspr_fact {
     double min, max;
     int32_t supersedes; /* index of the superseded fact in sspr__facts, or -1 */
     uint8_t origin;
+    uint32_t url, date; /* the page that states it, or SSPR__NONE */
+};
+
+struct sspr_ref {
+    uint32_t url, date, title; /* pool offsets; date and title may be SSPR__NONE */
 };
 
 typedef struct {
@@ -89,6 +95,7 @@ extern const uint32_t sspr__strs[];
 extern const uint32_t sspr__hrs[];
 extern const uint32_t sspr__refs[];
 extern const struct sspr_fact sspr__facts[];
+extern const struct sspr_ref sspr__references[];
 extern const sspr__mention sspr__mentions[];
 extern const uint32_t sspr__post[];
 extern const struct sspr_entry sspr__entries[];

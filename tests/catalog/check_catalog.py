@@ -36,6 +36,9 @@ How a catalogue field maps to the library when it is absent or null:
   fact unit (absent)          sspr_fact_unit: NULL           null
   fact origin (absent)        sspr_fact_origin: "2017"       "2017"
   fact supersedes (absent)    sspr_fact_supersedes: NULL     null
+  fact url, date (absent)     sspr_fact_url/_date: NULL      null
+  refs (absent)               sspr_entry_ref_count: 0        []
+  ref date, title (absent)    sspr_ref_date/_title: NULL     null
   (procedures and related are ids; the accessors return entries, whose ids
   are compared; supersedes is a key, the accessor's fact's key is compared)
 A field the catalogue has and this test does not know fails the test, so a
@@ -50,10 +53,12 @@ import sys
 ENTRY_FIELDS = {
     "id", "kind", "source", "code", "name", "aliases", "hresults", "severity", "area",
     "title", "summary", "messages", "causes", "steps", "procedures", "related",
-    "mentions", "facts", "order", "section", "origin",
+    "mentions", "facts", "order", "section", "origin", "refs",
 }
 LISTS = ("aliases", "messages", "causes", "steps", "procedures", "related")
-FACT_FIELDS = {"key", "value", "min", "max", "unit", "text", "origin", "supersedes"}
+FACT_FIELDS = {"key", "value", "min", "max", "unit", "text", "origin", "supersedes", "url",
+               "date"}
+REF_FIELDS = {"url", "date", "title"}
 MENTION_FIELDS = {"source", "code", "hresult"}
 DEFAULT_ORIGIN = "2017"
 
@@ -88,6 +93,10 @@ def load_catalogue(paths):
                 if set(x) - FACT_FIELDS:
                     fail("%s: fact fields this test does not compare: %s"
                          % (e["id"], sorted(set(x) - FACT_FIELDS)))
+            for r in e.get("refs", []):
+                if set(r) - REF_FIELDS:
+                    fail("%s: reference fields this test does not compare: %s"
+                         % (e["id"], sorted(set(r) - REF_FIELDS)))
             for m in e.get("mentions", []):
                 if set(m) - MENTION_FIELDS:
                     fail("%s: mention fields this test does not compare: %s"
@@ -103,6 +112,8 @@ def common(e):
         "severity": e["severity"], "area": e["area"], "title": e["title"],
         "summary": e["summary"], "section": e["section"],
         "origin": e.get("origin", DEFAULT_ORIGIN),
+        "refs": [{"url": r["url"], "date": r.get("date"), "title": r.get("title")}
+                 for r in e.get("refs", [])],
         **{k: list(e.get(k, [])) for k in LISTS},
     }
 
@@ -120,7 +131,8 @@ def expect_c(e):
     facts = []
     for x in e.get("facts", []):
         f = {"key": x["key"], "unit": x.get("unit"), "text": x["text"],
-             "origin": x.get("origin", DEFAULT_ORIGIN), "supersedes": x.get("supersedes")}
+             "origin": x.get("origin", DEFAULT_ORIGIN), "supersedes": x.get("supersedes"),
+             "url": x.get("url"), "date": x.get("date")}
         if isinstance(x.get("value"), str):
             f.update(is_number=0, string=x["value"])
         elif "value" in x:
@@ -162,7 +174,7 @@ def expect_cli(e):
         else:
             f.update(min=x["min"], max=x["max"])
         f.update(unit=x.get("unit"), text=x["text"], origin=x.get("origin", DEFAULT_ORIGIN),
-                 supersedes=x.get("supersedes"))
+                 supersedes=x.get("supersedes"), url=x.get("url"), date=x.get("date"))
         facts.append(f)
     d["facts"] = facts
     d["order"] = e.get("order")

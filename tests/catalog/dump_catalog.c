@@ -116,6 +116,8 @@ static void put_fact(const sspr_entry *e, size_t i)
     key("supersedes");
     const sspr_fact *old = sspr_fact_supersedes(f);
     put_str(old ? sspr_fact_key(old) : NULL);
+    field("url", sspr_fact_url(f));
+    field("date", sspr_fact_date(f));
     putchar('}');
 
     if (sspr_entry_fact_by_key(e, sspr_fact_key(f)) != f)
@@ -204,6 +206,21 @@ static void put_entry(const sspr_entry *e)
     printf(", \"order\": %d", sspr_entry_order(e));
     field("section", sspr_entry_section(e));
     field("origin", sspr_entry_origin(e));
+    key("refs");
+    putchar('[');
+    size_t nr = sspr_entry_ref_count(e);
+    for (size_t i = 0; i < nr; i++) {
+        const sspr_ref *r = sspr_entry_ref(e, i);
+        fputs(i ? ", {" : "{", stdout);
+        printf("\"url\": ");
+        put_str(sspr_ref_url(r));
+        field("date", sspr_ref_date(r));
+        field("title", sspr_ref_title(r));
+        putchar('}');
+    }
+    putchar(']');
+    if (sspr_entry_ref(e, nr) != NULL)
+        problem("%s: sspr_entry_ref(e, count) is not NULL", id);
     putchar('}');
 
     /* the finders agree with the entry */

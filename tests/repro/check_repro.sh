@@ -3,6 +3,7 @@
 # byte-identical generated sources and a byte-identical library.
 set -euo pipefail
 srcroot=$1
+version=$2 # the project version: the shared library is libsspr-errors.so.VERSION
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 for side in one two; do
@@ -10,11 +11,11 @@ for side in one two; do
     tar -C "$srcroot" --exclude='./build*' --exclude=./.git --exclude='./bindings/*/target' -cf - . \
         | tar -C "$tmp/$side/src" -xf -
     meson setup "$tmp/$side/build" "$tmp/$side/src" -Dbuildtype=release >/dev/null
-    ninja -C "$tmp/$side/build" src/lib/libsspr-errors.so.1.0.0 src/lib/libsspr-errors.a src/lib/sspr-errors.c >/dev/null
+    ninja -C "$tmp/$side/build" src/lib/libsspr-errors.so.$version src/lib/libsspr-errors.a src/lib/sspr-errors.c >/dev/null
 done
 failed=0 compared=0
 cd "$tmp/one/build/src/lib"
-for f in *.inc *.gperf sspr-errors.c libsspr-errors.so.1.0.0 libsspr-errors.a; do
+for f in *.inc *.gperf sspr-errors.c libsspr-errors.so.$version libsspr-errors.a; do
     [ -e "$f" ] || continue
     compared=$((compared + 1))
     if ! cmp -s "$f" "$tmp/two/build/src/lib/$f"; then

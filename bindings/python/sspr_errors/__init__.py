@@ -28,7 +28,7 @@ from ._codes import ENTRY_IDS, SOURCES, HResult  # noqa: F401
 from ._codes import __all__ as _codes_all
 from ._native import LibraryNotFoundError  # noqa: F401
 
-__version__ = "1.0.0"
+__version__ = "1.1.0"
 
 __all__ = [
     "Entry",
