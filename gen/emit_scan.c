@@ -11,7 +11,7 @@
  * rare in the catalogue's prose (and not inside a common word of logs);
  * the scanner runs a Wu-Manber search for the anchors (a shift table over the
  * hash of three bytes) and verifies the whole pattern around an anchor it
- * finds. Layout: the comments of the output and src/lib/scan.c. */
+ * finds. Layout: the comments of the output and src/lib/scan/match.c. */
 #include "emit_search.h"
 
 #include "diag.h"
@@ -350,7 +350,7 @@ int emit_scan_tables(const m_catalog *cat, const char *path)
         return -1;
     }
     fprintf(f, emit_banner_fmt, "/*");
-    fputs(" * Included once, by src/lib/scan.c. */\n\n", f);
+    fputs(" * Included once, by src/lib/scan/match.c. */\n\n", f);
     fprintf(f, "#define SSPR__SCAN_ANCHOR %zu\n#define SSPR__SCAN_PATTERNS %zu\n\n", m, ps.n);
 
     /* the patterns, one pool of bytes (ISO C limits string literals to 4095 bytes) */

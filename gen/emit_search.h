@@ -10,7 +10,7 @@ int emit_search_tables(const m_catalog *cat, const char *path);
 /* search.gperf: the term dictionary, term -> postings span and IDF. */
 int emit_search_gperf(const m_catalog *cat, const char *path);
 /* sspr-scan.inc: the literal messages the event-log scanner looks for, as an
- * Aho-Corasick automaton with a Wu-Manber prefilter (layout: src/lib/scan.c). */
+ * Aho-Corasick automaton with a Wu-Manber prefilter (layout: src/lib/scan/match.c). */
 int emit_scan_tables(const m_catalog *cat, const char *path);
 
 #endif

@@ -1,0 +1,175 @@
+/* Lines: whole lines inside the caller's buffer are used where they are; a
+ * line cut by the end of a buffer is copied into the carry. A line longer than
+ * SCAN_PIECE is handed on in pieces cut at fixed offsets of the line, each with
+ * SCAN_LA bytes of look-ahead, so every chunking of the input gives the same
+ * pieces. Each line is classified by form. */
+#include "scan.h"
+
+/* What a line that starts no record yet is. Opens the record it starts. */
+static uint8_t scan_classify_new(scan_state *s, const unsigned char *p, size_t vis)
+{
+    size_t i = 0;
+    while (i < vis && (p[i] == ' ' || p[i] == '\t'))
+        i++;
+    if (sspr__scan_blank(p + i, vis - i)) {
+        s->csv = 0; /* a blank line ends a CSV table */
+        return LK_SKIP;
+    }
+    if (p[i] == '<' && sspr__scan_find(p + i, vis - i, "<Event"))
+        return LK_XML;
+    if (s->csv) { /* a table's rows, up to a blank line */
+        sspr__scan_csv_row(s);
+        return LK_CSV;
+    }
+    if ((p[0] == '"' || p[0] == 'M' || p[0] == 'I' || p[0] == 'P') && sspr__scan_csv_header(s, p, vis))
+        return LK_SKIP;
+    if (sspr__scan_tab_line(s, p, vis))
+        return LK_TAB;
+    size_t val;
+    if (sspr__scan_fl_key(p, vis, &val)) {
+        sspr__scan_open(s, REC_FL);
+        sspr__scan_fl_line(s, p, vis);
+        return LK_FL;
+    }
+    sspr__scan_open(s, REC_FREE);
+    return LK_FREE;
+}
+
+/* What the line starting at p is (its first piece: vis bytes). */
+static uint8_t scan_classify(scan_state *s, const unsigned char *p, size_t vis)
+{
+    if (!s->rec.open)
+        return scan_classify_new(s, p, vis);
+    switch (s->rec.kind) {
+    case REC_FL:
+        if (sspr__scan_blank(p, vis)) {
+            sspr__scan_end_record(s);
+            return LK_SKIP;
+        }
+        sspr__scan_fl_line(s, p, vis);
+        return LK_FL;
+    case REC_TAB:
+        s->qstart = 0;
+        return LK_TAB;
+    case REC_CSV: return LK_CSV;
+    case REC_XML: return LK_XML;
+    default:
+        sspr__scan_end_record(s);
+        return scan_classify_new(s, p, vis);
+    }
+}
+
+static void scan_line_end(scan_state *s)
+{
+    if (s->rec.open) {
+        int ends = s->rec.kind == REC_FREE ||
+                   ((s->rec.kind == REC_TAB || s->rec.kind == REC_CSV) && !s->in_quote);
+        if (s->rec.kind == REC_CSV) {
+            if (s->in_quote)
+                sspr__scan_field_add(s, (const unsigned char *)"\n", 1);
+            else
+                sspr__scan_field_end(s);
+        }
+        if (ends)
+            sspr__scan_end_record(s);
+        else
+            sspr__scan_line_break(s);
+    }
+    s->line++;
+}
+
+/* One piece of a line: p[0..own) is its own, p[0..vis) can be read, and SCAN_LB
+ * bytes before p when it is not the line's first. */
+static void scan_piece(scan_state *s, const unsigned char *p, size_t own, size_t vis, int first,
+                       int last)
+{
+    size_t lb = first ? 0 : SCAN_LB, start = first ? 0 : s->skip;
+    s->skip = 0;
+    if (first)
+        s->lkind = scan_classify(s, p, vis);
+    int keep = !last || (s->rec.open && s->rec.kind != REC_FREE);
+    switch (s->lkind) {
+    case LK_XML: sspr__scan_xml(s, p, start, own, vis, lb); break;
+    case LK_CSV:
+        sspr__scan_csv(s, p, start, own, vis);
+        sspr__scan_content(s, p, 0, own, vis, lb, keep);
+        break;
+    case LK_TAB:
+        if (s->in_quote)
+            sspr__scan_quoted(s, p, first ? s->qstart : start, own, vis);
+        sspr__scan_content(s, p, 0, own, vis, lb, keep);
+        break;
+    case LK_FL:
+    case LK_FREE: sspr__scan_content(s, p, 0, own, vis, lb, keep); break;
+    default: break;
+    }
+    if (last)
+        scan_line_end(s);
+}
+
+/* A whole line in the caller's (or the transcoding) buffer: cut into pieces. */
+static void scan_line(scan_state *s, const unsigned char *p, size_t len)
+{
+    for (size_t start = 0;; start += SCAN_PIECE) {
+        size_t left = len - start;
+        if (left <= SCAN_PIECE) {
+            scan_piece(s, p + start, left, left, start == 0, 1);
+            return;
+        }
+        scan_piece(s, p + start, SCAN_PIECE,
+                   left < SCAN_PIECE + SCAN_LA ? left : SCAN_PIECE + SCAN_LA, start == 0, 0);
+    }
+}
+
+/* Part of a line that the buffer cuts: into the carry, a piece at a time. */
+static void scan_carry(scan_state *s, const unsigned char *p, size_t n)
+{
+    unsigned char *data = s->carry + SCAN_LB;
+    while (n) {
+        size_t room = SCAN_PIECE + SCAN_LA - s->clen, take = n < room ? n : room;
+        memcpy(data + s->clen, p, take);
+        s->clen += take;
+        p += take;
+        n -= take;
+        if (s->clen == SCAN_PIECE + SCAN_LA) { /* the line goes on: its piece is whole */
+            scan_piece(s, data, SCAN_PIECE, s->clen, s->lpos == 0, 0);
+            memmove(s->carry, data + SCAN_PIECE - SCAN_LB, SCAN_LB + SCAN_LA);
+            s->clen = SCAN_LA;
+            s->lpos += SCAN_PIECE;
+        }
+    }
+}
+
+/* The carried line ended: its last pieces. */
+void sspr__scan_carry_end(scan_state *s)
+{
+    unsigned char *data = s->carry + SCAN_LB;
+    int first = s->lpos == 0;
+    if (s->clen > SCAN_PIECE) {
+        scan_piece(s, data, SCAN_PIECE, s->clen, first, 0);
+        scan_piece(s, data + SCAN_PIECE, s->clen - SCAN_PIECE, s->clen - SCAN_PIECE, 0, 1);
+    } else {
+        scan_piece(s, data, s->clen, s->clen, first, 1);
+    }
+    s->clen = 0;
+    s->lpos = 0;
+}
+
+/* UTF-8 text: find the lines. */
+void sspr__scan_bytes(scan_state *s, const unsigned char *p, size_t n)
+{
+    while (n) {
+        const unsigned char *nl = memchr(p, '\n', n);
+        size_t len = nl ? (size_t)(nl - p) : n;
+        if (nl && s->clen == 0 && s->lpos == 0) {
+            scan_line(s, p, len); /* the common case: no copy */
+        } else {
+            scan_carry(s, p, len);
+            if (!nl)
+                return;
+            sspr__scan_carry_end(s);
+        }
+        p += len + 1;
+        n -= len + 1;
+    }
+}

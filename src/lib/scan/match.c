@@ -1,0 +1,285 @@
+/* What a record says: "hr=XXXXXXXX", "0x8XXXXXXX" and the catalogue's messages
+ * (Wu-Manber search for an anchor of each, then a folded comparison around it,
+ * backwards into the record's tail and forwards into its next lines). The only
+ * file that includes the generated message patterns (sspr-scan.inc, from
+ * gen/emit_scan.c). */
+#include "scan.h"
+
+/* A pattern of sspr-scan.inc: pool offset and length of its folded text, the
+ * offset of its anchor in it, the span of its entries in sspr__scan_entries. */
+typedef struct {
+    uint32_t off, len, at, first, n;
+} sspr__scan_pat;
+
+#include "sspr-scan.inc"
+
+static void scan_match(scan_state *s, uint32_t pat)
+{
+    const sspr__scan_pat *p = &sspr__scan_pats[pat];
+    for (uint32_t i = 0; i < p->n; i++) {
+        size_t n = s->rec.nent;
+        sspr__scan_add_entry(s->rec.ent, &n, SCAN_ENTS, sspr__scan_entries[p->first + i]);
+        s->rec.nent = (uint8_t)n;
+    }
+}
+
+/* Compares pattern pat from byte at onwards with the folded text p[i..b);
+ * when the text ends first, the comparison waits for the record's next text. */
+static void scan_forward(scan_state *s, uint32_t pat, uint32_t at, sspr__fold fold,
+                         const unsigned char *p, size_t i, size_t b)
+{
+    const sspr__scan_pat *sp = &sspr__scan_pats[pat];
+    const unsigned char *t = sspr__scan_pool + sp->off;
+    while (at < sp->len) {
+        if (i == b) {
+            if (s->npend < SCAN_PENDING) {
+                scan_pend *q = &s->pend[s->npend++];
+                q->pat = pat;
+                q->at = at;
+                q->fold = fold;
+            }
+            return;
+        }
+        unsigned char out[4];
+        size_t n = sspr__fold_byte(&fold, p[i++], out);
+        for (size_t j = 0; j < n && at < sp->len; j++, at++)
+            if (out[j] != t[at])
+                return;
+    }
+    scan_match(s, pat);
+}
+
+/* The byte d positions before p[ws] in the record's text: p[a..ws), then the
+ * tail; -1 before that. */
+static int scan_before(const scan_state *s, const unsigned char *p, size_t a, size_t ws, size_t d)
+{
+    if (d <= ws - a)
+        return p[ws - d];
+    d -= ws - a;
+    return d <= s->tlen ? s->tail[s->tlen - d] : -1;
+}
+
+/* Compares t[0..at) backwards with the text before p[ws], folded as
+ * sspr__fold_byte folds forwards (white space runs, quotes, the UTF-8
+ * sequences it knows). */
+static int scan_backward(const scan_state *s, const unsigned char *p, size_t a, size_t ws,
+                         const unsigned char *t, size_t at)
+{
+    size_t d = 1;
+    int space = 0;
+    while (at > 0) {
+        int c = scan_before(s, p, a, ws, d);
+        unsigned char out[3];
+        size_t n = 0, used = 1;
+        if (c < 0)
+            return 0;
+        /* a typographic character (lex.h) ending at this byte */
+        int ty = SSPR__TY_NONE;
+        if (c >= 0x80) {
+            unsigned char w[3];
+            size_t k = 0;
+            for (size_t back = 3; back > 0; back--) {
+                int b = scan_before(s, p, a, ws, d + back - 1);
+                if (b >= 0)
+                    w[k++] = (unsigned char)b;
+            }
+            ty = sspr__typo_ending(w, k, &used);
+        }
+        if (ty == SSPR__TY_NONE)
+            used = 1;
+        if (sspr__cc_is(c, SSPR__CC_SPACE) || ty == SSPR__TY_SPACE) {
+            if (!space)
+                out[n++] = ' ';
+            space = 1;
+        } else if (c == '"' || c == '\'' || ty == SSPR__TY_QUOTE || ty == SSPR__TY_DQUOTE) {
+            /* vanishes */
+        } else if (ty == SSPR__TY_ELLIPSIS) {
+            out[n++] = '.';
+            out[n++] = '.';
+            out[n++] = '.';
+            space = 0;
+        } else if (ty == SSPR__TY_DASH) {
+            out[n++] = '-';
+            space = 0;
+        } else {
+            out[n++] = (unsigned char)sspr__lower(c);
+            space = 0;
+        }
+        d += used;
+        for (size_t j = 0; j < n && at > 0; j++, at--)
+            if (out[j] != t[at - 1])
+                return 0;
+    }
+    return 1;
+}
+
+/* An anchor's last three bytes hashed to h at window start ws: verify the
+ * patterns whose anchor that may be. */
+static void scan_anchor_at(scan_state *s, const unsigned char *p, size_t a, size_t b, size_t ws,
+                           unsigned h)
+{
+    size_t lo = 0, hi = SSPR__SCAN_PATTERNS;
+    while (lo < hi) { /* first pattern whose anchor ends with hash h */
+        size_t mid = (lo + hi) / 2;
+        if ((sspr__scan_ends[mid] >> 32) < h)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    for (; lo < SSPR__SCAN_PATTERNS && (sspr__scan_ends[lo] >> 32) == h; lo++) {
+        uint32_t pat = (uint32_t)sspr__scan_ends[lo];
+        const sspr__scan_pat *sp = &sspr__scan_pats[pat];
+        const unsigned char *t = sspr__scan_pool + sp->off;
+        size_t k = 0;
+        while (k < SSPR__SCAN_ANCHOR && sspr__lower(p[ws + k]) == t[sp->at + k])
+            k++;
+        if (k < SSPR__SCAN_ANCHOR || !scan_backward(s, p, a, ws, t, sp->at))
+            continue;
+        sspr__fold fold = {.space = 0}; /* forwards from the anchor: it may run past b */
+        scan_forward(s, pat, sp->at, fold, p, ws, b);
+    }
+}
+
+/* Wu-Manber over the anchors that start in p[a..b) (they may end before vis). */
+static void scan_anchors(scan_state *s, const unsigned char *p, size_t a, size_t b, size_t vis)
+{
+    const size_t m = SSPR__SCAN_ANCHOR;
+    if (SSPR__SCAN_PATTERNS == 0)
+        return;
+    const unsigned full = (unsigned)m - 2; /* the largest shift */
+    size_t lim = b + m - 1 < vis ? b + m - 1 : vis;
+    size_t pos = a + m - 1;
+    while (pos < lim) {
+        /* Almost every window shifts fully: look at four windows at once, so
+           their table loads overlap instead of waiting on each other. */
+        while (pos + 3 * full < lim) {
+            unsigned sum = 0;
+            for (unsigned k = 0; k < 4; k++) {
+                size_t q = pos + k * full;
+                sum += sspr__scan_shift[sspr__scan_hash(p[q - 2], p[q - 1], p[q])];
+            }
+            if (sum != 4 * full)
+                break;
+            pos += 4 * full;
+        }
+        if (pos >= lim)
+            break;
+        unsigned h = sspr__scan_hash(p[pos - 2], p[pos - 1], p[pos]);
+        unsigned sh = sspr__scan_shift[h];
+        if (sh) {
+            pos += sh;
+            continue;
+        }
+        scan_anchor_at(s, p, a, b, pos + 1 - m, h);
+        pos++;
+    }
+}
+
+/* Eight hex digits at p[i..), not followed by another; the value. */
+static int scan_hex8(const unsigned char *p, size_t i, size_t vis, uint32_t *v)
+{
+    if (i + 8 > vis || (i + 8 < vis && sspr__hexval(p[i + 8]) >= 0))
+        return 0;
+    return sspr__hex32((const char *)p + i, 8, v);
+}
+
+/* "hr=XXXXXXXX" (also "hr=0x..."), the '=' in p[a..b); lb bytes before p[0]
+ * can be read. */
+static void scan_hr_equals(scan_rec *r, const unsigned char *p, size_t a, size_t b, size_t vis,
+                           size_t lb)
+{
+    for (size_t i = a; i < b; i++) {
+        const unsigned char *q = memchr(p + i, '=', b - i);
+        if (!q)
+            return;
+        i = (size_t)(q - p);
+        size_t before = i + lb;
+        if (before < 2 || sspr__lower(p[(ptrdiff_t)i - 1]) != 'r' ||
+            sspr__lower(p[(ptrdiff_t)i - 2]) != 'h')
+            continue;
+        if (before >= 3 && sspr__cc_is(p[(ptrdiff_t)i - 3], SSPR__CC_ALPHA | SSPR__CC_DIGIT))
+            continue;
+        size_t j = i + 1;
+        if (j + 1 < vis && p[j] == '0' && (p[j + 1] == 'x' || p[j + 1] == 'X'))
+            j += 2;
+        uint32_t v;
+        if (scan_hex8(p, j, vis, &v))
+            sspr__scan_add_hr(r, v);
+    }
+}
+
+/* "0x8023XXXX" (the sync engine's facility), the 'x' in p[a..b). */
+static void scan_hr_0x(scan_rec *r, const unsigned char *p, size_t a, size_t b, size_t vis,
+                       size_t lb, int x)
+{
+    for (size_t i = a; i < b; i++) {
+        const unsigned char *q = memchr(p + i, x, b - i);
+        if (!q)
+            return;
+        i = (size_t)(q - p);
+        size_t before = i + lb;
+        if (before < 1 || p[(ptrdiff_t)i - 1] != '0')
+            continue;
+        if (before >= 2 && sspr__cc_is(p[(ptrdiff_t)i - 2], SSPR__CC_ALPHA | SSPR__CC_DIGIT))
+            continue;
+        uint32_t v;
+        if (scan_hex8(p, i + 1, vis, &v) && (v >> 16) == 0x8023u)
+            sspr__scan_add_hr(r, v);
+    }
+}
+
+static void scan_tail_add(scan_state *s, const unsigned char *p, size_t n)
+{
+    if (n >= SCAN_TAIL) {
+        memcpy(s->tail, p + n - SCAN_TAIL, SCAN_TAIL);
+        s->tlen = SCAN_TAIL;
+        return;
+    }
+    if (s->tlen + n > SCAN_TAIL) {
+        size_t drop = s->tlen + n - SCAN_TAIL;
+        memmove(s->tail, s->tail + drop, s->tlen - drop);
+        s->tlen -= drop;
+    }
+    memcpy(s->tail + s->tlen, p, n);
+    s->tlen += n;
+}
+
+/* What the record says in p[a..b): lb bytes before p[0] can be read, vis
+ * bytes from p[0] on; keep: the record goes on after b. */
+void sspr__scan_content(scan_state *s, const unsigned char *p, size_t a, size_t b, size_t vis,
+                         size_t lb, int keep)
+{
+    if (!s->rec.open || s->rec.src == SRC_FOREIGN || a >= b)
+        return;
+    if (s->npend) {
+        scan_pend pend[SCAN_PENDING];
+        uint32_t n = s->npend;
+        memcpy(pend, s->pend, n * sizeof *pend);
+        s->npend = 0;
+        for (uint32_t i = 0; i < n; i++)
+            scan_forward(s, pend[i].pat, pend[i].at, pend[i].fold, p, a, b);
+    }
+    scan_hr_equals(&s->rec, p, a, b, vis, lb);
+    scan_hr_0x(&s->rec, p, a, b, vis, lb, 'x');
+    scan_hr_0x(&s->rec, p, a, b, vis, lb, 'X');
+    scan_anchors(s, p, a, b, vis);
+    if (keep)
+        scan_tail_add(s, p + a, b - a);
+}
+
+/* The record goes on after a line break: its messages see one. */
+void sspr__scan_line_break(scan_state *s)
+{
+    static const unsigned char nl[1] = {'\n'};
+    if (s->rec.src == SRC_FOREIGN)
+        return;
+    if (s->npend) {
+        scan_pend pend[SCAN_PENDING];
+        uint32_t n = s->npend;
+        memcpy(pend, s->pend, n * sizeof *pend);
+        s->npend = 0;
+        for (uint32_t i = 0; i < n; i++)
+            scan_forward(s, pend[i].pat, pend[i].at, pend[i].fold, nl, 0, 1);
+    }
+    scan_tail_add(s, nl, 1);
+}
