@@ -28,6 +28,9 @@ enum { EMIT_SHARD_KEYS = 128 };
 int emit_gperf_bundle(FILE *f, const char *table, const char *include, const char *key_struct,
                       char *const *keys, char *const *lines, size_t n, const char *dummy);
 
+/* catalog/schema.json, the catalogue's JSON Schema, from schema.def. */
+int emit_json_schema(const m_catalog *cat, const char *path);
+
 /* Helpers shared by emitters. */
 void emit_c_string(FILE *f, const char *s); /* "..." with C escapes */
 extern const char emit_banner_fmt[];        /* "generated — do not edit" banner, %s = comment leader */

@@ -289,7 +289,7 @@ static void write_entries(entry_writer *w, const m_catalog *cat)
     for (size_t i = 0; i < cat->n; i++) {
         const m_entry *e = &cat->entries[i];
         fputs("    {", w->f);
-#define PUT(key, item, type, presence, shape) put_##shape##_##type(w, #key, &e->key);
+#define PUT(key, item, type, presence, shape, doc) put_##shape##_##type(w, #key, &e->key);
         SSPR_ENTRY_FIELDS(PUT)
 #undef PUT
         fprintf(w->f, " .index = %zu},\n", i);

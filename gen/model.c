@@ -1,5 +1,7 @@
 #include "model.h"
 
+#include "fields.h"
+
 #include "diag.h"
 #include "json.h"
 #include "lex.h"
@@ -14,73 +16,6 @@ enum { MAX_TEXT_BYTES = 4096, MAX_TITLE_CHARS = 80, MAX_ENTRIES = 200000 };
 static void free_entry(m_entry *e);
 static void free_fact(m_fact *f);
 static void free_reference(m_reference *r);
-
-/* ---- the schema as tables ---------------------------------------------- */
-
-/* schema.def's types, presences and shapes, as numbers. */
-enum {
-    T_ID, T_TEXT, T_TITLE, T_FACTKEY, T_KIND, T_SEVERITY, T_SOURCE, T_AREA, T_ORIGIN,
-    T_CODE, T_ORDER, T_HRESULT, T_REF, T_NUMBER, T_VALUE, T_URL, T_DATE, T_MENTION, T_FACT,
-    T_REFERENCE, T_ENTRY
-};
-enum { P_REQUIRED, P_NULLABLE, P_OPTIONAL };
-enum { S_ONE, S_LIST };
-
-typedef struct {
-    const char *key;
-    int type, presence, shape;
-    size_t offset; /* of the member named key in the object's model struct */
-} field;
-
-/* The model structs' members are named by the schema's keys. */
-typedef struct {
-    char *version;
-    int entries; /* unused: entries go straight into the catalogue */
-} file_fields;
-
-#define ENTRY_FIELD(k, i, type, presence, shape)                                                 \
-    {#k, T_##type, P_##presence, S_##shape, offsetof(m_entry, k)},
-#define FACT_FIELD(k, i, type, presence, shape)                                                  \
-    {#k, T_##type, P_##presence, S_##shape, offsetof(m_fact, k)},
-#define MENTION_FIELD(k, i, type, presence, shape)                                               \
-    {#k, T_##type, P_##presence, S_##shape, offsetof(m_mention, k)},
-#define REFERENCE_FIELD(k, i, type, presence, shape)                                             \
-    {#k, T_##type, P_##presence, S_##shape, offsetof(m_reference, k)},
-#define FILE_FIELD(k, i, type, presence, shape)                                                  \
-    {#k, T_##type, P_##presence, S_##shape, offsetof(file_fields, k)},
-
-typedef struct {
-    const char *what;  /* "an entry", in diagnostics */
-    const char *noun;  /* "entry", in "... is missing required key" */
-    const field *fields;
-    size_t n;
-} object_kind;
-
-static const field entry_fields[] = {SSPR_ENTRY_FIELDS(ENTRY_FIELD)};
-static const field fact_fields[] = {SSPR_FACT_FIELDS(FACT_FIELD)};
-static const field mention_fields[] = {SSPR_MENTION_FIELDS(MENTION_FIELD)};
-static const field reference_fields[] = {SSPR_REFERENCE_FIELDS(REFERENCE_FIELD)};
-static const field file_fields_[] = {SSPR_FILE_FIELDS(FILE_FIELD)};
-
-#define KIND_OF(what, noun, f) {what, noun, f, sizeof f / sizeof *f}
-static const object_kind entry_kind = KIND_OF("an entry", "entry", entry_fields);
-static const object_kind fact_kind = KIND_OF("a fact", "fact", fact_fields);
-static const object_kind mention_kind = KIND_OF("a mention", "mention", mention_fields);
-static const object_kind reference_kind = KIND_OF("a reference", "reference", reference_fields);
-static const object_kind file_kind = KIND_OF("the catalogue file", NULL, file_fields_);
-
-/* The name set of a field type, or NULL. */
-static const sspr__name_set *set_of(int type)
-{
-    switch (type) {
-    case T_KIND: return &sspr__kinds;
-    case T_SEVERITY: return &sspr__severities;
-    case T_SOURCE: return &sspr__sources;
-    case T_AREA: return &sspr__areas;
-    case T_ORIGIN: return &sspr__origins;
-    default: return NULL;
-    }
-}
 
 /* ---- small helpers ---------------------------------------------------- */
 

@@ -101,7 +101,7 @@ typedef struct {
 
 /* An entry: one member per SSPR_ENTRY_FIELDS field, named by its key. */
 typedef struct {
-#define M_MEMBER(key, item, type, presence, shape) M_STORE_##shape##_##type key;
+#define M_MEMBER(key, item, type, presence, shape, doc) M_STORE_##shape##_##type key;
     SSPR_ENTRY_FIELDS(M_MEMBER)
 #undef M_MEMBER
     m_pos pos;                            /* the entry object */

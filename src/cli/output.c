@@ -411,7 +411,7 @@ static void json_refs(FILE *f, const sspr_entry *e)
 void out_entry_json(FILE *f, const sspr_entry *e)
 {
     const char *sep = "{";
-#define JSON_FIELD(key, item, type, presence, shape)                                             \
+#define JSON_FIELD(key, item, type, presence, shape, doc)                                             \
     fprintf(f, "%s\"" #key "\": ", sep);                                                          \
     sep = ", ";                                                                                  \
     JSON_##shape##_##type(key, item);

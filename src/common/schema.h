@@ -50,11 +50,11 @@ const char *sspr__names_list(const sspr__name_set *set, const char *last_sep, ch
                              size_t cap);
 
 /* Field numbers of each object: SSPR__ENTRY_F_id, SSPR__FACT_F_key, ... */
-#define SSPR__FIELD_ENUM_ENTRY(k, i, t, p, s) SSPR__ENTRY_F_##k,
-#define SSPR__FIELD_ENUM_FACT(k, i, t, p, s) SSPR__FACT_F_##k,
-#define SSPR__FIELD_ENUM_MENTION(k, i, t, p, s) SSPR__MENTION_F_##k,
-#define SSPR__FIELD_ENUM_FILE(k, i, t, p, s) SSPR__FILE_F_##k,
-#define SSPR__FIELD_ENUM_REFERENCE(k, i, t, p, s) SSPR__REFERENCE_F_##k,
+#define SSPR__FIELD_ENUM_ENTRY(k, i, t, p, s, doc) SSPR__ENTRY_F_##k,
+#define SSPR__FIELD_ENUM_FACT(k, i, t, p, s, doc) SSPR__FACT_F_##k,
+#define SSPR__FIELD_ENUM_MENTION(k, i, t, p, s, doc) SSPR__MENTION_F_##k,
+#define SSPR__FIELD_ENUM_FILE(k, i, t, p, s, doc) SSPR__FILE_F_##k,
+#define SSPR__FIELD_ENUM_REFERENCE(k, i, t, p, s, doc) SSPR__REFERENCE_F_##k,
 enum { SSPR_ENTRY_FIELDS(SSPR__FIELD_ENUM_ENTRY) SSPR__ENTRY_FIELD_COUNT };
 enum { SSPR_FACT_FIELDS(SSPR__FIELD_ENUM_FACT) SSPR__FACT_FIELD_COUNT };
 enum { SSPR_MENTION_FIELDS(SSPR__FIELD_ENUM_MENTION) SSPR__MENTION_FIELD_COUNT };

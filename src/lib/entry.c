@@ -134,7 +134,7 @@ static const sspr_entry *ref_at(sspr__span s, size_t i)
 #define SSPR__LIST_MENTION(key, item) SSPR__COUNT(key, item)
 #define SSPR__LIST_FACT(key, item) SSPR__COUNT(key, item)
 #define SSPR__LIST_REFERENCE(key, item) SSPR__COUNT(key, item)
-#define SSPR__ACCESSORS(key, item, type, presence, shape) SSPR__##shape##_##type(key, item)
+#define SSPR__ACCESSORS(key, item, type, presence, shape, doc) SSPR__##shape##_##type(key, item)
 SSPR_ENTRY_FIELDS(SSPR__ACCESSORS)
 
 uint32_t sspr_entry_hresult(const sspr_entry *e, size_t i)

@@ -43,7 +43,7 @@ typedef struct {
 /* One member per field of schema.def, named by its key; the generated tables
  * initialise them by name. */
 struct sspr_entry {
-#define SSPR__MEMBER(key, item, type, presence, shape) SSPR__STORE_##shape##_##type key;
+#define SSPR__MEMBER(key, item, type, presence, shape, doc) SSPR__STORE_##shape##_##type key;
     SSPR_ENTRY_FIELDS(SSPR__MEMBER)
 #undef SSPR__MEMBER
     uint32_t index; /* its place in sspr__entries */
