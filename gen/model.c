@@ -249,9 +249,14 @@ static int code_value(const ctx *c, const jnode *n, int64_t *out)
     return 1;
 }
 
-static int number_of(const jnode *n, double *out)
+/* A JSON number as the double the library keeps. An integer beyond 2^53 in
+ * size has no exact double: is_exact is cleared for it. */
+static int number_of(const jnode *n, double *out, int *is_exact)
 {
+    *is_exact = 1;
     if (n->type == JN_INTEGER) {
+        const long long limit = 9007199254740992LL; /* 2^53 */
+        *is_exact = n->integer >= -limit && n->integer <= limit;
         *out = (double)n->integer;
         return 1;
     }
@@ -386,9 +391,19 @@ static void mention_list(const ctx *c, const jnode *k, m_mentions *out)
     }
 }
 
+static int inexact(const ctx *c, const jnode *k, const char *key)
+{
+    gen_error(c->file, k->line, k->column,
+              "fact %s %lld cannot be kept exactly (numbers are stored as doubles: at most 2^53 "
+              "in size)",
+              key, k->integer);
+    return 0;
+}
+
 /* Reads the value k of field f into slot; returns 0 after reporting a problem. */
 static int parse_field(const ctx *c, const jnode *k, const field *f, void *slot)
 {
+    int exact;
     if (k->type == JN_NULL && f->presence == P_NULLABLE)
         return 1;
     const sspr__name_set *set = set_of(f->type);
@@ -440,8 +455,8 @@ static int parse_field(const ctx *c, const jnode *k, const field *f, void *slot)
         text_list(c, k, f->key, 1, slot);
         return 1;
     case T_NUMBER:
-        if (number_of(k, slot))
-            return 1;
+        if (number_of(k, slot, &exact))
+            return exact || inexact(c, k, f->key);
         gen_error(c->file, k->line, k->column, "fact %s must be a number, not %s", f->key,
                   jn_type_name(k->type));
         return 0;
@@ -449,8 +464,8 @@ static int parse_field(const ctx *c, const jnode *k, const field *f, void *slot)
         m_value *v = slot;
         if (k->type == JN_STRING)
             return (v->str = text_value(c, k, "fact value")) != NULL;
-        if ((v->is_num = number_of(k, &v->num)) != 0)
-            return 1;
+        if ((v->is_num = number_of(k, &v->num, &exact)) != 0)
+            return exact || inexact(c, k, f->key);
         gen_error(c->file, k->line, k->column, "fact value must be a number or a string, not %s",
                   jn_type_name(k->type));
         return 0;
@@ -538,6 +553,11 @@ static void check_entry(const ctx *c, const jnode *n, m_entry *e)
     if (e->origin == SSPR__ORIGIN_FIELD && e->refs.n == 0)
         gen_error(c->file, n->line, n->column,
                   "entry '%s' comes from the field: 'refs' must name the report (its URL)", id);
+    if (e->origin == SSPR__ORIGIN_CURRENT && e->refs.n == 0)
+        gen_error(c->file, n->line, n->column,
+                  "entry '%s' comes from the current documentation: 'refs' must name the page "
+                  "(its URL and date)",
+                  id);
     if (e->code >= 0 && !e->source && !bad_source)
         gen_error(c->file, n->line, n->column, "entry '%s' has a code but no source", id);
     if (e->kind == SSPR__KIND_EVENT && !e->source && !bad_source && source)
@@ -765,7 +785,9 @@ static int cmp_u32(const void *a, const void *b)
     return (x > y) - (x < y);
 }
 
-static void check_keys(m_catalog *cat)
+/* Ids, and each event's source, code and HRESULTs, are unique; fills ids (id
+ * -> entry index) for resolve_references. */
+static void check_keys(m_catalog *cat, strmap *ids_out)
 {
     strmap ids, keys;
     sm_init(&ids, cat->n);
@@ -799,7 +821,16 @@ static void check_keys(m_catalog *cat)
                      cat->entries[prev].id ? cat->entries[prev].id : "?");
         }
     }
-    /* resolve references */
+    sm_free(&keys);
+    *ids_out = ids;
+}
+
+/* Ids in procedures and related become entry indices; a reference that is
+ * not an id, the entry itself, listed twice, or (procedures) not a procedure
+ * is reported. */
+static void resolve_references(m_catalog *cat, const strmap *ids_map)
+{
+    const strmap ids = *ids_map;
     for (size_t i = 0; i < cat->n; i++) {
         m_entry *e = &cat->entries[i];
         for (int which = 0; which < 2; which++) {
@@ -835,8 +866,6 @@ static void check_keys(m_catalog *cat)
             refs->idx = out;
         }
     }
-    sm_free(&ids);
-    sm_free(&keys);
 }
 
 /* Procedures may point at further procedures, but never in a circle. A depth-first
@@ -893,7 +922,10 @@ static int finish(m_catalog *cat, const char *first_file, int unreadable)
     /* a file that could not be loaded may be the one with the version */
     if (!cat->version && first_file && !unreadable)
         gen_error(first_file, 1, 1, "no file of the catalogue gives its 'version'");
-    check_keys(cat);
+    strmap ids;
+    check_keys(cat, &ids);
+    resolve_references(cat, &ids);
+    sm_free(&ids);
     check_names(cat);
     check_cycles(cat);
     return gen_error_count() == 0 ? 0 : -1;
