@@ -30,6 +30,7 @@ def entry(i: int) -> dict:
         "facts": [{"key": "limit", "value": i, "unit": "items", "text": "A number."}],
         "section": "Synthetic",
         "origin": "current",
+        "refs": [{"url": "https://example.com/synthetic", "date": "2025-01-01"}],
     }
 
 

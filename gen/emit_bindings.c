@@ -18,7 +18,8 @@
 #include <string.h>
 
 /* The type holding each source's codes, by SSPR__SOURCE_*. */
-static const char *const type_names[SSPR__SOURCE_END] = {NULL, "Event", "AdSync", "Sspr"};
+static const char *const type_names[SSPR__SOURCE_END] = {NULL, "Event", "AdSync", "Sspr",
+                                                               "Security"};
 
 /* Members the generated types define themselves (Rust associated items). */
 static const char *const reserved[] = {"ALL", "SOURCE", NULL};

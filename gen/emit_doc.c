@@ -32,6 +32,9 @@ static const char *const source_intro[SSPR__SOURCE_END] = {
     "the HRESULT or the message in their text; some are known only by their HRESULT.",
     "Codes the password reset page itself shows to users (SSPR_00NN), with the names "
     "the documentation gives them. Sorted by code.",
+    "Events of the Microsoft-Windows-Security-Auditing source in the Security log of a "
+    "domain controller: the on-premises trace of a writeback attempt reaching Active "
+    "Directory. Sorted by event ID.",
 };
 
 const char *doc_area_label(int area)
