@@ -37,7 +37,7 @@ static const char *const source_intro[SSPR__SOURCE_END] = {
     "Directory. Sorted by event ID.",
 };
 
-const char *doc_area_label(int area)
+static const char *doc_area_label(int area)
 {
     const char *raw = M_NAME(areas, area);
     for (size_t i = 0; i < sizeof area_labels / sizeof *area_labels; i++)
@@ -52,7 +52,7 @@ const char *doc_origin_label(int origin)
                                                        : "the current documentation";
 }
 
-void doc_code(const m_entry *e, char *buf, size_t cap)
+static void doc_code(const m_entry *e, char *buf, size_t cap)
 {
     if (!(e->code >= 0))
         snprintf(buf, cap, "%s", "");
@@ -87,7 +87,7 @@ void doc_heading(const m_entry *e, char *buf, size_t cap)
                                   (unsigned long)e->hresults.v[i]);
 }
 
-void doc_fact_value(const m_fact *f, char *buf, size_t cap)
+static void doc_fact_value(const m_fact *f, char *buf, size_t cap)
 {
     int n;
     if (f->value.str)
@@ -100,7 +100,7 @@ void doc_fact_value(const m_fact *f, char *buf, size_t cap)
         snprintf(buf + n, cap - (size_t)n, f->value.str ? " (%s)" : " %s", f->unit);
 }
 
-int doc_fact_superseded_by(const m_entry *e, size_t i)
+static int doc_fact_superseded_by(const m_entry *e, size_t i)
 {
     for (size_t j = 0; j < e->facts.n; j++)
         if (e->facts.v[j].supersedes_at == (int)i)

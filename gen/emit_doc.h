@@ -34,22 +34,13 @@ typedef struct {
 size_t doc_groups(const m_catalog *cat, doc_group **out);
 void doc_groups_free(doc_group *g, size_t n);
 
-/* "32009", "SSPR_0029": how the documentation writes the entry's code. */
-void doc_code(const m_entry *e, char *buf, size_t cap);
 /* The heading an entry is listed under: "32009 AuthTokenError",
  * "6329 0x80230619", "SSPR_0009 TenantSSPRFlagDisabled", or the title. */
 void doc_heading(const m_entry *e, char *buf, size_t cap);
 /* 1 when the heading is the entry's title (symptoms, procedures, ...). */
 int doc_heading_is_title(const m_entry *e);
-/* A fact's value with its unit: "127 characters", "9350-9354 TCP port",
- * "https://... (URL)". */
-void doc_fact_value(const m_fact *f, char *buf, size_t cap);
-/* Human name of an area ("password reset portal"); the raw name if unknown. */
-const char *doc_area_label(int area);
 /* "the 2017 article" / "the current documentation". */
 const char *doc_origin_label(int origin);
-/* Index of the fact on the same entry that replaces fact i, or -1. */
-int doc_fact_superseded_by(const m_entry *e, size_t i);
 /* Writes a page to path through emit_open/emit_close: body gets the file and
  * the page's date (doc_date in roff.h). Returns 0, or -1 with the problem
  * reported. */
