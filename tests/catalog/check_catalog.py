@@ -256,7 +256,8 @@ def main():
         compare("show --json " + e["id"], [expect_cli(e)], shown)
 
     for flag, field, values in (
-        ("--source", "source", ("PasswordResetService", "ADSync", "SSPR")),
+        ("--source", "source", ("PasswordResetService", "ADSync", "SSPR",
+                                "Microsoft-Windows-Security-Auditing")),
         ("--kind", "kind", ("event", "symptom", "procedure", "checklist")),
     ):
         for v in values:

@@ -40,8 +40,9 @@ Test(catalog, every_entry_is_well_formed)
     static const char *const areas[] = {"admin-portal", "reporting", "registration-portal",
                                         "reset-portal", "writeback", "writeback-connectivity",
                                         "support", NULL};
-    static const char *const sources[] = {"PasswordResetService", "ADSync", "SSPR", NULL};
-    static const char *const origins[] = {"2017", "current", NULL};
+    static const char *const sources[] = {"PasswordResetService", "ADSync", "SSPR",
+                                          "Microsoft-Windows-Security-Auditing", NULL};
+    static const char *const origins[] = {"2017", "current", "field", NULL};
     for (size_t i = 0; i < sspr_count(); i++) {
         const sspr_entry *e = sspr_at(i);
         const char *id = sspr_entry_id(e);
@@ -275,7 +276,7 @@ Test(catalog, references_are_sound)
 
 Test(catalog, facts_are_consistent)
 {
-    static const char *const fact_origins[] = {"2017", "current", NULL};
+    static const char *const fact_origins[] = {"2017", "current", "field", NULL};
     for (size_t i = 0; i < sspr_count(); i++) {
         const sspr_entry *e = sspr_at(i);
         const char *id = sspr_entry_id(e);
