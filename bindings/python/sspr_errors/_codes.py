@@ -19,6 +19,8 @@ class Event(enum.IntEnum):
 
     #: prs-31001 PasswordResetStart: Writeback received a self-service reset request from the cloud
     PASSWORD_RESET_START = 31001
+    #: alias of PASSWORD_RESET_START: PasswordResetRequestStart (prs-31001)
+    PASSWORD_RESET_REQUEST_START = 31001
     #: prs-31002 PasswordResetSuccess: Reset password accepted and written to on-premises AD
     PASSWORD_RESET_SUCCESS = 31002
     #: prs-31003 PasswordResetFail: Reset password reached on-premises but AD refused to set it
@@ -116,6 +118,12 @@ class Event(enum.IntEnum):
 class AdSync(enum.IntEnum):
     """Event codes of source ADSync."""
 
+    #: adsync-403: Informational: LogonUser by the connector during a writeback
+    EVENT_403 = 403
+    #: adsync-405: Informational: ldap_bind by the connector during a writeback
+    EVENT_405 = 405
+    #: adsync-6306: Sync server hit an unexpected error serving a client request
+    EVENT_6306 = 6306
     #: adsync-6329-80230619: AD rejected the password because of domain policy
     EVENT_6329 = 6329
     #: adsync-6800: Password writeback endpoint failed to start
@@ -157,19 +165,38 @@ class Sspr(enum.IntEnum):
     ON_PREMISES_CONNECTIVITY_ERROR = 30
     #: alias of ON_PREMISES_CONNECTIVITY_ERROR: SSPR_0030 (sspr-0030)
     SSPR_0030 = 30
+    #: alias of ON_PREMISES_CONNECTIVITY_ERROR: OnPremisesConnectivityFailure (sspr-0030)
+    ON_PREMISES_CONNECTIVITY_FAILURE = 30
+
+
+class Security(enum.IntEnum):
+    """Event codes of source Microsoft-Windows-Security-Auditing."""
+
+    #: security-4724: Domain controller audit: a password reset attempt (writeback reached AD)
+    EVENT_4724 = 4724
 
 
 class HResult(enum.IntEnum):
     """HRESULTs that catalogue entries are."""
 
+    #: adsync-6329-80004005: 0x80004005 after 'Failed to acquire user information' (RPC)
+    HR_80004005 = 0x80004005
     #: adsync-hr-800700ce: Connector account password is too long
     HR_800700CE = 0x800700CE
     #: adsync-hr-80230402: Duplicate anchor: same user matched in several places
     HR_80230402 = 0x80230402
+    #: adsync-6329-80230405: 0x80230405: no writeback target joined to the cloud user
+    HR_80230405 = 0x80230405
     #: adsync-6329-80230619: AD rejected the password because of domain policy
     HR_80230619 = 0x80230619
     #: adsync-6329-8023061f: Password sync not enabled on this management agent
     HR_8023061F = 0x8023061F
+    #: adsync-6329-80230626: 0x80230626: AD refused the password write for this one user
+    HR_80230626 = 0x80230626
+    #: adsync-hr-8023062c: Password not written back: LDAP traffic is not signed and encrypted
+    HR_8023062C = 0x8023062C
+    #: adsync-hr-80230818: 0x80230818: the AD connector reached no domain controller
+    HR_80230818 = 0x80230818
 
 
 #: The event source of each code enum, as by_code() takes it.
@@ -177,6 +204,7 @@ SOURCES = {
     Event: "PasswordResetService",
     AdSync: "ADSync",
     Sspr: "SSPR",
+    Security: "Microsoft-Windows-Security-Auditing",
 }
 
 #: Every entry id, in catalogue order.
@@ -185,6 +213,13 @@ ENTRY_IDS = (
     "proc-reenable-writeback",
     "proc-upgrade-connect",
     "support-case-checklist",
+    "proc-confirm-connectivity",
+    "proc-check-tls12",
+    "proc-check-dotnet",
+    "proc-verify-reset-permission",
+    "proc-set-writeback-permissions",
+    "proc-writeback-general-method",
+    "writeback-recovery-current",
     "prs-31001",
     "prs-31002",
     "prs-31003",
@@ -264,7 +299,11 @@ ENTRY_IDS = (
     "prs-31034",
     "prs-31044",
     "adsync-6329-ldap-policy-control",
+    "adsync-hr-8023062c",
+    "adsync-6306",
+    "security-4724",
     "sspr-0009",
+    "sspr-009",
     "sspr-0010",
     "sspr-0011",
     "sspr-0012",
@@ -278,6 +317,23 @@ ENTRY_IDS = (
     "reset-email-sign-in-error",
     "reset-onprem-policy-violation",
     "reset-fuzzy-policy",
+    "wb-sam-remote-calls-restricted",
+    "wb-setup-license-error",
+    "reset-could-not-verify-account",
+    "signin-servers-catch-up",
+    "admin-reset-onprem-policy",
+    "admin-m365-reset-not-written-back",
+    "wb-cloud-sync-permissions",
+    "adsync-6329-80230626",
+    "adsync-6329-80230405",
+    "adsync-hr-80230818",
+    "adsync-6329-80004005",
+    "adsync-405",
+    "adsync-403",
+    "wb-6329-password-set-error",
+    "reset-account-info-changed-onprem",
+    "win-logon-reset-something-went-wrong",
+    "win-logon-reset-returns-to-sign-in",
 )
 
-__all__ = ["CATALOG_VERSION", "Event", "AdSync", "Sspr", "HResult", "SOURCES", "ENTRY_IDS"]
+__all__ = ["CATALOG_VERSION", "Event", "AdSync", "Sspr", "Security", "HResult", "SOURCES", "ENTRY_IDS"]

@@ -17,6 +17,8 @@ pub struct Event(pub u32);
 impl Event {
     /// `prs-31001` PasswordResetStart: Writeback received a self-service reset request from the cloud.
     pub const PASSWORD_RESET_START: Event = Event(31001);
+    /// Alias of [`Event::PASSWORD_RESET_START`]: PasswordResetRequestStart (`prs-31001`).
+    pub const PASSWORD_RESET_REQUEST_START: Event = Event(31001);
     /// `prs-31002` PasswordResetSuccess: Reset password accepted and written to on-premises AD.
     pub const PASSWORD_RESET_SUCCESS: Event = Event(31002);
     /// `prs-31003` PasswordResetFail: Reset password reached on-premises but AD refused to set it.
@@ -236,6 +238,12 @@ impl PartialEq<u32> for Event {
 pub struct AdSync(pub u32);
 
 impl AdSync {
+    /// `adsync-403`: Informational: LogonUser by the connector during a writeback.
+    pub const EVENT_403: AdSync = AdSync(403);
+    /// `adsync-405`: Informational: ldap\_bind by the connector during a writeback.
+    pub const EVENT_405: AdSync = AdSync(405);
+    /// `adsync-6306`: Sync server hit an unexpected error serving a client request.
+    pub const EVENT_6306: AdSync = AdSync(6306);
     /// `adsync-6329-80230619`: AD rejected the password because of domain policy.
     pub const EVENT_6329: AdSync = AdSync(6329);
     /// `adsync-6800`: Password writeback endpoint failed to start.
@@ -243,6 +251,9 @@ impl AdSync {
 
     /// Every value, ascending, each once.
     pub const ALL: &'static [AdSync] = &[
+        AdSync::EVENT_403,
+        AdSync::EVENT_405,
+        AdSync::EVENT_6306,
         AdSync::EVENT_6329,
         AdSync::EVENT_6800,
     ];
@@ -251,6 +262,9 @@ impl AdSync {
     /// does not have.
     pub fn name(self) -> Option<&'static str> {
         match self.0 {
+            403 => Some("EVENT_403"),
+            405 => Some("EVENT_405"),
+            6306 => Some("EVENT_6306"),
             6329 => Some("EVENT_6329"),
             6800 => Some("EVENT_6800"),
             _ => None,
@@ -315,6 +329,8 @@ impl Sspr {
     pub const ON_PREMISES_CONNECTIVITY_ERROR: Sspr = Sspr(30);
     /// Alias of [`Sspr::ON_PREMISES_CONNECTIVITY_ERROR`]: SSPR\_0030 (`sspr-0030`).
     pub const SSPR_0030: Sspr = Sspr(30);
+    /// Alias of [`Sspr::ON_PREMISES_CONNECTIVITY_ERROR`]: OnPremisesConnectivityFailure (`sspr-0030`).
+    pub const ON_PREMISES_CONNECTIVITY_FAILURE: Sspr = Sspr(30);
 
     /// Every value, ascending, each once.
     pub const ALL: &'static [Sspr] = &[
@@ -365,36 +381,99 @@ impl PartialEq<u32> for Sspr {
     }
 }
 
-/// HRESULTs that catalogue entries are.
+/// Event codes of source `Microsoft-Windows-Security-Auditing`.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
-pub struct HResult(pub u32);
+pub struct Security(pub u32);
 
-impl HResult {
-    /// `adsync-hr-800700ce`: Connector account password is too long.
-    pub const HR_800700CE: HResult = HResult(0x800700CE);
-    /// `adsync-hr-80230402`: Duplicate anchor: same user matched in several places.
-    pub const HR_80230402: HResult = HResult(0x80230402);
-    /// `adsync-6329-80230619`: AD rejected the password because of domain policy.
-    pub const HR_80230619: HResult = HResult(0x80230619);
-    /// `adsync-6329-8023061f`: Password sync not enabled on this management agent.
-    pub const HR_8023061F: HResult = HResult(0x8023061F);
+impl Security {
+    /// `security-4724`: Domain controller audit: a password reset attempt (writeback reached AD).
+    pub const EVENT_4724: Security = Security(4724);
 
     /// Every value, ascending, each once.
-    pub const ALL: &'static [HResult] = &[
-        HResult::HR_800700CE,
-        HResult::HR_80230402,
-        HResult::HR_80230619,
-        HResult::HR_8023061F,
+    pub const ALL: &'static [Security] = &[
+        Security::EVENT_4724,
     ];
 
     /// The name of the value's first constant, or `None` for a value the catalogue
     /// does not have.
     pub fn name(self) -> Option<&'static str> {
         match self.0 {
+            4724 => Some("EVENT_4724"),
+            _ => None,
+        }
+    }
+
+    /// The event source of these codes, as [`crate::by_code`] takes it.
+    pub const SOURCE: &'static str = "Microsoft-Windows-Security-Auditing";
+
+    /// The entries for this code, as [`crate::by_code`] returns them.
+    pub fn entries(self) -> Vec<crate::Entry> {
+        crate::by_code(Some(Self::SOURCE), self.0)
+    }
+}
+
+impl From<Security> for u32 {
+    fn from(value: Security) -> u32 {
+        value.0
+    }
+}
+
+impl PartialEq<u32> for Security {
+    fn eq(&self, other: &u32) -> bool {
+        self.0 == *other
+    }
+}
+
+/// HRESULTs that catalogue entries are.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct HResult(pub u32);
+
+impl HResult {
+    /// `adsync-6329-80004005`: 0x80004005 after 'Failed to acquire user information' (RPC).
+    pub const HR_80004005: HResult = HResult(0x80004005);
+    /// `adsync-hr-800700ce`: Connector account password is too long.
+    pub const HR_800700CE: HResult = HResult(0x800700CE);
+    /// `adsync-hr-80230402`: Duplicate anchor: same user matched in several places.
+    pub const HR_80230402: HResult = HResult(0x80230402);
+    /// `adsync-6329-80230405`: 0x80230405: no writeback target joined to the cloud user.
+    pub const HR_80230405: HResult = HResult(0x80230405);
+    /// `adsync-6329-80230619`: AD rejected the password because of domain policy.
+    pub const HR_80230619: HResult = HResult(0x80230619);
+    /// `adsync-6329-8023061f`: Password sync not enabled on this management agent.
+    pub const HR_8023061F: HResult = HResult(0x8023061F);
+    /// `adsync-6329-80230626`: 0x80230626: AD refused the password write for this one user.
+    pub const HR_80230626: HResult = HResult(0x80230626);
+    /// `adsync-hr-8023062c`: Password not written back: LDAP traffic is not signed and encrypted.
+    pub const HR_8023062C: HResult = HResult(0x8023062C);
+    /// `adsync-hr-80230818`: 0x80230818: the AD connector reached no domain controller.
+    pub const HR_80230818: HResult = HResult(0x80230818);
+
+    /// Every value, ascending, each once.
+    pub const ALL: &'static [HResult] = &[
+        HResult::HR_80004005,
+        HResult::HR_800700CE,
+        HResult::HR_80230402,
+        HResult::HR_80230405,
+        HResult::HR_80230619,
+        HResult::HR_8023061F,
+        HResult::HR_80230626,
+        HResult::HR_8023062C,
+        HResult::HR_80230818,
+    ];
+
+    /// The name of the value's first constant, or `None` for a value the catalogue
+    /// does not have.
+    pub fn name(self) -> Option<&'static str> {
+        match self.0 {
+            0x80004005 => Some("HR_80004005"),
             0x800700CE => Some("HR_800700CE"),
             0x80230402 => Some("HR_80230402"),
+            0x80230405 => Some("HR_80230405"),
             0x80230619 => Some("HR_80230619"),
             0x8023061F => Some("HR_8023061F"),
+            0x80230626 => Some("HR_80230626"),
+            0x8023062C => Some("HR_8023062C"),
+            0x80230818 => Some("HR_80230818"),
             _ => None,
         }
     }
@@ -423,6 +502,13 @@ pub const ENTRY_IDS: &[&str] = &[
     "proc-reenable-writeback",
     "proc-upgrade-connect",
     "support-case-checklist",
+    "proc-confirm-connectivity",
+    "proc-check-tls12",
+    "proc-check-dotnet",
+    "proc-verify-reset-permission",
+    "proc-set-writeback-permissions",
+    "proc-writeback-general-method",
+    "writeback-recovery-current",
     "prs-31001",
     "prs-31002",
     "prs-31003",
@@ -502,7 +588,11 @@ pub const ENTRY_IDS: &[&str] = &[
     "prs-31034",
     "prs-31044",
     "adsync-6329-ldap-policy-control",
+    "adsync-hr-8023062c",
+    "adsync-6306",
+    "security-4724",
     "sspr-0009",
+    "sspr-009",
     "sspr-0010",
     "sspr-0011",
     "sspr-0012",
@@ -516,4 +606,21 @@ pub const ENTRY_IDS: &[&str] = &[
     "reset-email-sign-in-error",
     "reset-onprem-policy-violation",
     "reset-fuzzy-policy",
+    "wb-sam-remote-calls-restricted",
+    "wb-setup-license-error",
+    "reset-could-not-verify-account",
+    "signin-servers-catch-up",
+    "admin-reset-onprem-policy",
+    "admin-m365-reset-not-written-back",
+    "wb-cloud-sync-permissions",
+    "adsync-6329-80230626",
+    "adsync-6329-80230405",
+    "adsync-hr-80230818",
+    "adsync-6329-80004005",
+    "adsync-405",
+    "adsync-403",
+    "wb-6329-password-set-error",
+    "reset-account-info-changed-onprem",
+    "win-logon-reset-something-went-wrong",
+    "win-logon-reset-returns-to-sign-in",
 ];
