@@ -11,7 +11,7 @@ aliases; a code no entry names is EVENT_<code>.
 import enum
 
 #: Version of the catalogue these constants were generated from.
-CATALOG_VERSION = "1.1.0"
+CATALOG_VERSION = "1.2.0"
 
 
 class Event(enum.IntEnum):

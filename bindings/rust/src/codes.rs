@@ -8,7 +8,7 @@
 //! further constants of the same value; a code no entry names is `EVENT_<code>`.
 
 /// Version of the catalogue these constants were generated from.
-pub const CATALOG_VERSION: &str = "1.1.0";
+pub const CATALOG_VERSION: &str = "1.2.0";
 
 /// Event codes of source `PasswordResetService`.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
