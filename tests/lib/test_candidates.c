@@ -99,7 +99,7 @@ Test(candidates, wording_variants)
     first("Error Connecting to ServiceBus. The token provider was unable to provide a security "
           "token.",
           "prs-32002");
-    first("Error getting auth token.", "prs-32009");
+    first("Error getting auth token.", "prs-32009"); /* V4: matched by the key folding */
     first("BAIL: MMS(4924) 0x80230619: \"A restriction prevents the password from being changed "
           "to the current one specified.\"",
           "adsync-6329-80230619");
