@@ -350,6 +350,57 @@ typedef struct sspr_hit {
  * one made only of stop words or words the catalogue does not use. */
 SSPR_API size_t sspr_search(const char *text, sspr_hit *out, size_t cap);
 
+/* ---- Confidence (since 1.1) -----------------------------------------------
+ * How well a text names an entry, for every hit of lookup, search and scan:
+ *   - high: the text writes the entry's code or HRESULT (as the lookup rules
+ *     above and below read codes: a code needs a cue such as "Event ID", a
+ *     source name, an HRESULT form or SSPR_NNNN, unless it is a catalogue
+ *     event code of four digits or more standing alone), its id or its name
+ *     or an alias (the whole text, or as a word of it), or one of its
+ *     distinctive messages: four words or more, not only common ones;
+ *   - medium: the text holds one of its other messages ("Password Reset",
+ *     "contact your administrator"), or writes a code or HRESULT the entry
+ *     only mentions, or the entry has at least two of the text's catalogue
+ *     words making up at least half of their weight (IDF);
+ *   - low: anything weaker (some words in common).
+ * Messages are compared after folding what differs between a document, a log
+ * and a paste: case, white space and line breaks, straight or typographic
+ * quotes and dashes, contractions (doesn't / does not, can't / cannot, we're /
+ * we are), a trailing period, ':' or a dash after 0x...; a text ending in
+ * "..." or an ellipsis matches the messages that start with its last 24
+ * folded bytes or more. Messages are compared within the first 4 KiB of
+ * folded text. */
+typedef enum sspr_confidence {
+    SSPR_CONFIDENCE_NONE = 0,
+    SSPR_CONFIDENCE_LOW = 1,
+    SSPR_CONFIDENCE_MEDIUM = 2,
+    SSPR_CONFIDENCE_HIGH = 3
+} sspr_confidence;
+
+/* "high", "medium" or "low"; NULL for SSPR_CONFIDENCE_NONE or a value out of range. */
+SSPR_API const char *sspr_confidence_name(sspr_confidence c);
+
+/* One answer of sspr_lookup_results() or sspr_search_results(). */
+typedef struct sspr_result {
+    const sspr_entry *entry;
+    double score; /* > 0; higher is better; comparable within one answer only */
+    sspr_confidence confidence;
+} sspr_result;
+
+/* sspr_lookup() with a score and a confidence for each hit: same entries,
+ * same order, same return value. */
+SSPR_API size_t sspr_lookup_results(const char *query, sspr_result *out, size_t cap);
+
+/* sspr_search() with a confidence for each hit: same entries, order, scores
+ * and return value. When the best hit's confidence is low, no entry matches
+ * the text well. */
+SSPR_API size_t sspr_search_results(const char *text, sspr_result *out, size_t cap);
+
+/* How well text[0..len) names entry e (the rule above, which lookup, search
+ * and the scanner apply): SSPR_CONFIDENCE_NONE when e is NULL or nothing of
+ * the text points at it. Linear in len; needs about 6 KiB of stack. */
+SSPR_API sspr_confidence sspr_confidence_of(const sspr_entry *e, const char *text, size_t len);
+
 /* ---- Scanning -------------------------------------------------------------
  * A streaming scanner for exported event logs: feed it the bytes of a file in
  * chunks of any size (down to one byte: the answer is the same for every
@@ -423,6 +474,66 @@ SSPR_API void sspr_scan_feed(sspr_scanner *scanner, const void *data, size_t len
 /* Ends the input: reports the last record, then leaves scanner as
  * sspr_scan_init left it (same callback), ready for another input. */
 SSPR_API void sspr_scan_finish(sspr_scanner *scanner);
+
+/* ---- Records (since 1.1) ----------------------------------------------------
+ * The same scanner, reporting every record it reads (matched or not) with
+ * its fields, instead of one callback per entry. A record is an event in any
+ * form the scanner knows (see sspr-errors(1), scan): Event Viewer's "Copy
+ * details as text" (also localized labels, quoted with "> ", in Markdown, with
+ * blank lines between fields, several one after another), its tab-delimited
+ * text, CSV and XML saves, wevtutil's text and XML, PowerShell's Format-List,
+ * Format-Table and Export-Csv, or a line of plain text that names a code (an
+ * inline paste such as "Event ID 33004: ..."), an HRESULT or a catalogue
+ * message. Plain text that names nothing is not a record.
+ *
+ * A record and everything read through it is valid only during the callback.
+ * Texts are UTF-8, NUL-terminated, cut at a limit of their field (the message
+ * at 1,500 bytes, the others at 120); NULL where the record does not say. */
+typedef struct sspr_record sspr_record;
+
+/* The fields of a record, in the order of the JSON keys of
+ * `sspr-errors scan --json --records`. Values never change. */
+typedef enum sspr_record_field {
+    SSPR_RECORD_FORMAT = 0,      /* text: the form it was read in */
+    SSPR_RECORD_SOURCE = 1,      /* text: the provider, as the record names it */
+    SSPR_RECORD_EVENT_ID = 2,    /* number: sspr_record_number() */
+    SSPR_RECORD_RECORD_ID = 3,   /* number */
+    SSPR_RECORD_LEVEL = 4,       /* text: critical, error, warning, information, verbose,
+                                    audit-success, audit-failure */
+    SSPR_RECORD_TIME = 5,        /* text: ISO 8601, with Z only where the input says UTC */
+    SSPR_RECORD_COMPUTER = 6,    /* text */
+    SSPR_RECORD_TRACKING_ID = 7, /* text: PasswordResetService's TrackingId */
+    SSPR_RECORD_USER = 8,        /* text: the UPN or DN the record is about */
+    SSPR_RECORD_OPERATION = 9,   /* text: e.g. PasswordResetRequestStart */
+    SSPR_RECORD_EXCEPTION = 10,  /* text: an exception type name */
+    SSPR_RECORD_HRESULTS = 11,   /* list: sspr_record_hresult() */
+    SSPR_RECORD_MESSAGE = 12,    /* text */
+    SSPR_RECORD_ENTRIES = 13     /* list: sspr_record_entry() */
+} sspr_record_field;
+
+/* A text field's value, or NULL (absent, or not a text field). */
+SSPR_API const char *sspr_record_text(const sspr_record *r, sspr_record_field field);
+/* A number field's value (event id, record id), or -1 when absent. */
+SSPR_API int64_t sspr_record_number(const sspr_record *r, sspr_record_field field);
+/* The record's first line in the input (1-based, counted after decoding). */
+SSPR_API uint64_t sspr_record_line(const sspr_record *r);
+/* The HRESULTs the record names. */
+SSPR_API size_t sspr_record_hresult_count(const sspr_record *r);
+SSPR_API uint32_t sspr_record_hresult(const sspr_record *r, size_t i);
+/* The entries the record names, best first, each with how sure the match is:
+ * high for its event (source and id), an HRESULT or a distinctive message of
+ * the entry in the record; lower for a message that says less. */
+SSPR_API size_t sspr_record_entry_count(const sspr_record *r);
+SSPR_API const sspr_entry *sspr_record_entry(const sspr_record *r, size_t i);
+SSPR_API sspr_confidence sspr_record_confidence(const sspr_record *r, size_t i);
+
+/* The callback, called once per record read, in input order. */
+typedef void (*sspr_record_fn)(void *ctx, const sspr_record *record);
+
+/* Prepares scanner for a new input, reporting records to on_record (may be
+ * NULL) with ctx; sspr_scan_feed and sspr_scan_finish work as above. */
+SSPR_API void sspr_scan_init_records(sspr_scanner *scanner, sspr_record_fn on_record,
+                                     void *ctx);
 
 #ifdef __cplusplus
 }

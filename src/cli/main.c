@@ -18,7 +18,7 @@ enum {
 };
 
 typedef struct {
-    int json;
+    int json, records;
     const char *source, *kind;
     size_t limit; /* --limit; 0 = the command's default */
     char **args;
@@ -31,7 +31,7 @@ typedef struct {
     const char *name, *args, *summary;
     command_fn run;
     int min_args, max_args; /* -1: no limit */
-    const char *opts;       /* which options apply: letters j(son) s(ource) k(ind) l(imit) */
+    const char *opts;       /* which options apply: letters j(son) s(ource) k(ind) l(imit) r(ecords) */
 } command;
 
 typedef struct {
@@ -168,6 +168,16 @@ static void json_item(int *first, const sspr_entry *e)
     out_entry_json(stdout, e);
 }
 
+/* A lookup hit: the entry object with its confidence. */
+static void json_result(int *first, const sspr_result *r)
+{
+    fputs(*first ? "\n  " : ",\n  ", stdout);
+    *first = 0;
+    out_result_json(stdout, r->entry, r->confidence);
+}
+
+static const char low_mark[] = "(low confidence)";
+
 static void end_json(void)
 {
     fputs("\n]\n", stdout);
@@ -196,7 +206,7 @@ static void print_decoded(uint32_t hr, const sspr_entry *const *entries, size_t 
 static int cmd_lookup(const options *o)
 {
     enum { MAX = 256 };
-    const sspr_entry *found[MAX];
+    sspr_result found[MAX];
     const sspr_entry *shown[MAX];
     size_t nshown = 0, blocks = 0;
     int first, missing = 0;
@@ -209,7 +219,7 @@ static int cmd_lookup(const options *o)
             snprintf(query, sizeof query, "%s %s", o->source, o->args[a]);
             q = query;
         }
-        size_t n = sspr_lookup(q, found, MAX);
+        size_t n = sspr_lookup_results(q, found, MAX);
         if (n > MAX)
             n = MAX;
         if (n == 0) {
@@ -231,16 +241,18 @@ static int cmd_lookup(const options *o)
         for (size_t i = 0; i < n; i++) {
             int dup = 0;
             for (size_t j = 0; j < nshown; j++)
-                dup |= shown[j] == found[i];
+                dup |= shown[j] == found[i].entry;
             if (dup || nshown == MAX)
                 continue;
-            shown[nshown++] = found[i];
+            shown[nshown++] = found[i].entry;
             if (o->json)
-                json_item(&first, found[i]);
+                json_result(&first, &found[i]);
             else {
                 if (blocks++ > 0)
                     print_separator();
-                out_entry_text(stdout, found[i]);
+                if (found[i].confidence == SSPR_CONFIDENCE_LOW)
+                    printf("%s\n", low_mark);
+                out_entry_text(stdout, found[i].entry);
             }
         }
     }
@@ -257,7 +269,7 @@ static int cmd_search(const options *o)
         len += strlen(o->args[a]) + 1;
     char *text = malloc(len);
     size_t limit = o->limit ? o->limit : DEFAULT_LIMIT;
-    sspr_hit *hits = malloc(limit * sizeof *hits);
+    sspr_result *hits = malloc(limit * sizeof *hits);
     if (!text || !hits) {
         free(text);
         free(hits);
@@ -270,26 +282,31 @@ static int cmd_search(const options *o)
             strcat(text, " ");
         strcat(text, o->args[a]);
     }
-    size_t n = sspr_search(text, hits, limit);
+    size_t n = sspr_search_results(text, hits, limit);
     if (n > limit)
         n = limit;
     if (o->json) {
         fputc('[', stdout);
         for (size_t i = 0; i < n; i++) {
-            printf("%s{\"score\": %.4f, \"entry\": ", i ? ",\n  " : "\n  ", hits[i].score);
+            printf("%s{\"score\": %.4f, \"confidence\": \"%s\", \"entry\": ", i ? ",\n  " : "\n  ",
+                   hits[i].score, sspr_confidence_name(hits[i].confidence));
             out_entry_json(stdout, hits[i].entry);
             fputc('}', stdout);
         }
         fputs("\n]\n", stdout);
     } else {
         for (size_t i = 0; i < n; i++)
-            printf("%9.3f  %-30s %s\n", hits[i].score, sspr_entry_id(hits[i].entry),
-                   sspr_entry_title(hits[i].entry));
+            printf("%9.3f  %-30s %s%s%s\n", hits[i].score, sspr_entry_id(hits[i].entry),
+                   sspr_entry_title(hits[i].entry),
+                   hits[i].confidence == SSPR_CONFIDENCE_LOW ? "  " : "",
+                   hits[i].confidence == SSPR_CONFIDENCE_LOW ? low_mark : "");
     }
-    if (n == 0) {
-        char safe[256];
+    char safe[256];
+    if (n == 0)
         fprintf(stderr, "%s: nothing matches '%s'\n", prog, printable(text, safe, sizeof safe));
-    }
+    else if (hits[0].confidence == SSPR_CONFIDENCE_LOW) /* hits, but none names the text well */
+        fprintf(stderr, "%s: no entry matches well '%s'; the closest are low confidence\n", prog,
+                printable(text, safe, sizeof safe));
     free(text);
     free(hits);
     return n ? EXIT_FOUND : EXIT_NOTHING;
@@ -297,8 +314,12 @@ static int cmd_search(const options *o)
 
 static int cmd_scan(const options *o)
 {
-    int rc = scan_report(prog, o->args, o->nargs, o->json);
-    return rc == 3 ? EXIT_USAGE : rc;
+    switch (scan_report(prog, o->args, o->nargs, o->json, o->records)) {
+    case SCAN_FOUND: return EXIT_FOUND;
+    case SCAN_NOTHING: return EXIT_NOTHING;
+    case SCAN_UNREADABLE: return EXIT_USAGE;
+    default: return EXIT_USAGE; /* SCAN_NO_MEMORY, reported as the other commands do */
+    }
 }
 
 /* --limit N: a positive decimal integer of reasonable size. */
@@ -503,6 +524,7 @@ int main(int argc, char **argv)
         }
         switch (def->letter) {
         case 'j': o.json = 1; break;
+        case 'r': o.records = 1; break;
         case 's': o.source = argv[++i]; break;
         case 'k': o.kind = argv[++i]; break;
         case 'l':

@@ -3,6 +3,7 @@
 #include "scan_report.h"
 
 #include "output.h"
+#include "schema.def"
 #include "sspr-errors.h"
 
 #include <errno.h>
@@ -21,6 +22,8 @@ typedef struct {
     uint64_t count;
     size_t nloc;
     location loc[MAX_LINES];
+    int rank;                  /* 3 error (or critical), 2 warning, 1 the rest */
+    sspr_confidence best;      /* the best confidence of its matches */
 } tally;
 
 /* Entries are opaque: their catalogue index is found by address, in a table
@@ -34,6 +37,10 @@ typedef struct {
     tally *t; /* by catalogue index */
     entry_index *by_address;
     size_t count, file;
+    int json;
+    uint64_t records; /* --records: printed so far */
+    char *const *names;
+    size_t nfiles;
 } report;
 
 static int by_address(const void *a, const void *b)
@@ -56,16 +63,141 @@ static size_t index_of(const report *r, const sspr_entry *e)
     return r->by_address[lo].index;
 }
 
-static void on_match(void *ctx, const sspr_entry *e, uint64_t line)
+/* How serious a match is: the record's level, else the entry's severity. */
+static int rank_of(const sspr_record *rec, const sspr_entry *e)
+{
+    const char *level = sspr_record_text(rec, SSPR_RECORD_LEVEL);
+    if (level)
+        return strcmp(level, "error") == 0 || strcmp(level, "critical") == 0 ? 3
+               : strcmp(level, "warning") == 0                              ? 2
+                                                                           : 1;
+    return sspr_entry_severity(e) == SSPR_SEVERITY_ERROR     ? 3
+           : sspr_entry_severity(e) == SSPR_SEVERITY_WARNING ? 2
+                                                             : 1;
+}
+
+static void tally_record(report *r, const sspr_record *rec)
+{
+    for (size_t i = 0; i < sspr_record_entry_count(rec); i++) {
+        const sspr_entry *e = sspr_record_entry(rec, i);
+        tally *t = &r->t[index_of(r, e)];
+        t->count++;
+        int rank = rank_of(rec, e);
+        if (rank > t->rank)
+            t->rank = rank;
+        if (sspr_record_confidence(rec, i) > t->best)
+            t->best = sspr_record_confidence(rec, i);
+        if (t->nloc < MAX_LINES) {
+            t->loc[t->nloc].file = r->file;
+            t->loc[t->nloc].line = sspr_record_line(rec);
+            t->nloc++;
+        }
+    }
+}
+
+/* ---- --records ---- */
+
+static void json_text(const char *s)
+{
+    if (s)
+        out_json_string(stdout, s);
+    else
+        fputs("null", stdout);
+}
+
+static void json_number(int64_t v)
+{
+    if (v >= 0)
+        printf("%lld", (long long)v);
+    else
+        fputs("null", stdout);
+}
+
+/* One record as a JSON object: the keys of schema.def's SSPR_RECORD_FIELDS. */
+#define REC_TEXT(f) json_text(sspr_record_text(rec, f))
+#define REC_NUMBER(f) json_number(sspr_record_number(rec, f))
+#define REC_HRESULTS(f)                                                                          \
+    do {                                                                                         \
+        fputc('[', stdout);                                                                      \
+        for (size_t i = 0; i < sspr_record_hresult_count(rec); i++)                              \
+            printf("%s\"0x%08X\"", i ? ", " : "", (unsigned)sspr_record_hresult(rec, i));         \
+        fputc(']', stdout);                                                                      \
+    } while (0)
+#define REC_ENTRIES(f)                                                                           \
+    do {                                                                                         \
+        fputc('[', stdout);                                                                      \
+        for (size_t i = 0; i < sspr_record_entry_count(rec); i++) {                              \
+            fputs(i ? ", " : "", stdout);                                                        \
+            out_json_string(stdout, sspr_entry_id(sspr_record_entry(rec, i)));                   \
+        }                                                                                        \
+        fputc(']', stdout);                                                                      \
+    } while (0)
+
+static void print_record_json(report *r, const sspr_record *rec)
+{
+    const char *sep = "{";
+    fputs(r->records ? ",\n  " : "\n  ", stdout);
+#define FIELD(key, name, kind, doc)                                                              \
+    printf("%s\"" #key "\": ", sep);                                                             \
+    sep = ", ";                                                                                  \
+    REC_##kind(SSPR_RECORD_##name);
+    SSPR_RECORD_FIELDS(FIELD)
+#undef FIELD
+    fputc('}', stdout);
+}
+
+/* One record as text: where, what form, its event, then its fields and
+ * entries, indented. */
+static void print_record_text(report *r, const sspr_record *rec)
+{
+    char where[512], event[160] = "";
+    if (r->nfiles > 1)
+        snprintf(where, sizeof where, "%s:%llu", r->names[r->file],
+                 (unsigned long long)sspr_record_line(rec));
+    else
+        snprintf(where, sizeof where, "line %llu", (unsigned long long)sspr_record_line(rec));
+    const char *src = sspr_record_text(rec, SSPR_RECORD_SOURCE);
+    int64_t id = sspr_record_number(rec, SSPR_RECORD_EVENT_ID);
+    int n = snprintf(event, sizeof event, "%s", src ? src : "");
+    if (id >= 0 && n >= 0 && (size_t)n < sizeof event)
+        snprintf(event + n, sizeof event - (size_t)n, "%s%lld", n ? " " : "", (long long)id);
+    const char *level = sspr_record_text(rec, SSPR_RECORD_LEVEL);
+    printf("%s%-12s %-21s %-34s %s\n", r->records ? "\n" : "", where,
+           sspr_record_text(rec, SSPR_RECORD_FORMAT), event, level ? level : "");
+    static const struct {
+        sspr_record_field f;
+        const char *label;
+    } shown[] = {{SSPR_RECORD_TIME, "time"},           {SSPR_RECORD_COMPUTER, "computer"},
+                 {SSPR_RECORD_USER, "user"},           {SSPR_RECORD_TRACKING_ID, "tracking id"},
+                 {SSPR_RECORD_OPERATION, "operation"}, {SSPR_RECORD_EXCEPTION, "exception"}};
+    for (size_t i = 0; i < sizeof shown / sizeof *shown; i++)
+        if (sspr_record_text(rec, shown[i].f))
+            printf("  %-12s %s\n", shown[i].label, sspr_record_text(rec, shown[i].f));
+    for (size_t i = 0; i < sspr_record_hresult_count(rec); i++)
+        printf("  %-12s 0x%08X\n", i ? "" : "HRESULTs", (unsigned)sspr_record_hresult(rec, i));
+    for (size_t i = 0; i < sspr_record_entry_count(rec); i++) {
+        const sspr_entry *e = sspr_record_entry(rec, i);
+        char lead[128];
+        snprintf(lead, sizeof lead, "  %-12s %s (%s): ", i ? "" : "entries", sspr_entry_id(e),
+                 sspr_confidence_name(sspr_record_confidence(rec, i)));
+        out_wrap(stdout, lead, sspr_entry_title(e), 17, 80);
+    }
+    if (!sspr_record_entry_count(rec))
+        printf("  %-12s none\n", "entries");
+}
+
+static void on_record(void *ctx, const sspr_record *rec)
 {
     report *r = ctx;
-    tally *t = &r->t[index_of(r, e)];
-    t->count++;
-    if (t->nloc < MAX_LINES) {
-        t->loc[t->nloc].file = r->file;
-        t->loc[t->nloc].line = line;
-        t->nloc++;
+    if (!r->t) { /* --records */
+        if (r->json)
+            print_record_json(r, rec);
+        else
+            print_record_text(r, rec);
+        r->records++;
+        return;
     }
+    tally_record(r, rec);
 }
 
 /* Feeds one file to the scanner; 0, or -1 with the reason in errno. */
@@ -95,6 +227,8 @@ static const tally *sort_base;
 static int by_count(const void *a, const void *b)
 {
     size_t x = *(const size_t *)a, y = *(const size_t *)b;
+    if (sort_base[x].rank != sort_base[y].rank)
+        return sort_base[x].rank > sort_base[y].rank ? -1 : 1;
     if (sort_base[x].count != sort_base[y].count)
         return sort_base[x].count > sort_base[y].count ? -1 : 1;
     return (x > y) - (x < y);
@@ -117,8 +251,9 @@ static void print_text(const tally *t, const size_t *order, size_t n, char *cons
         }
         if (k)
             fputc('\n', stdout);
-        printf("%-30s %6llu %s  %s\n", sspr_entry_id(e), (unsigned long long)x->count,
-               x->count == 1 ? "time " : "times", code);
+        printf("%-30s %6llu %s  %s%s\n", sspr_entry_id(e), (unsigned long long)x->count,
+               x->count == 1 ? "time " : "times", code,
+               x->best == SSPR_CONFIDENCE_LOW ? "  (low confidence)" : "");
         out_wrap(stdout, "  ", sspr_entry_title(e), 2, 80);
         fputs("  Lines:", stdout);
         for (size_t i = 0; i < x->nloc; i++) {
@@ -171,12 +306,14 @@ static void print_json(const tally *t, const size_t *order, size_t n, char *cons
             out_json_string(stdout, first_step(e));
         else
             fputs("null", stdout);
-        fputc('}', stdout);
+        static const char *const ranks[] = {"information", "information", "warning", "error"};
+        printf(", \"level\": \"%s\", \"confidence\": \"%s\"}", ranks[x->rank],
+               sspr_confidence_name(x->best));
     }
     fputs(n ? "\n]\n" : "]\n", stdout);
 }
 
-int scan_report(const char *prog, char *const *files, size_t n, int json)
+scan_outcome scan_report(const char *prog, char *const *files, size_t n, int json, int records)
 {
     static char *const stdin_name[] = {"-"};
     if (n == 0) {
@@ -184,27 +321,36 @@ int scan_report(const char *prog, char *const *files, size_t n, int json)
         n = 1;
     }
     size_t count = sspr_count();
-    report r = {calloc(count ? count : 1, sizeof *r.t),
-                malloc((count ? count : 1) * sizeof *r.by_address), count, 0};
-    size_t *order = malloc((count ? count : 1) * sizeof *order);
+    report r = {NULL, NULL, count, 0, json, 0, files, n};
+    size_t *order = NULL;
     unsigned char *buf = malloc(CHUNK);
     sspr_scanner *sc = malloc(sizeof *sc);
-    if (!r.t || !r.by_address || !order || !buf || !sc) {
+    int oom = !buf || !sc;
+    if (!records) {
+        r.t = calloc(count ? count : 1, sizeof *r.t);
+        r.by_address = malloc((count ? count : 1) * sizeof *r.by_address);
+        order = malloc((count ? count : 1) * sizeof *order);
+        oom |= !r.t || !r.by_address || !order;
+    }
+    if (oom) {
         free(r.t);
         free(r.by_address);
         free(order);
         free(buf);
         free(sc);
         fprintf(stderr, "%s: out of memory\n", prog);
-        return 3;
+        return SCAN_NO_MEMORY;
     }
-    for (size_t i = 0; i < count; i++) {
+    for (size_t i = 0; r.by_address && i < count; i++) {
         r.by_address[i].e = sspr_at(i);
         r.by_address[i].index = i;
     }
-    qsort(r.by_address, count, sizeof *r.by_address, by_address);
+    if (r.by_address)
+        qsort(r.by_address, count, sizeof *r.by_address, by_address);
+    if (records && json)
+        fputc('[', stdout);
     int unreadable = 0;
-    sspr_scan_init(sc, on_match, &r);
+    sspr_scan_init_records(sc, on_record, &r);
     for (r.file = 0; r.file < n; r.file++) {
         const char *name = files[r.file];
         int is_stdin = strcmp(name, "-") == 0;
@@ -219,19 +365,25 @@ int scan_report(const char *prog, char *const *files, size_t n, int json)
             fclose(f);
     }
     size_t found = 0;
-    for (size_t i = 0; i < count; i++)
-        if (r.t[i].count)
-            order[found++] = i;
-    sort_base = r.t;
-    qsort(order, found, sizeof *order, by_count);
-    if (json)
-        print_json(r.t, order, found, files);
-    else
-        print_text(r.t, order, found, files, n);
+    if (records) {
+        if (json)
+            fputs(r.records ? "\n]\n" : "]\n", stdout);
+        found = r.records;
+    } else {
+        for (size_t i = 0; i < count; i++)
+            if (r.t[i].count)
+                order[found++] = i;
+        sort_base = r.t;
+        qsort(order, found, sizeof *order, by_count);
+        if (json)
+            print_json(r.t, order, found, files);
+        else
+            print_text(r.t, order, found, files, n);
+    }
     free(r.t);
     free(r.by_address);
     free(order);
     free(buf);
     free(sc);
-    return unreadable ? 2 : found ? 0 : 1;
+    return unreadable ? SCAN_UNREADABLE : found ? SCAN_FOUND : SCAN_NOTHING;
 }

@@ -362,10 +362,17 @@ Test(scan, long_lines_are_read_in_pieces)
 
 Test(scan, messages_span_the_lines_of_a_record)
 {
+    /* Format-List: a message's indented lines go on after a blank line (a
+       paragraph of it); a line at the margin after one is no longer the record */
     reports r = scan_text("ProviderName : PasswordResetService\nId           : 32099\n"
                           "Message      : Error\n               getting\n\n"
-                          "               auth token\n");
-    cr_assert_eq(r.n, 0, "a blank line ends the record: %zu", r.n);
+                          "auth token\n");
+    cr_assert_eq(r.n, 0, "a blank line and a line at the margin end the record: %zu", r.n);
+    free(r.v);
+    r = scan_text("ProviderName : PasswordResetService\nId           : 32099\n"
+                  "Message      : Error\n               getting\n\n"
+                  "               auth token\n");
+    cr_assert(reported(&r, "prs-32009", 1), "a paragraph of the message");
     r = scan_text("ProviderName : PasswordResetService\nId           : 32099\n"
                   "Message      : Error\n               getting\n"
                   "               \"auth\"    token\n");

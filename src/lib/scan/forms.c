@@ -2,41 +2,6 @@
  * Export-Csv, XML. Each turns its lines into record fields and boundaries. */
 #include "scan.h"
 
-/* Format-List: "Key   : value", the key in column 0, spaces, a colon. Returns
- * the key's length and where the value starts, or 0. */
-size_t sspr__scan_fl_key(const unsigned char *p, size_t vis, size_t *val)
-{
-    size_t i = 0;
-    while (i < vis && i < 40 && ((p[i] | 0x20) >= 'a' && (p[i] | 0x20) <= 'z'))
-        i++;
-    size_t k = i;
-    if (k < 2 || i >= vis || p[i] != ' ')
-        return 0;
-    while (i < vis && p[i] == ' ')
-        i++;
-    if (i >= vis || p[i] != ':')
-        return 0;
-    i++;
-    if (i < vis && p[i] != ' ' && p[i] != '\r')
-        return 0;
-    while (i < vis && p[i] == ' ')
-        i++;
-    *val = i;
-    return k;
-}
-
-void sspr__scan_fl_line(scan_state *s, const unsigned char *p, size_t vis)
-{
-    size_t val;
-    size_t k = sspr__scan_fl_key(p, vis, &val);
-    if (!k)
-        return;
-    if (sspr__scan_is(p, k, "ProviderName") || sspr__scan_is(p, k, "Source"))
-        s->rec.src = sspr__scan_source(p + val, vis - val);
-    else if (sspr__scan_is(p, k, "Id") || sspr__scan_is(p, k, "EventID"))
-        s->rec.has_id = (uint8_t)sspr__scan_id(p + val, vis - val, &s->rec.id);
-}
-
 /* Event Viewer, Save All Events As, Text (Tab delimited): Level, Date and Time,
  * Source, Event ID, Task Category, then the message (quoted when it goes on
  * over several lines). Opens the record when the line is one. */
@@ -61,13 +26,25 @@ int sspr__scan_tab_line(scan_state *s, const unsigned char *p, size_t vis)
     if (!level || !sspr__scan_id(t[2] + 1, (size_t)(t[3] - t[2] - 1), &id))
         return 0;
     sspr__scan_open(s, REC_TAB);
-    s->rec.src = sspr__scan_source(t[1] + 1, (size_t)(t[2] - t[1] - 1));
+    s->rec.format = SCAN_FORM_TAB;
+    sspr__scan_set(s, SSPR_RECORD_LEVEL, p, (size_t)(t[0] - p));
+    sspr__scan_set(s, SSPR_RECORD_TIME, t[0] + 1, (size_t)(t[1] - t[0] - 1));
+    sspr__scan_set(s, SSPR_RECORD_SOURCE, t[1] + 1, (size_t)(t[2] - t[1] - 1));
     s->rec.has_id = 1;
     s->rec.id = id;
     size_t msg = (size_t)(t[4] - p) + 1;
     if (msg < vis && p[msg] == '"') {
         s->in_quote = 1;
         s->qstart = (uint32_t)msg + 1;
+        msg++;
+    }
+    if (msg < vis) { /* the message's first line (the row's first piece) */
+        size_t end = vis;
+        while (end > msg && (p[end - 1] == '\r' || p[end - 1] == ' '))
+            end--;
+        if (s->in_quote && end > msg && p[end - 1] == '"')
+            end--;
+        sspr__scan_msg_add(s, p + msg, end - msg);
     }
     return 1;
 }
@@ -91,13 +68,44 @@ void sspr__scan_quoted(scan_state *s, const unsigned char *p, size_t i, size_t o
         s->skip = (uint16_t)(i - own);
 }
 
-/* Export-Csv: a header row naming the columns, quoted or not. Sets the
- * provider and id columns and returns 1 when the line is such a header. */
+/* The record field a CSV column holds: Export-Csv's (Get-EventLog: EventID,
+ * MachineName, Index, EntryType, Message, Source, InstanceId, TimeGenerated;
+ * Get-WinEvent: Id, ProviderName, LevelDisplayName, TimeCreated, RecordId,
+ * MachineName, Message) and Event Viewer's CSV save (Level, Date and Time,
+ * Source, Event ID, Task Category, then the message in a column of no name). */
+static const struct {
+    const char *name;
+    uint8_t field;
+} csv_columns[] = {
+    {"ProviderName", SSPR_RECORD_SOURCE},  {"Source", SSPR_RECORD_SOURCE},
+    {"Id", SSPR_RECORD_EVENT_ID},          {"EventID", SSPR_RECORD_EVENT_ID},
+    {"Event ID", SSPR_RECORD_EVENT_ID},    {"InstanceId", F_IGNORE},
+    {"Message", SSPR_RECORD_MESSAGE},      {"MachineName", SSPR_RECORD_COMPUTER},
+    {"Index", SSPR_RECORD_RECORD_ID},      {"RecordId", SSPR_RECORD_RECORD_ID},
+    {"EntryType", SSPR_RECORD_LEVEL},      {"LevelDisplayName", SSPR_RECORD_LEVEL},
+    {"Level", SSPR_RECORD_LEVEL},          {"TimeGenerated", SSPR_RECORD_TIME},
+    {"TimeCreated", SSPR_RECORD_TIME},     {"Date and Time", SSPR_RECORD_TIME},
+};
+
+static uint8_t csv_column(const unsigned char *p, size_t n)
+{
+    for (size_t i = 0; i < sizeof csv_columns / sizeof *csv_columns; i++)
+        if (sspr__scan_is(p, n, csv_columns[i].name))
+            return csv_columns[i].field;
+    return F_NONE;
+}
+
+/* Export-Csv and Event Viewer's CSV: a header row naming the columns, quoted
+ * or not. Maps the columns to record fields and returns 1 when the line is
+ * such a header: one with a provider and an event id column, and a message
+ * column (Event Viewer's: the column after the last named one). */
 int sspr__scan_csv_header(scan_state *s, const unsigned char *p, size_t vis)
 {
-    int src = -1, id = -1, message = 0;
+    int src = 0, id = 0, message = 0, col = 0;
     size_t i = 0;
-    for (int col = 0; i < vis && col < 1000; col++) {
+    if (vis == 0 || (p[0] != '"' && !sspr__cc_is(p[0], SSPR__CC_ALPHA)) || !memchr(p, ',', vis))
+        return 0;
+    for (; i < vis && col < 1000; col++) {
         size_t start = i, end;
         if (p[i] == '"') {
             const unsigned char *q = memchr(p + i + 1, '"', vis - i - 1);
@@ -111,31 +119,43 @@ int sspr__scan_csv_header(scan_state *s, const unsigned char *p, size_t vis)
             end = q ? (size_t)(q - p) : vis;
             i = end;
         }
-        if (sspr__scan_is(p + start, end - start, "ProviderName") ||
-            (src < 0 && sspr__scan_is(p + start, end - start, "Source")))
-            src = col;
-        else if (sspr__scan_is(p + start, end - start, "Id") ||
-                 (id < 0 && sspr__scan_is(p + start, end - start, "EventID")))
-            id = col;
-        else if (sspr__scan_is(p + start, end - start, "Message"))
-            message = 1;
+        uint8_t f = csv_column(p + start, end - start);
+        src |= f == SSPR_RECORD_SOURCE;
+        id |= f == SSPR_RECORD_EVENT_ID;
+        message |= f == SSPR_RECORD_MESSAGE;
+        if (col < SCAN_COLS)
+            s->col[col] = f;
         while (i < vis && sspr__cc_is(p[i], SSPR__CC_SPACE))
             i++;
         if (i < vis && p[i] != ',')
             return 0;
         i++;
     }
-    if (src < 0 || id < 0 || !message)
+    if (!src || !id)
         return 0;
+    s->csv_form = message ? SCAN_FORM_CSV : SCAN_FORM_VIEWER_CSV;
+    if (!message && col < SCAN_COLS) /* Event Viewer's: the message has no heading */
+        s->col[col] = SSPR_RECORD_MESSAGE;
+    for (int c = col + !message; c < SCAN_COLS; c++)
+        s->col[c] = F_NONE;
     s->csv = 1;
-    s->csv_src = (uint16_t)src;
-    s->csv_id = (uint16_t)id;
     return 1;
+}
+
+/* The record field of the current CSV column. */
+static uint8_t field_of(const scan_state *s)
+{
+    return s->field < SCAN_COLS ? s->col[s->field] : F_NONE;
 }
 
 void sspr__scan_field_add(scan_state *s, const unsigned char *p, size_t n)
 {
-    if (s->field != s->csv_src && s->field != s->csv_id)
+    uint8_t f = field_of(s);
+    if (f == SSPR_RECORD_MESSAGE) {
+        sspr__scan_msg_raw(s, p, n);
+        return;
+    }
+    if (f >= SSPR_RECORD_ENTRIES)
         return;
     if (s->field_len + n > SCAN_FIELD) {
         s->field_over = 1;
@@ -148,10 +168,17 @@ void sspr__scan_field_add(scan_state *s, const unsigned char *p, size_t n)
 void sspr__scan_field_end(scan_state *s)
 {
     const unsigned char *v = (const unsigned char *)s->field_buf;
-    if (!s->field_over && s->field == s->csv_src)
-        s->rec.src = sspr__scan_source(v, s->field_len);
-    else if (!s->field_over && s->field == s->csv_id)
-        s->rec.has_id = (uint8_t)sspr__scan_id(v, s->field_len, &s->rec.id);
+    uint8_t f = field_of(s);
+    if (s->field_over || f >= SSPR_RECORD_ENTRIES || f == SSPR_RECORD_MESSAGE)
+        ;
+    else if (f == SSPR_RECORD_EVENT_ID)
+        sspr__scan_set_id(s, v, s->field_len, 0);
+    else if (f == SSPR_RECORD_RECORD_ID) {
+        uint32_t id;
+        if (sspr__scan_id(v, s->field_len, &id))
+            s->rec.record_id = id;
+    } else
+        sspr__scan_set(s, f, v, s->field_len);
     if (s->field < UINT16_MAX)
         s->field++;
     s->field_len = 0;
@@ -162,6 +189,7 @@ void sspr__scan_field_end(scan_state *s)
 void sspr__scan_csv_row(scan_state *s)
 {
     sspr__scan_open(s, REC_CSV);
+    s->rec.format = s->csv_form;
     s->field = 0;
     s->field_len = 0;
     s->field_over = 0;
@@ -230,6 +258,59 @@ static void scan_xml_id(scan_state *s, const unsigned char *p, size_t n)
         s->rec.has_id = (uint8_t)sspr__scan_id(p + i, (size_t)(lt - p) - i, &s->rec.id);
 }
 
+static int scan_tag_end(const unsigned char *p, size_t n, size_t k);
+
+/* The text of the element at p (up to the next '<'), into field. */
+static void scan_xml_text(scan_state *s, unsigned field, const unsigned char *p, size_t n)
+{
+    const unsigned char *gt = memchr(p, '>', n);
+    if (!gt || gt[-1] == '/')
+        return;
+    size_t i = (size_t)(gt - p) + 1;
+    const unsigned char *lt = memchr(p + i, '<', n - i);
+    size_t end = lt ? (size_t)(lt - p) : n;
+    if (field == SSPR_RECORD_MESSAGE)
+        sspr__scan_msg_add(s, p + i, end - i);
+    else if (field == SSPR_RECORD_RECORD_ID) {
+        uint32_t v;
+        if (sspr__scan_id(p + i, end - i, &v))
+            s->rec.record_id = v;
+    } else
+        sspr__scan_set(s, field, p + i, end - i);
+}
+
+/* <Level>, <TimeCreated SystemTime='...'/>, <EventRecordID>, <Computer>, and
+ * the values of <Data> (a classic event's whole message is its one Data) or
+ * RenderingInfo's <Message>. */
+static void scan_xml_field(scan_state *s, const unsigned char *p, size_t n)
+{
+    static const struct {
+        const char *tag;
+        uint8_t len, field;
+    } tags[] = {
+        {"<Level>", 7, SSPR_RECORD_LEVEL},         {"<EventRecordID>", 15, SSPR_RECORD_RECORD_ID},
+        {"<Computer>", 10, SSPR_RECORD_COMPUTER},  {"<Data", 5, SSPR_RECORD_MESSAGE},
+        {"<Message>", 9, SSPR_RECORD_MESSAGE},
+    };
+    for (size_t t = 0; t < sizeof tags / sizeof *tags; t++)
+        if (sspr__scan_at(p, n, tags[t].tag) &&
+            (tags[t].tag[tags[t].len - 1] == '>' || scan_tag_end(p, n, tags[t].len))) {
+            if (tags[t].field == SSPR_RECORD_LEVEL && s->rec.tlen[SSPR_RECORD_LEVEL])
+                return; /* RenderingInfo's <Level> says it again in words */
+            scan_xml_text(s, tags[t].field, p, n);
+            return;
+        }
+    if (sspr__scan_at(p, n, "<TimeCreated")) {
+        const unsigned char *a = sspr__scan_find(p, n < 128 ? n : 128, "SystemTime=");
+        if (a && (size_t)(a - p) + 12 < n) {
+            size_t i = (size_t)(a - p) + 12;
+            const unsigned char *q = memchr(p + i, p[i - 1], n - i);
+            if (q)
+                sspr__scan_set(s, SSPR_RECORD_TIME, p + i, (size_t)(q - p) - i);
+        }
+    }
+}
+
 static int scan_tag_end(const unsigned char *p, size_t n, size_t k)
 {
     return n > k && (p[k] == ' ' || p[k] == '>' || p[k] == '\t' || p[k] == '\r' || p[k] == '/');
@@ -259,6 +340,7 @@ void sspr__scan_xml(scan_state *s, const unsigned char *p, size_t i, size_t own,
             sspr__scan_content(s, p, from, j, j, lb, 0);
             sspr__scan_end_record(s);
             sspr__scan_open(s, REC_XML);
+            s->rec.format = SCAN_FORM_XML;
             from = j;
         } else if (s->rec.open && sspr__scan_at(p + j, rest, "<Provider") &&
                    scan_tag_end(p + j, rest, 9)) {
@@ -266,6 +348,8 @@ void sspr__scan_xml(scan_state *s, const unsigned char *p, size_t i, size_t own,
         } else if (s->rec.open && sspr__scan_at(p + j, rest, "<EventID") &&
                    scan_tag_end(p + j, rest, 8)) {
             scan_xml_id(s, p + j, rest);
+        } else if (s->rec.open) {
+            scan_xml_field(s, p + j, rest);
         }
         i = j + 1;
     }

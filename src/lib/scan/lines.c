@@ -5,6 +5,12 @@
  * pieces. Each line is classified by form. */
 #include "scan.h"
 
+/* A Markdown code fence ("```"), which pastes wrap records in. */
+static int scan_fence(const unsigned char *p, size_t n)
+{
+    return n >= 3 && p[0] == '`' && p[1] == '`' && p[2] == '`';
+}
+
 /* What a line that starts no record yet is. Opens the record it starts. */
 static uint8_t scan_classify_new(scan_state *s, const unsigned char *p, size_t vis)
 {
@@ -12,27 +18,62 @@ static uint8_t scan_classify_new(scan_state *s, const unsigned char *p, size_t v
     while (i < vis && (p[i] == ' ' || p[i] == '\t'))
         i++;
     if (sspr__scan_blank(p + i, vis - i)) {
-        s->csv = 0; /* a blank line ends a CSV table */
+        s->csv = 0; /* a blank line ends a CSV table or a Format-Table */
+        s->table = 0;
         return LK_SKIP;
     }
+    if (scan_fence(p + i, vis - i))
+        return LK_SKIP;
     if (p[i] == '<' && sspr__scan_find(p + i, vis - i, "<Event"))
         return LK_XML;
     if (s->csv) { /* a table's rows, up to a blank line */
         sspr__scan_csv_row(s);
         return LK_CSV;
     }
-    if ((p[0] == '"' || p[0] == 'M' || p[0] == 'I' || p[0] == 'P') && sspr__scan_csv_header(s, p, vis))
+    if (s->table)
+        return sspr__scan_table_row(s, p, vis) ? LK_TABLE : LK_SKIP;
+    if (sspr__scan_at(p, vis, "#TYPE "))
+        return LK_SKIP; /* Export-Csv's type line */
+    if (sspr__scan_csv_header(s, p, vis) || sspr__scan_table_header(s, p, vis))
         return LK_SKIP;
     if (sspr__scan_tab_line(s, p, vis))
         return LK_TAB;
-    size_t val;
-    if (sspr__scan_fl_key(p, vis, &val)) {
-        sspr__scan_open(s, REC_FL);
-        sspr__scan_fl_line(s, p, vis);
-        return LK_FL;
-    }
+    if (sspr__scan_label_line(s, p, vis, 1))
+        return s->rec.open ? LK_LABEL : LK_SKIP;
     sspr__scan_open(s, REC_FREE);
+    sspr__scan_free_line(s, p, vis);
     return LK_FREE;
+}
+
+/* A labelled record's next line: a field, its message, its XML, or the end. */
+static uint8_t scan_classify_label(scan_state *s, const unsigned char *p, size_t vis)
+{
+    size_t i = 0;
+    while (i < vis && (p[i] == ' ' || p[i] == '\t' || p[i] == '>'))
+        i++;
+    if (sspr__scan_blank(p + i, vis - i) || scan_fence(p + i, vis - i)) {
+        s->rec.blank = 1; /* pages put blank lines between fields */
+        return LK_SKIP;
+    }
+    if (s->rec.xml_tail && p[i] == '<')
+        return LK_XMLTAIL;
+    if (sspr__scan_label_line(s, p, vis, 0)) {
+        s->rec.blank = 0;
+        return s->rec.open ? LK_LABEL : LK_SKIP;
+    }
+    int indented = vis && (p[0] == ' ' || p[0] == '\t');
+    int fl_end = s->rec.format == SCAN_FORM_FL && s->rec.blank && !indented;
+    s->rec.blank = 0;
+    if (s->rec.in_msg && !fl_end) { /* Format-List's message lines are indented */
+        s->rec.lines++;
+        return LK_LABEL;
+    }
+    if (sspr__scan_other_label(p, vis)) {
+        s->rec.lines++;
+        return LK_LABEL; /* "Version : 0": a field not kept */
+    }
+    sspr__scan_end_record(s);
+    return scan_classify_new(s, p, vis);
 }
 
 /* What the line starting at p is (its first piece: vis bytes). */
@@ -41,16 +82,10 @@ static uint8_t scan_classify(scan_state *s, const unsigned char *p, size_t vis)
     if (!s->rec.open)
         return scan_classify_new(s, p, vis);
     switch (s->rec.kind) {
-    case REC_FL:
-        if (sspr__scan_blank(p, vis)) {
-            sspr__scan_end_record(s);
-            return LK_SKIP;
-        }
-        sspr__scan_fl_line(s, p, vis);
-        return LK_FL;
+    case REC_LABEL: return scan_classify_label(s, p, vis);
     case REC_TAB:
         s->qstart = 0;
-        return LK_TAB;
+        return LK_TABMORE;
     case REC_CSV: return LK_CSV;
     case REC_XML: return LK_XML;
     default:
@@ -62,7 +97,7 @@ static uint8_t scan_classify(scan_state *s, const unsigned char *p, size_t vis)
 static void scan_line_end(scan_state *s)
 {
     if (s->rec.open) {
-        int ends = s->rec.kind == REC_FREE ||
+        int ends = s->rec.kind == REC_FREE || s->rec.kind == REC_TABLE ||
                    ((s->rec.kind == REC_TAB || s->rec.kind == REC_CSV) && !s->in_quote);
         if (s->rec.kind == REC_CSV) {
             if (s->in_quote)
@@ -78,6 +113,22 @@ static void scan_line_end(scan_state *s)
     s->line++;
 }
 
+/* A message line of a labelled record: its text, past indentation and quote
+ * marks on the line's first piece. */
+static void scan_message_piece(scan_state *s, const unsigned char *p, size_t start, size_t own,
+                               int first, int label)
+{
+    if (!s->rec.in_msg || start >= own)
+        return;
+    if (first) {
+        if (label)
+            return; /* "Message : text": the label line gave its value */
+        while (start < own && (p[start] == ' ' || p[start] == '\t' || p[start] == '>'))
+            start++;
+    }
+    sspr__scan_msg_add(s, p + start, own - start);
+}
+
 /* One piece of a line: p[0..own) is its own, p[0..vis) can be read, and SCAN_LB
  * bytes before p when it is not the line's first. */
 static void scan_piece(scan_state *s, const unsigned char *p, size_t own, size_t vis, int first,
@@ -85,22 +136,42 @@ static void scan_piece(scan_state *s, const unsigned char *p, size_t own, size_t
 {
     size_t lb = first ? 0 : SCAN_LB, start = first ? 0 : s->skip;
     s->skip = 0;
-    if (first)
+    int label_line = 0;
+    if (first) {
+        uint32_t seen = s->rec.open ? s->rec.seen : 0;
         s->lkind = scan_classify(s, p, vis);
+        label_line = s->lkind == LK_LABEL && s->rec.seen != seen;
+    }
     int keep = !last || (s->rec.open && s->rec.kind != REC_FREE);
     switch (s->lkind) {
     case LK_XML: sspr__scan_xml(s, p, start, own, vis, lb); break;
+    case LK_XMLTAIL:
+        if (first)
+            sspr__scan_xml_tail(s, p, vis);
+        break;
     case LK_CSV:
         sspr__scan_csv(s, p, start, own, vis);
         sspr__scan_content(s, p, 0, own, vis, lb, keep);
         break;
+    case LK_TABMORE: /* a quoted message's next line */
+        if (first)
+            sspr__scan_msg_add(s, p, own > 0 && p[own - 1] == '"' ? own - 1 : own);
+        /* fall through */
     case LK_TAB:
         if (s->in_quote)
             sspr__scan_quoted(s, p, first ? s->qstart : start, own, vis);
         sspr__scan_content(s, p, 0, own, vis, lb, keep);
         break;
-    case LK_FL:
-    case LK_FREE: sspr__scan_content(s, p, 0, own, vis, lb, keep); break;
+    case LK_LABEL:
+        scan_message_piece(s, p, start, own, first, label_line);
+        sspr__scan_content(s, p, 0, own, vis, lb, keep);
+        break;
+    case LK_FREE:
+        if (first)
+            sspr__scan_msg_add(s, p, own);
+        sspr__scan_content(s, p, 0, own, vis, lb, keep);
+        break;
+    case LK_TABLE: sspr__scan_content(s, p, 0, own, vis, lb, keep); break;
     default: break;
     }
     if (last)

@@ -208,7 +208,7 @@ static void scan_hr_equals(scan_rec *r, const unsigned char *p, size_t a, size_t
     }
 }
 
-/* "0x8023XXXX" (the sync engine's facility), the 'x' in p[a..b). */
+/* "0x8XXXXXXX" (an HRESULT with the severity bit: an error), the 'x' in p[a..b). */
 static void scan_hr_0x(scan_rec *r, const unsigned char *p, size_t a, size_t b, size_t vis,
                        size_t lb, int x)
 {
@@ -223,7 +223,7 @@ static void scan_hr_0x(scan_rec *r, const unsigned char *p, size_t a, size_t b, 
         if (before >= 2 && sspr__cc_is(p[(ptrdiff_t)i - 2], SSPR__CC_ALPHA | SSPR__CC_DIGIT))
             continue;
         uint32_t v;
-        if (scan_hex8(p, i + 1, vis, &v) && (v >> 16) == 0x8023u)
+        if (scan_hex8(p, i + 1, vis, &v) && (v & 0x80000000u))
             sspr__scan_add_hr(r, v);
     }
 }

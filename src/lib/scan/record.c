@@ -1,6 +1,16 @@
-/* The record: opened by a form, closed at its end, resolved to the entries
- * it names (its event, its HRESULTs, its messages) and reported. */
+/* The record: opened by a form, given fields by it, closed at its end,
+ * resolved to the entries it names (its event, its HRESULTs, its messages)
+ * and reported: once per entry to sspr_scan_init's callback, or whole to
+ * sspr_scan_init_records'. */
 #include "scan.h"
+
+#include <stdio.h>
+
+/* The `format` names, by SCAN_FORM_* (sspr-errors(1) documents them). */
+static const char *const form_names[] = {
+    "text",         "inline",     "event-viewer-details", "wevtutil-text", "format-list",
+    "format-table", "event-viewer-text", "export-csv",     "event-viewer-csv", "xml",
+};
 
 void sspr__scan_open(scan_state *s, uint8_t kind)
 {
@@ -10,11 +20,96 @@ void sspr__scan_open(scan_state *s, uint8_t kind)
     r->line = s->line;
     r->src = SRC_UNKNOWN;
     r->has_id = 0;
+    r->id_cue = 0;
     r->nhr = 0;
     r->nent = 0;
+    r->format = SCAN_FORM_TEXT;
+    r->in_msg = 0;
+    r->xml_tail = 0;
+    r->lines = 0;
+    r->blank = 0;
+    r->seen = 0;
+    r->record_id = -1;
+    memset(r->tlen, 0, sizeof r->tlen);
+    r->fused = 0;
+    r->mlen = 0;
     s->npend = 0;
     s->tlen = 0;
     s->in_quote = 0;
+}
+
+/* ---- fields ---- */
+
+void sspr__scan_set(scan_state *s, unsigned field, const unsigned char *p, size_t n)
+{
+    scan_rec *r = &s->rec;
+    char iso[40];
+    n = sspr__scan_trim(&p, n);
+    if (field == SSPR_RECORD_MESSAGE) {
+        sspr__scan_msg_add(s, p, n);
+        return;
+    }
+    if (field >= SSPR_RECORD_MESSAGE || n == 0)
+        return;
+    if (field == SSPR_RECORD_SOURCE)
+        r->src = sspr__scan_source(p, n);
+    if (field == SSPR_RECORD_LEVEL) {
+        uint8_t level = sspr__scan_level(p, n);
+        if (!level)
+            return;
+        p = (const unsigned char *)sspr__scan_level_names[level];
+        n = strlen((const char *)p);
+    }
+    if (field == SSPR_RECORD_TIME) {
+        n = sspr__scan_time(p, n, iso);
+        if (!n)
+            return;
+        p = (const unsigned char *)iso;
+    }
+    if (n > SCAN_TEXT)
+        n = SCAN_TEXT;
+    if (r->fused + n + 1 > SCAN_FBUF)
+        return; /* full: the fields so far stay */
+    memcpy(r->fbuf + r->fused, p, n);
+    r->fbuf[r->fused + n] = '\0';
+    r->toff[field] = r->fused;
+    r->tlen[field] = (uint16_t)n;
+    r->fused = (uint16_t)(r->fused + n + 1);
+}
+
+/* The message: bytes appended as they are (up to SCAN_MSG). */
+void sspr__scan_msg_raw(scan_state *s, const unsigned char *p, size_t n)
+{
+    scan_rec *r = &s->rec;
+    size_t room = SCAN_MSG - r->mlen;
+    if (n > room)
+        n = room;
+    memcpy(r->msg + r->mlen, p, n);
+    r->mlen = (uint16_t)(r->mlen + n);
+}
+
+/* The message: a line of it appended, lines joined by one line break. */
+void sspr__scan_msg_add(scan_state *s, const unsigned char *p, size_t n)
+{
+    scan_rec *r = &s->rec;
+    while (n && (p[n - 1] == '\r' || p[n - 1] == ' '))
+        n--;
+    if (r->mlen && r->mlen < SCAN_MSG)
+        r->msg[r->mlen++] = '\n';
+    sspr__scan_msg_raw(s, p, n);
+}
+
+/* An event id; instance: PowerShell's InstanceId, whose high bits are the
+ * qualifiers. */
+void sspr__scan_set_id(scan_state *s, const unsigned char *p, size_t n, int instance)
+{
+    uint32_t id;
+    if (!sspr__scan_id(p, n, &id))
+        return;
+    if (instance)
+        id &= 0xFFFFu;
+    s->rec.has_id = 1;
+    s->rec.id = id;
 }
 
 void sspr__scan_add_hr(scan_rec *r, uint32_t hr)
@@ -35,6 +130,98 @@ void sspr__scan_add_entry(uint32_t *v, size_t *n, size_t cap, uint32_t e)
         v[(*n)++] = e;
 }
 
+/* ---- fields the message tells ---- */
+
+static const char *find_word(const char *t, size_t n, const char *w)
+{
+    size_t k = strlen(w);
+    for (size_t i = 0; i + k <= n; i++)
+        if (sspr__scan_at((const unsigned char *)t + i, n - i, w))
+            return t + i;
+    return NULL;
+}
+
+static int upn_char(int c)
+{
+    return sspr__cc_is(c, SSPR__CC_ALPHA | SSPR__CC_DIGIT) || c == '.' || c == '_' || c == '-' ||
+           c == '+' || c == '%';
+}
+
+/* TrackingId: <id>, <OperationWord>, Details: ... */
+static void tracking(scan_state *s, const char *m, size_t n)
+{
+    const char *t = find_word(m, n, "trackingid:");
+    if (!t)
+        return;
+    size_t i = (size_t)(t - m) + 11, start;
+    while (i < n && m[i] == ' ')
+        i++;
+    for (start = i; i < n && (sspr__hexval((unsigned char)m[i]) >= 0 || m[i] == '-'); i++)
+        ;
+    if (i - start >= 8)
+        sspr__scan_set(s, SSPR_RECORD_TRACKING_ID, (const unsigned char *)m + start, i - start);
+    while (i < n && (m[i] == ',' || m[i] == ' '))
+        i++;
+    for (start = i; i < n && sspr__cc_is((unsigned char)m[i], SSPR__CC_ALPHA); i++)
+        ;
+    if (i - start >= 6 && (i == n || m[i] == ',' || m[i] == '\n' || m[i] == '\r'))
+        sspr__scan_set(s, SSPR_RECORD_OPERATION, (const unsigned char *)m + start, i - start);
+}
+
+/* The first UPN (local@domain.tld), else the first DN ("CN=...,DC=..."). */
+static void user(scan_state *s, const char *m, size_t n)
+{
+    for (const char *at = memchr(m, '@', n); at; at = memchr(at + 1, '@', n - (size_t)(at + 1 - m))) {
+        const char *a = at, *b = at + 1, *end = m + n;
+        while (a > m && upn_char((unsigned char)a[-1]))
+            a--;
+        int dot = 0;
+        while (b < end && upn_char((unsigned char)*b))
+            dot |= *b++ == '.';
+        while (b > at + 1 && (b[-1] == '.' || b[-1] == '-'))
+            b--;
+        if (a < at && dot && b - at > 3) {
+            sspr__scan_set(s, SSPR_RECORD_USER, (const unsigned char *)a, (size_t)(b - a));
+            return;
+        }
+        if (at + 1 >= end)
+            break;
+    }
+    const char *cn = find_word(m, n, "CN=");
+    if (!cn)
+        return;
+    size_t left = n - (size_t)(cn - m), last = 0;
+    for (size_t i = 0; i + 3 < left && i < 300; i++)
+        if ((i == 0 || cn[i - 1] == ',') && sspr__scan_at((const unsigned char *)cn + i, left - i, "DC="))
+            last = i + 3;
+    if (!last)
+        return;
+    while (last < left && (sspr__cc_is((unsigned char)cn[last], SSPR__CC_ALPHA | SSPR__CC_DIGIT) ||
+                           cn[last] == '-'))
+        last++;
+    sspr__scan_set(s, SSPR_RECORD_USER, (const unsigned char *)cn, last);
+}
+
+/* The first exception type name: a dotted name that ends in "Exception". */
+static void exception(scan_state *s, const char *m, size_t n)
+{
+    for (const char *e = find_word(m, n, "Exception"); e;
+         e = find_word(e + 9, n - (size_t)(e + 9 - m), "Exception")) {
+        const char *a = e, *b = e + 9;
+        while (a > m && (sspr__cc_is((unsigned char)a[-1], SSPR__CC_ALPHA | SSPR__CC_DIGIT) ||
+                         a[-1] == '.' || a[-1] == '_'))
+            a--;
+        if (b < m + n && sspr__cc_is((unsigned char)*b, SSPR__CC_ALPHA | SSPR__CC_DIGIT))
+            continue; /* "Exceptions", "ExceptionType" */
+        if (memchr(a, '.', (size_t)(e - a)) && b - a > 12) {
+            sspr__scan_set(s, SSPR_RECORD_EXCEPTION, (const unsigned char *)a, (size_t)(b - a));
+            return;
+        }
+    }
+}
+
+/* ---- resolving ---- */
+
 static int scan_is_hresult(const struct sspr_entry *e, uint32_t hr)
 {
     for (uint32_t i = 0; i < e->hresults.n; i++)
@@ -50,42 +237,103 @@ static int scan_fits(const scan_rec *r, const struct sspr_entry *e)
     return r->src == SRC_UNKNOWN || e->source == 0 || e->source == r->src;
 }
 
-enum { SCAN_FOUND_MAX = 2 * SCAN_ENTS + 16 };
+/* Entries found, each with how sure. */
+typedef struct {
+    uint32_t e[SCAN_FOUND_MAX];
+    uint8_t conf[SCAN_FOUND_MAX];
+    size_t n;
+} found;
+
+static void found_add(found *f, uint32_t e, sspr_confidence c)
+{
+    size_t before = f->n;
+    sspr__scan_add_entry(f->e, &f->n, SCAN_FOUND_MAX, e);
+    if (f->n > before)
+        f->conf[f->n - 1] = (uint8_t)c;
+}
 
 /* The entries that are the record's event: source and id; several (ADSync
- * 6329) are told apart by an HRESULT of the record. */
-static void scan_resolve_event(const scan_rec *r, uint32_t *out, size_t *n)
+ * 6329) are told apart by an HRESULT of the record. An id read from free text
+ * without a source (an inline paste: "Event ID 33004: ...") names the
+ * catalogue's events of that code, with medium confidence. */
+static void scan_resolve_event(const scan_rec *r, found *out)
 {
-    const sspr_entry *found[16];
-    size_t k = sspr_by_code(sspr__source_name(r->src), r->id, found, 16);
+    const sspr_entry *hits[16];
+    unsigned src = r->src == SRC_UNKNOWN ? 0 : r->src;
+    size_t k = sspr_by_code(src ? sspr__source_name(src) : NULL, r->id, hits, 16);
     size_t is = 0;
     const struct sspr_entry *mine[16];
     for (size_t i = 0; i < k && i < 16; i++)
-        if (found[i]->code == (int64_t)r->id && found[i]->source == r->src)
-            mine[is++] = found[i];
+        if (hits[i]->code == (int64_t)r->id && (src ? hits[i]->source == src : hits[i]->source != SSPR__SOURCE_SSPR))
+            mine[is++] = hits[i];
     for (size_t i = 0; i < is; i++) {
         int pick = is == 1;
         for (uint8_t h = 0; h < r->nhr && !pick; h++)
             pick = scan_is_hresult(mine[i], r->hr[h]);
         if (pick)
-            sspr__scan_add_entry(out, n, SCAN_FOUND_MAX, mine[i]->index);
+            found_add(out, mine[i]->index, src ? SSPR_CONFIDENCE_HIGH : SSPR_CONFIDENCE_MEDIUM);
     }
 }
 
-static void scan_resolve_hresults(const scan_rec *r, uint32_t *out, size_t *n)
+static void scan_resolve_hresults(const scan_rec *r, found *out)
 {
     for (uint8_t h = 0; h < r->nhr; h++) {
-        const sspr_entry *found[16];
-        size_t k = sspr_by_hresult(r->hr[h], found, 16);
+        const sspr_entry *hits[16];
+        size_t k = sspr_by_hresult(r->hr[h], hits, 16);
         for (size_t i = 0; i < k && i < 16; i++) {
-            const struct sspr_entry *e = found[i];
+            const struct sspr_entry *e = hits[i];
             if (!scan_is_hresult(e, r->hr[h]) || !scan_fits(r, e))
                 continue;
             if (r->has_id && e->code >= 0 && e->code != (int64_t)r->id)
                 continue; /* another event with this HRESULT */
-            sspr__scan_add_entry(out, n, SCAN_FOUND_MAX, e->index);
+            found_add(out, e->index, SSPR_CONFIDENCE_HIGH);
         }
     }
+}
+
+/* A record's entries, best first: its event, its HRESULTs, its messages. */
+static void resolve(const scan_rec *r, found *out)
+{
+    out->n = 0;
+    if (r->has_id && (r->src || r->id_cue))
+        scan_resolve_event(r, out);
+    scan_resolve_hresults(r, out);
+    for (uint8_t i = 0; i < r->nent; i++)
+        if (scan_fits(r, &sspr__entries[r->ent[i]]))
+            found_add(out, r->ent[i], SSPR_CONFIDENCE_HIGH);
+}
+
+/* ---- reporting ---- */
+
+static void report_record(scan_state *s, const found *f)
+{
+    scan_rec *r = &s->rec;
+    struct sspr_record rec;
+    memset(&rec, 0, sizeof rec);
+    r->msg[r->mlen] = '\0';
+    if (r->mlen) {
+        tracking(s, r->msg, r->mlen);
+        user(s, r->msg, r->mlen);
+        exception(s, r->msg, r->mlen);
+    }
+    if (r->kind == REC_LABEL && r->lines <= 1 && r->format == SCAN_FORM_DETAILS)
+        r->format = SCAN_FORM_INLINE;
+    rec.text[SSPR_RECORD_FORMAT] = form_names[r->format];
+    for (unsigned i = SSPR_RECORD_SOURCE; i < SSPR_RECORD_MESSAGE; i++)
+        if (r->tlen[i] && i != SSPR_RECORD_FORMAT)
+            rec.text[i] = r->fbuf + r->toff[i];
+    rec.text[SSPR_RECORD_MESSAGE] = r->mlen ? r->msg : NULL;
+    rec.event_id = r->has_id ? (int64_t)r->id : -1;
+    rec.record_id = r->record_id;
+    rec.line = r->line;
+    rec.nhr = r->nhr;
+    rec.hr = r->hr;
+    rec.n = f->n;
+    for (size_t i = 0; i < f->n; i++) {
+        rec.entries[i] = &sspr__entries[f->e[i]];
+        rec.conf[i] = (sspr_confidence)f->conf[i];
+    }
+    s->rfn(s->rctx, &rec);
 }
 
 void sspr__scan_end_record(scan_state *s)
@@ -97,24 +345,27 @@ void sspr__scan_end_record(scan_state *s)
     s->npend = 0;
     s->tlen = 0;
     s->in_quote = 0;
-    if (r->src == SRC_FOREIGN || (r->nhr == 0 && r->nent == 0 && !(r->has_id && r->src)))
+    int named = r->nhr || r->nent || (r->has_id && (r->src || r->id_cue));
+    if (r->src == SRC_FOREIGN)
+        named = 0;
+    found f;
+    f.n = 0;
+    if (named)
+        resolve(r, &f);
+    if (s->rfn) { /* every record but plain text that names nothing */
+        if (r->kind != REC_FREE || named)
+            report_record(s, &f);
         return;
-    uint32_t out[SCAN_FOUND_MAX];
-    size_t n = 0;
-    if (r->has_id && r->src)
-        scan_resolve_event(r, out, &n);
-    scan_resolve_hresults(r, out, &n);
-    for (uint8_t i = 0; i < r->nent; i++)
-        if (scan_fits(r, &sspr__entries[r->ent[i]]))
-            sspr__scan_add_entry(out, &n, SCAN_FOUND_MAX, r->ent[i]);
-    for (size_t i = 1; i < n; i++) { /* catalogue order */
-        uint32_t x = out[i];
-        size_t j = i;
-        for (; j > 0 && out[j - 1] > x; j--)
-            out[j] = out[j - 1];
-        out[j] = x;
     }
-    for (size_t i = 0; i < n; i++)
+    /* one call per entry, in catalogue order */
+    for (size_t i = 1; i < f.n; i++) {
+        uint32_t x = f.e[i];
+        size_t j = i;
+        for (; j > 0 && f.e[j - 1] > x; j--)
+            f.e[j] = f.e[j - 1];
+        f.e[j] = x;
+    }
+    for (size_t i = 0; i < f.n; i++)
         if (s->fn)
-            s->fn(s->ctx, &sspr__entries[out[i]], r->line);
+            s->fn(s->ctx, &sspr__entries[f.e[i]], r->line);
 }

@@ -26,23 +26,69 @@ enum {
     SCAN_PENDING = 8,  /* messages half matched at the end of a line */
     SCAN_HRS = 8,      /* HRESULTs kept per record */
     SCAN_ENTS = 16,    /* message matches kept per record */
-    SCAN_FIELD = 64,   /* CSV field bytes kept (provider, id) */
-    SCAN_DECODE = 4096 /* UTF-16 transcoding buffer (stack) */
+    SCAN_FIELD = 128,  /* bytes of a CSV or table field kept while it is read */
+    SCAN_DECODE = 4096, /* UTF-16 transcoding buffer (stack) */
+    SCAN_TEXT = 120,   /* bytes kept of a record's text field (sspr_record_text) */
+    SCAN_FBUF = 720,   /* all of a record's text fields but the message */
+    SCAN_MSG = 1500,   /* bytes kept of a record's message */
+    SCAN_COLS = 24,    /* CSV columns mapped to record fields */
+    SCAN_TCOLS = 8     /* Format-Table columns */
+};
+
+/* What a column or a label holds: a record field (sspr_record_field), or one
+ * of these. */
+enum {
+    F_NONE = 0xFF,   /* unknown */
+    F_IGNORE = 0xFE, /* known, not kept (Task Category, Keywords, ...) */
+    F_XML = 0xFD     /* "Event Xml:": the rest of the record is its XML */
 };
 
 enum { SRC_UNKNOWN = 0, SRC_FOREIGN = 255 }; /* else a source of schema.def */
-enum { REC_FREE = 1, REC_FL, REC_TAB, REC_CSV, REC_XML };
-enum { LK_SKIP, LK_FREE, LK_FL, LK_TAB, LK_CSV, LK_XML };
+enum { REC_FREE = 1, REC_LABEL, REC_TAB, REC_CSV, REC_XML, REC_TABLE };
+enum { LK_SKIP, LK_FREE, LK_LABEL, LK_TAB, LK_TABMORE, LK_CSV, LK_XML, LK_TABLE, LK_XMLTAIL };
 enum { ENC_DETECT, ENC_UTF8, ENC_UTF16LE, ENC_UTF16BE };
 
 typedef struct {
     uint64_t line; /* where the record starts */
     uint8_t open, kind, src, has_id;
     uint8_t nhr, nent;
+    uint8_t format;       /* SCAN_FORM_* */
+    uint8_t in_msg;       /* labelled: the lines that follow are its message */
+    uint8_t xml_tail;     /* labelled: after "Event Xml:" */
+    uint8_t id_cue;       /* the id came from free text with a cue, not a field */
+    uint8_t blank;        /* labelled: a blank line came since the last field */
+    uint16_t lines;       /* lines read */
     uint32_t id;
+    uint32_t seen;        /* labelled: the labels given (a repeated one begins a record) */
+    int64_t record_id;    /* or -1 */
     uint32_t hr[SCAN_HRS];
     uint32_t ent[SCAN_ENTS];
+    /* text fields: fbuf[toff[f] .. toff[f] + tlen[f]) for sspr_record_field f */
+    uint16_t toff[SSPR_RECORD_MESSAGE], tlen[SSPR_RECORD_MESSAGE];
+    uint16_t fused, mlen;
+    char fbuf[SCAN_FBUF];
+    char msg[SCAN_MSG + 1];
 } scan_rec;
+
+enum { SCAN_FOUND_MAX = 2 * SCAN_ENTS + 16 }; /* entries one record can name */
+
+/* What sspr_scan_init_records' callback reads (sspr_record_*), built on the
+ * stack when a record ends. */
+struct sspr_record {
+    const char *text[SSPR_RECORD_ENTRIES + 1];
+    int64_t event_id, record_id;
+    uint64_t line;
+    size_t nhr, n;
+    const uint32_t *hr;
+    const sspr_entry *entries[SCAN_FOUND_MAX];
+    sspr_confidence conf[SCAN_FOUND_MAX];
+};
+
+/* The forms, as `format` names them (record.c: form_names). */
+enum {
+    SCAN_FORM_TEXT, SCAN_FORM_INLINE, SCAN_FORM_DETAILS, SCAN_FORM_WEVTUTIL, SCAN_FORM_FL,
+    SCAN_FORM_FT, SCAN_FORM_TAB, SCAN_FORM_CSV, SCAN_FORM_VIEWER_CSV, SCAN_FORM_XML
+};
 
 typedef struct {
     uint32_t pat, at; /* next byte of the pattern to match */
@@ -52,6 +98,8 @@ typedef struct {
 typedef struct {
     sspr_scan_fn fn;
     void *ctx;
+    sspr_record_fn rfn; /* sspr_scan_init_records */
+    void *rctx;
     uint64_t line; /* number of the current line, from 1 */
     /* decoding */
     uint8_t enc, nhead, has_odd, odd;
@@ -63,10 +111,19 @@ typedef struct {
     uint8_t in_quote;  /* inside a quoted TAB message or CSV field */
     uint16_t skip;     /* bytes the next piece's parser skips (a token cut in two) */
     uint32_t qstart;   /* TAB: where quote tracking starts in the line's first piece */
-    /* CSV */
-    uint8_t csv, field_start, field_len, field_over;
-    uint16_t csv_src, csv_id, field; /* columns; the current field */
+    /* CSV: what each column holds, the current field */
+    uint8_t csv, csv_form, field_start, field_len, field_over;
+    uint16_t field;
+    uint8_t col[SCAN_COLS];
     char field_buf[SCAN_FIELD];
+    /* Format-Table: the header's columns (start, end, field), the provider
+       of Get-WinEvent's "ProviderName: X" group */
+    uint8_t table, ntcol;
+    uint16_t tcol_start[SCAN_TCOLS], tcol_end[SCAN_TCOLS];
+    uint8_t tcol_field[SCAN_TCOLS];
+    uint8_t group_src;
+    uint8_t group_len;
+    char group[48];
     /* records */
     scan_rec rec;
     uint32_t npend;
@@ -92,8 +149,23 @@ void sspr__scan_end_record(scan_state *s);
 void sspr__scan_content(scan_state *s, const unsigned char *p, size_t a, size_t b, size_t vis,
                          size_t lb, int keep);
 void sspr__scan_line_break(scan_state *s);
-size_t sspr__scan_fl_key(const unsigned char *p, size_t vis, size_t *val);
-void sspr__scan_fl_line(scan_state *s, const unsigned char *p, size_t vis);
+/* labels.c: the labelled forms ("Label: value" lines) and free text */
+int sspr__scan_label_line(scan_state *s, const unsigned char *p, size_t vis, int opening);
+int sspr__scan_other_label(const unsigned char *p, size_t vis);
+void sspr__scan_xml_tail(scan_state *s, const unsigned char *p, size_t vis);
+void sspr__scan_free_line(scan_state *s, const unsigned char *p, size_t vis);
+int sspr__scan_table_header(scan_state *s, const unsigned char *p, size_t vis);
+int sspr__scan_table_row(scan_state *s, const unsigned char *p, size_t vis);
+/* record.c: fields */
+void sspr__scan_set(scan_state *s, unsigned field, const unsigned char *p, size_t n);
+void sspr__scan_msg_add(scan_state *s, const unsigned char *p, size_t n);
+void sspr__scan_msg_raw(scan_state *s, const unsigned char *p, size_t n);
+void sspr__scan_set_id(scan_state *s, const unsigned char *p, size_t n, int instance);
+/* text.c */
+size_t sspr__scan_trim(const unsigned char **p, size_t n);
+uint8_t sspr__scan_level(const unsigned char *p, size_t n);
+extern const char *const sspr__scan_level_names[]; /* by sspr__scan_level's number */
+size_t sspr__scan_time(const unsigned char *p, size_t n, char *out);
 int sspr__scan_tab_line(scan_state *s, const unsigned char *p, size_t vis);
 void sspr__scan_quoted(scan_state *s, const unsigned char *p, size_t i, size_t own, size_t vis);
 int sspr__scan_csv_header(scan_state *s, const unsigned char *p, size_t vis);

@@ -1,0 +1,571 @@
+/* The labelled forms and plain text.
+ *
+ * Labelled: "Label: value" lines, a record's fields one to a line (or several
+ * to a line, separated by ", "):
+ *   - Event Viewer's "Copy details as text" ("Log Name:", "Source:", ...,
+ *     "Description:" and the message, "Event Xml:" and the XML), in English
+ *     or German, quoted with "> ", in Markdown ("**Event ID:** 33004", table
+ *     rows "| Event ID | 33004 |"), with blank lines between fields;
+ *   - wevtutil qe /f:text ("Event[0]:", then indented fields);
+ *   - PowerShell's Format-List ("Message     : ...", continuation lines
+ *     indented);
+ *   - one-line pastes ("Source: PasswordResetService, Event ID: 33004").
+ * A record ends where a label it already has comes again (the next record
+ * begins there), at "Event[N]:", or at a line of text that is no label once
+ * its message has ended.
+ *
+ * Plain text: a line is a record when it names something: an event id after
+ * a cue ("Event ID 33004:", "EventID 33004", "event 6329", "ID 33004"), a
+ * source name and a code of that source, a code beside a catalogue name
+ * ("33008 ADPasswordPolicyError"), the reset page's "SSPR_0029", or (match.c)
+ * an HRESULT or a catalogue message.
+ *
+ * Format-Table: a header of known column names ("Index Time EntryType Source
+ * InstanceID Message", "TimeCreated Id LevelDisplayName Message"), then rows
+ * cut at the header's columns; Get-WinEvent's "ProviderName: X" groups give
+ * the provider. */
+#include "scan.h"
+
+/* ---- labels ---- */
+
+/* group: which field a label gives, for "a label the record already has"
+ * (labels of one group are the same field in another language or tool). */
+static const struct {
+    const char *label;
+    uint8_t field, group;
+} labels[] = {
+    {"log name", F_IGNORE, 16},         {"protokollname", F_IGNORE, 16},
+    {"source", SSPR_RECORD_SOURCE, 1},  {"quelle", SSPR_RECORD_SOURCE, 1},
+    {"providername", SSPR_RECORD_SOURCE, 1},
+    {"date", SSPR_RECORD_TIME, 5},      {"datum", SSPR_RECORD_TIME, 5},
+    {"logged", SSPR_RECORD_TIME, 5},    {"protokolliert", SSPR_RECORD_TIME, 5},
+    {"timecreated", SSPR_RECORD_TIME, 5}, {"timegenerated", SSPR_RECORD_TIME, 5},
+    {"event id", SSPR_RECORD_EVENT_ID, 2}, {"eventid", SSPR_RECORD_EVENT_ID, 2},
+    {"ereignis-id", SSPR_RECORD_EVENT_ID, 2}, {"id", SSPR_RECORD_EVENT_ID, 2},
+    {"instanceid", SSPR_RECORD_EVENT_ID, 17},
+    {"index", SSPR_RECORD_RECORD_ID, 3}, {"recordid", SSPR_RECORD_RECORD_ID, 3},
+    {"level", SSPR_RECORD_LEVEL, 4},    {"ebene", SSPR_RECORD_LEVEL, 4},
+    {"entrytype", SSPR_RECORD_LEVEL, 4}, {"leveldisplayname", SSPR_RECORD_LEVEL, 18},
+    {"computer", SSPR_RECORD_COMPUTER, 6}, {"machinename", SSPR_RECORD_COMPUTER, 6},
+    {"description", SSPR_RECORD_MESSAGE, 12}, {"beschreibung", SSPR_RECORD_MESSAGE, 12},
+    {"message", SSPR_RECORD_MESSAGE, 12},
+    {"task category", F_IGNORE, 19},    {"aufgabenkategorie", F_IGNORE, 19},
+    {"task", F_IGNORE, 19},             {"category", F_IGNORE, 19},
+    {"categorynumber", F_IGNORE, 20},   {"opcode", F_IGNORE, 21},
+    {"keywords", F_IGNORE, 22},         {"keyword", F_IGNORE, 22},
+    {"schlüsselwörter", F_IGNORE, 22},  {"user", F_IGNORE, 23},
+    {"benutzer", F_IGNORE, 23},         {"user name", F_IGNORE, 24},
+    {"username", F_IGNORE, 23},         {"userid", F_IGNORE, 23},
+    {"replacementstrings", F_IGNORE, 25}, {"data", F_IGNORE, 26},
+    {"timewritten", F_IGNORE, 27},      {"site", F_IGNORE, 28},
+    {"container", F_IGNORE, 29},        {"event xml", F_XML, 30},
+};
+
+/* The label text p[0..n) (any case, runs of spaces as one) in the table, or -1. */
+static int label_index(const unsigned char *p, size_t n)
+{
+    char key[40];
+    size_t k = 0;
+    for (size_t i = 0; i < n && k < sizeof key - 1; i++) {
+        unsigned char c = p[i];
+        if (c == ' ' && (k == 0 || key[k - 1] == ' '))
+            continue;
+        key[k++] = (char)sspr__lower(c);
+    }
+    while (k && key[k - 1] == ' ')
+        k--;
+    key[k] = '\0';
+    if (k == 0)
+        return -1;
+    for (size_t i = 0; i < sizeof labels / sizeof *labels; i++)
+        if (strcmp(labels[i].label, key) == 0)
+            return (int)i;
+    return -1;
+}
+
+/* Markdown and quoting around text: "> ", "**", "__", "`". */
+static int decor(int c)
+{
+    return c == '*' || c == '_' || c == '`';
+}
+
+/* Where the text of a line begins, past "> " quote marks and list bullets. */
+static size_t skip_quotes(const unsigned char *p, size_t n)
+{
+    size_t i = 0;
+    for (;;) {
+        while (i < n && (p[i] == ' ' || p[i] == '\t'))
+            i++;
+        if (i < n && p[i] == '>') {
+            i++;
+            continue;
+        }
+        if (i + 1 < n && (p[i] == '-' || p[i] == '*') && p[i + 1] == ' ')
+            i += 2;
+        return i;
+    }
+}
+
+/* Does p[i..n) begin like a label: words (letters, spaces, '-'; Markdown
+ * around them allowed) and a colon? The words are p[*start..*end), the colon
+ * p[*colon]. */
+static int label_shape(const unsigned char *p, size_t n, size_t i, size_t *start, size_t *end,
+                       size_t *colon)
+{
+    while (i < n && decor(p[i]))
+        i++;
+    *start = i;
+    while (i < n && i - *start < 32 &&
+           (sspr__cc_is(p[i], SSPR__CC_ALPHA) || p[i] >= 0x80 || p[i] == ' ' || p[i] == '-'))
+        i++;
+    *end = i;
+    while (*end > *start && p[*end - 1] == ' ')
+        (*end)--;
+    while (i < n && (decor(p[i]) || p[i] == ' '))
+        i++;
+    if (i >= n || p[i] != ':' || *end == *start)
+        return 0;
+    *colon = i;
+    return 1;
+}
+
+/* A label at p[i..n): "Label:" (decorated or not, spaces before the colon
+ * allowed). Sets *entry (index in labels), *val (where its value begins) and
+ * *spaced (spaces before the colon: Format-List). Returns 1 when it is one. */
+static int label_at(const unsigned char *p, size_t n, size_t i, int *entry, size_t *val,
+                    int *spaced)
+{
+    size_t start, end;
+    if (!label_shape(p, n, i, &start, &end, &i))
+        return 0;
+    *spaced = p[i - 1] == ' ';
+    *entry = label_index(p + start, end - start);
+    if (*entry < 0)
+        return 0;
+    i++;
+    while (i < n && (p[i] == ' ' || p[i] == '\t' || decor(p[i])))
+        i++;
+    *val = i;
+    return 1;
+}
+
+/* A Markdown table row "| Label | value |": the label's entry and the value. */
+static int table_cell_label(const unsigned char *p, size_t n, size_t i, int *entry,
+                            size_t *val, size_t *val_end)
+{
+    if (i >= n || p[i] != '|')
+        return 0;
+    const unsigned char *bar = memchr(p + i + 1, '|', n - i - 1);
+    if (!bar)
+        return 0;
+    const unsigned char *a = p + i + 1;
+    size_t len = (size_t)(bar - a);
+    while (len && (decor(*a) || *a == ' ')) {
+        a++;
+        len--;
+    }
+    while (len && (decor(a[len - 1]) || a[len - 1] == ' ' || a[len - 1] == ':'))
+        len--;
+    *entry = label_index(a, len);
+    if (*entry < 0)
+        return 0;
+    size_t v = (size_t)(bar - p) + 1;
+    const unsigned char *end = memchr(p + v, '|', n - v);
+    *val = v;
+    *val_end = end ? (size_t)(end - p) : n;
+    return 1;
+}
+
+/* Does p[0..n) begin with "Event[N]:" (wevtutil's record heading)? */
+static int wevtutil_heading(const unsigned char *p, size_t n)
+{
+    size_t i = 0;
+    if (!sspr__scan_at(p, n, "Event["))
+        return 0;
+    for (i = 6; i < n && sspr__cc_is(p[i], SSPR__CC_DIGIT); i++)
+        ;
+    return i > 6 && i + 1 < n + 1 && i < n && p[i] == ']' && i + 1 < n && p[i + 1] == ':';
+}
+
+/* The value of field at p[a..b) into the record. */
+static void give(scan_state *s, int entry, const unsigned char *p, size_t a, size_t b)
+{
+    unsigned field = labels[entry].field;
+    scan_rec *r = &s->rec;
+    r->seen |= (uint32_t)1 << labels[entry].group;
+    r->in_msg = field == SSPR_RECORD_MESSAGE;
+    if (field == F_XML) {
+        r->xml_tail = 1;
+        return;
+    }
+    if (field == SSPR_RECORD_EVENT_ID)
+        sspr__scan_set_id(s, p + a, b - a, labels[entry].group == 17);
+    else if (field == SSPR_RECORD_RECORD_ID) {
+        uint32_t v;
+        if (sspr__scan_id(p + a, b - a, &v))
+            r->record_id = v;
+    } else if (field < SSPR_RECORD_ENTRIES)
+        sspr__scan_set(s, field, p + a, b - a);
+}
+
+/* The pairs of one line: "Label: value[, Label: value]...". */
+static void give_pairs(scan_state *s, const unsigned char *p, size_t vis, int entry, size_t val)
+{
+    for (int guard = 0; guard < 16; guard++) {
+        size_t end = vis, next_val = 0;
+        int next = -1, spaced;
+        if (labels[entry].field != SSPR_RECORD_MESSAGE) /* a message runs to the line's end */
+            for (size_t i = val; i < vis; i++) {
+                if (p[i] != ',')
+                    continue;
+                size_t j = i + 1;
+                while (j < vis && p[j] == ' ')
+                    j++;
+                if (label_at(p, vis, j, &next, &next_val, &spaced)) {
+                    end = i;
+                    break;
+                }
+            }
+        size_t e = end;
+        while (e > val && decor(p[e - 1]))
+            e--;
+        give(s, entry, p, val, e);
+        if (next < 0)
+            return;
+        entry = next;
+        val = next_val;
+    }
+}
+
+/* Is p[0..vis) a label line of the record's form? Reads its pairs (opening
+ * a record when opening is set and none is open) and returns 1; 0 when it is
+ * no label line. A label the record already has ends it: a new one begins. */
+/* A line shaped like a label that the table does not know ("Version  : 0",
+ * "OpCode:"): a field of the record that is not kept. */
+int sspr__scan_other_label(const unsigned char *p, size_t vis)
+{
+    size_t start, end, colon, i = skip_quotes(p, vis);
+    return label_shape(p, vis, i, &start, &end, &colon) && (colon + 1 == vis || p[colon + 1] == ' ' ||
+                                                             p[colon + 1] == '\r');
+}
+
+int sspr__scan_label_line(scan_state *s, const unsigned char *p, size_t vis, int opening)
+{
+    size_t i = skip_quotes(p, vis), val, val_end = vis;
+    int entry, spaced = 0;
+    if (wevtutil_heading(p + i, vis - i)) {
+        if (s->rec.open)
+            sspr__scan_end_record(s);
+        sspr__scan_open(s, REC_LABEL);
+        s->rec.format = SCAN_FORM_WEVTUTIL;
+        s->rec.lines = 1;
+        return 1;
+    }
+    int cell = table_cell_label(p, vis, i, &entry, &val, &val_end);
+    if (!cell && !label_at(p, vis, i, &entry, &val, &spaced))
+        return 0;
+    /* Get-WinEvent's table groups: "   ProviderName: X" */
+    if (!cell && i >= 3 && labels[entry].field == SSPR_RECORD_SOURCE && !s->rec.open) {
+        size_t n = vis - val;
+        const unsigned char *v = p + val;
+        n = sspr__scan_trim(&v, n);
+        s->group_len = (uint8_t)(n < sizeof s->group ? n : sizeof s->group);
+        memcpy(s->group, v, s->group_len);
+        s->group_src = sspr__scan_source(v, n);
+        return 1;
+    }
+    uint32_t bit = (uint32_t)1 << labels[entry].group;
+    scan_rec *r = &s->rec;
+    /* Format-List puts a blank line between records. A blank line also comes
+       inside one, after a message that ends with a line break (Get-EventLog):
+       so after a blank line, a record that has its source and id is complete,
+       and a label that records begin with begins the next */
+    int g = labels[entry].group;
+    int complete = r->blank && r->format == SCAN_FORM_FL &&
+                   ((r->has_id && r->tlen[SSPR_RECORD_SOURCE]) || g == 1 || g == 3 || g == 5 ||
+                    g == 12); /* or it starts as a record does: provider, index, time, message */
+    if (r->open && r->kind == REC_LABEL && ((r->seen & bit) || complete))
+        sspr__scan_end_record(s);
+    if (!s->rec.open || s->rec.kind != REC_LABEL) {
+        if (!opening && s->rec.open)
+            return 0;
+        if (s->rec.open)
+            sspr__scan_end_record(s);
+        sspr__scan_open(s, REC_LABEL);
+        s->rec.format = spaced ? SCAN_FORM_FL : SCAN_FORM_DETAILS;
+    }
+    s->rec.lines++;
+    if (cell) {
+        while (val < val_end && p[val] == ' ')
+            val++;
+        while (val_end > val && (p[val_end - 1] == ' ' || decor(p[val_end - 1])))
+            val_end--;
+        give(s, entry, p, val, val_end);
+    } else {
+        give_pairs(s, p, vis, entry, val);
+    }
+    return 1;
+}
+
+/* After "Event Xml:": the record number, the computer and the time, where
+ * the text did not give them. */
+void sspr__scan_xml_tail(scan_state *s, const unsigned char *p, size_t vis)
+{
+    scan_rec *r = &s->rec;
+    const unsigned char *t = sspr__scan_find(p, vis, "<EventRecordID>");
+    uint32_t v;
+    if (t && r->record_id < 0) {
+        size_t a = (size_t)(t - p) + 15;
+        const unsigned char *lt = memchr(p + a, '<', vis - a);
+        if (lt && sspr__scan_id(p + a, (size_t)(lt - p) - a, &v))
+            r->record_id = v;
+    }
+    t = sspr__scan_find(p, vis, "SystemTime=");
+    if (t && !r->tlen[SSPR_RECORD_TIME]) {
+        size_t a = (size_t)(t - p) + 12;
+        const unsigned char *q = a <= vis ? memchr(p + a, p[a - 1], vis - a) : NULL;
+        if (q)
+            sspr__scan_set(s, SSPR_RECORD_TIME, p + a, (size_t)(q - p) - a);
+    }
+    t = sspr__scan_find(p, vis, "<Computer>");
+    if (t && !r->tlen[SSPR_RECORD_COMPUTER]) {
+        size_t a = (size_t)(t - p) + 10;
+        const unsigned char *lt = memchr(p + a, '<', vis - a);
+        if (lt)
+            sspr__scan_set(s, SSPR_RECORD_COMPUTER, p + a, (size_t)(lt - p) - a);
+    }
+}
+
+/* ---- plain text ---- */
+
+/* The code a number token p[a..b) is, when it has 3 to 5 digits. */
+static int code_token(const unsigned char *p, size_t a, size_t b, uint32_t *v)
+{
+    if (b - a < 3 || b - a > 5)
+        return 0;
+    if (a > 0 && sspr__cc_is(p[a - 1], SSPR__CC_ALPHA | SSPR__CC_DIGIT))
+        return 0;
+    return sspr__scan_id(p + a, b - a, v);
+}
+
+/* Is the word before p[a] (skipping ' ', ':', '#', '=') an event-id cue:
+ * "event id", "eventid", "event", "id", "ereignis-id"? */
+static int id_cue_before(const unsigned char *p, size_t a)
+{
+    size_t i = a;
+    while (i > 0 && (p[i - 1] == ' ' || p[i - 1] == ':' || p[i - 1] == '#' || p[i - 1] == '=' ||
+                     decor(p[i - 1])))
+        i--;
+    size_t end = i;
+    while (i > 0 && (sspr__cc_is(p[i - 1], SSPR__CC_ALPHA) || p[i - 1] == '-'))
+        i--;
+    if (i > 0 && sspr__cc_is(p[i - 1], SSPR__CC_DIGIT))
+        return 0;
+    size_t n = end - i;
+    return (n == 2 && sspr__scan_at(p + i, n, "id")) ||
+           (n == 5 && sspr__scan_at(p + i, n, "event")) ||
+           (n == 7 && sspr__scan_at(p + i, n, "eventid")) ||
+           (n == 11 && sspr__scan_at(p + i, n, "ereignis-id"));
+}
+
+/* A word beside p[a..b) (before or after, one separator) that is a
+ * catalogue name of an entry with that code. */
+static const sspr_entry *named_beside(const unsigned char *p, size_t n, size_t a, size_t b,
+                                      uint32_t code)
+{
+    char word[64];
+    size_t ws[2][2] = {{0, 0}, {0, 0}};
+    size_t i = b;
+    while (i < n && (p[i] == ' ' || p[i] == ':' || p[i] == '-'))
+        i++;
+    ws[0][0] = i;
+    while (i < n && sspr__cc_is(p[i], SSPR__CC_ALPHA | SSPR__CC_DIGIT))
+        i++;
+    ws[0][1] = i;
+    i = a;
+    while (i > 0 && (p[i - 1] == ' ' || p[i - 1] == ':' || p[i - 1] == '-'))
+        i--;
+    ws[1][1] = i;
+    while (i > 0 && sspr__cc_is(p[i - 1], SSPR__CC_ALPHA | SSPR__CC_DIGIT))
+        i--;
+    ws[1][0] = i;
+    for (int k = 0; k < 2; k++) {
+        size_t len = ws[k][1] - ws[k][0];
+        if (len < 6 || len >= sizeof word)
+            continue;
+        memcpy(word, p + ws[k][0], len);
+        word[len] = '\0';
+        const sspr_entry *e = sspr_by_name(word);
+        if (e && e->code == (int64_t)code)
+            return e;
+    }
+    return NULL;
+}
+
+/* The source a plain line names (the first source name that stands as a
+ * word), or 0. */
+static unsigned source_in(const unsigned char *p, size_t n)
+{
+    for (unsigned v = 1; v <= sspr__sources.count; v++) {
+        if (v == SSPR__SOURCE_SSPR)
+            continue;
+        const char *name = sspr__sources.names[v];
+        size_t k = sspr__sources.lengths[v];
+        for (size_t i = 0; i + k <= n; i++) {
+            if (sspr__lower(p[i]) != sspr__lower((unsigned char)name[0]) ||
+                !sspr__scan_at(p + i, n - i, name))
+                continue;
+            int left = i == 0 || !sspr__cc_is(p[i - 1], SSPR__CC_ALPHA | SSPR__CC_DIGIT);
+            int right = i + k == n || !sspr__cc_is(p[i + k], SSPR__CC_ALPHA | SSPR__CC_DIGIT);
+            if (left && right && (i == 0 || p[i - 1] != '\\'))
+                return v;
+        }
+    }
+    return 0;
+}
+
+void sspr__scan_free_line(scan_state *s, const unsigned char *p, size_t vis)
+{
+    scan_rec *r = &s->rec;
+    size_t n = vis < 1024 ? vis : 1024; /* an inline paste says it early */
+    unsigned src = 0;
+    int src_done = 0;
+    for (size_t i = 0; i < n && !r->has_id; i++) {
+        if (!sspr__cc_is(p[i], SSPR__CC_DIGIT))
+            continue;
+        size_t a = i;
+        while (i < n && sspr__cc_is(p[i], SSPR__CC_DIGIT))
+            i++;
+        uint32_t v;
+        if (i < n && sspr__cc_is(p[i], SSPR__CC_ALPHA))
+            continue;
+        /* "SSPR_0029": the reset page's code */
+        if (a >= 5 && (p[a - 1] == '_' || sspr__cc_is(p[a - 1], SSPR__CC_ALPHA)) &&
+            sspr__scan_at(p + a - (p[a - 1] == '_' ? 5 : 4), 4, "sspr") &&
+            sspr__scan_id(p + a, i - a, &v) && i - a >= 3 && i - a <= 4) {
+            r->src = SSPR__SOURCE_SSPR;
+            r->has_id = r->id_cue = 1;
+            r->id = v;
+            break;
+        }
+        if (!code_token(p, a, i, &v))
+            continue;
+        const sspr_entry *named = NULL;
+        if (id_cue_before(p, a)) {
+            r->has_id = r->id_cue = 1;
+            r->id = v;
+        } else if ((named = named_beside(p, n, a, i, v)) != NULL) {
+            r->has_id = r->id_cue = 1;
+            r->id = v;
+            r->src = named->source;
+        } else {
+            if (!src_done) {
+                src = source_in(p, n);
+                src_done = 1;
+            }
+            if (src && sspr__find_code(v)) {
+                r->has_id = r->id_cue = 1;
+                r->id = v;
+                r->src = (uint8_t)src;
+            }
+        }
+    }
+    if (r->has_id && r->src == SRC_UNKNOWN) {
+        if (!src_done)
+            src = source_in(p, n);
+        if (src)
+            r->src = (uint8_t)src;
+    }
+    if (r->has_id) {
+        r->format = SCAN_FORM_INLINE;
+        if (r->src && r->src != SSPR__SOURCE_SSPR && r->src != SRC_FOREIGN)
+            sspr__scan_set(s, SSPR_RECORD_SOURCE, (const unsigned char *)sspr__source_name(r->src),
+                           strlen(sspr__source_name(r->src)));
+    }
+}
+
+/* ---- Format-Table ---- */
+
+static const struct {
+    const char *name;
+    uint8_t field;
+} columns[] = {
+    {"Index", SSPR_RECORD_RECORD_ID},  {"Time", SSPR_RECORD_TIME},
+    {"TimeCreated", SSPR_RECORD_TIME}, {"TimeGenerated", SSPR_RECORD_TIME},
+    {"EntryType", SSPR_RECORD_LEVEL},  {"LevelDisplayName", SSPR_RECORD_LEVEL},
+    {"Source", SSPR_RECORD_SOURCE},    {"ProviderName", SSPR_RECORD_SOURCE},
+    {"InstanceID", SSPR_RECORD_EVENT_ID}, {"Id", SSPR_RECORD_EVENT_ID},
+    {"EventID", SSPR_RECORD_EVENT_ID}, {"MachineName", SSPR_RECORD_COMPUTER},
+    {"Message", SSPR_RECORD_MESSAGE},
+};
+
+int sspr__scan_table_header(scan_state *s, const unsigned char *p, size_t vis)
+{
+    size_t i = 0;
+    uint8_t n = 0;
+    int message = 0;
+    while (i < vis) {
+        while (i < vis && p[i] == ' ')
+            i++;
+        if (i >= vis || p[i] == '\r')
+            break;
+        size_t a = i;
+        while (i < vis && p[i] != ' ' && p[i] != '\r')
+            i++;
+        int known = -1;
+        for (size_t c = 0; c < sizeof columns / sizeof *columns && known < 0; c++)
+            if (strlen(columns[c].name) == i - a && sspr__scan_at(p + a, i - a, columns[c].name))
+                known = (int)c;
+        if (known < 0 || n == SCAN_TCOLS)
+            return 0;
+        s->tcol_start[n] = (uint16_t)a;
+        s->tcol_end[n] = (uint16_t)i;
+        s->tcol_field[n] = columns[known].field;
+        message |= columns[known].field == SSPR_RECORD_MESSAGE;
+        n++;
+    }
+    if (n < 3 || !message || s->tcol_field[n - 1] != SSPR_RECORD_MESSAGE)
+        return 0;
+    s->ntcol = n;
+    s->table = 1;
+    return 1;
+}
+
+/* A row of the table: each column's text, cut where the header's columns
+ * are (numbers are right-aligned under their heading: they end at its end). */
+int sspr__scan_table_row(scan_state *s, const unsigned char *p, size_t vis)
+{
+    size_t dashes = 0;
+    while (dashes < vis && (p[dashes] == '-' || p[dashes] == ' '))
+        dashes++;
+    if (dashes == vis)
+        return 0; /* the "-----" rule under the header */
+    sspr__scan_open(s, REC_TABLE);
+    s->rec.format = SCAN_FORM_FT;
+    if (s->group_len)
+        sspr__scan_set(s, SSPR_RECORD_SOURCE, (const unsigned char *)s->group, s->group_len);
+    for (uint8_t c = 0; c < s->ntcol; c++) {
+        unsigned field = s->tcol_field[c];
+        int number = field == SSPR_RECORD_EVENT_ID || field == SSPR_RECORD_RECORD_ID;
+        size_t a = s->tcol_start[c], b = c + 1 < s->ntcol ? s->tcol_start[c + 1] : vis;
+        if (number) { /* back from the heading's end to the start of the number */
+            b = s->tcol_end[c] < vis ? s->tcol_end[c] : vis;
+            a = b;
+            while (a > 0 && sspr__cc_is(p[a - 1], SSPR__CC_DIGIT))
+                a--;
+        }
+        if (a >= vis)
+            continue;
+        if (b > vis)
+            b = vis;
+        if (field == SSPR_RECORD_EVENT_ID)
+            sspr__scan_set_id(s, p + a, b - a, 1);
+        else if (field == SSPR_RECORD_RECORD_ID) {
+            uint32_t v;
+            if (sspr__scan_id(p + a, b - a, &v))
+                s->rec.record_id = v;
+        } else
+            sspr__scan_set(s, field, p + a, b - a);
+    }
+    return 1;
+}
