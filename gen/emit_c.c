@@ -381,26 +381,29 @@ int emit_c_tables(const m_catalog *cat, const char *path)
         fputs("    {.code = 0}\n", f);
     fputs("};\n\n", f);
 
-    /* normalised messages, for matching a message inside pasted text */
+    /* message keys (sspr__norm_text), for matching a message inside pasted
+       text; cut: the catalogue quotes the message cut short ("...") */
     for (size_t i = 0; i < cat->n; i++) {
         const m_entry *e = &cat->entries[i];
         for (size_t m = 0; m < e->messages.n; m++) {
             char key[4096];
-            size_t n = sspr__norm_key(e->messages.v[m], strlen(e->messages.v[m]), key, sizeof key);
+            const char *msg = e->messages.v[m];
+            size_t n = sspr__norm_text(msg, strlen(msg), key, sizeof key);
             if (n == (size_t)-1 || n == 0)
                 continue;
             push(&msgkeys, pool_add(&p, key));
             push(&msgkeys, (uint32_t)i);
+            push(&msgkeys, (uint32_t)sspr__norm_cut(msg, strlen(msg)));
         }
     }
-    fprintf(f, "const sspr__msgkey sspr__msgkeys[%zu] = {\n", msgkeys.n ? msgkeys.n / 2 : 1);
-    for (size_t i = 0; i < msgkeys.n; i += 2)
-        fprintf(f, "    {%lu, %lu},\n", (unsigned long)msgkeys.v[i],
-                (unsigned long)msgkeys.v[i + 1]);
+    fprintf(f, "const sspr__msgkey sspr__msgkeys[%zu] = {\n", msgkeys.n ? msgkeys.n / 3 : 1);
+    for (size_t i = 0; i < msgkeys.n; i += 3)
+        fprintf(f, "    {%lu, %lu, %lu},\n", (unsigned long)msgkeys.v[i],
+                (unsigned long)msgkeys.v[i + 1], (unsigned long)msgkeys.v[i + 2]);
     if (msgkeys.n == 0)
-        fputs("    {0, 0}\n", f);
+        fputs("    {0, 0, 0}\n", f);
     fputs("};\n\n", f);
-    fprintf(f, "const size_t sspr__msgkey_count = %zu;\n\n", msgkeys.n / 2);
+    fprintf(f, "const size_t sspr__msgkey_count = %zu;\n\n", msgkeys.n / 3);
 
     write_u32s(f, "const uint32_t sspr__strs", &strs);
     write_u32s(f, "const uint32_t sspr__hrs", &hrs);

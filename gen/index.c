@@ -32,10 +32,13 @@ static void add(tuples *t, const char *key, uint32_t tier, const m_entry *e, siz
     x->entry = (uint32_t)entry;
 }
 
-static void add_text(tuples *t, const char *text, const m_entry *e, size_t entry)
+/* A name or alias keyed by sspr__norm_key, a message by sspr__norm_text. */
+static void add_text(tuples *t, const char *text, int message, const m_entry *e, size_t entry)
 {
     char key[4096];
-    size_t n = sspr__norm_key(text, strlen(text), key, sizeof key);
+    size_t len = strlen(text);
+    size_t n = message ? sspr__norm_text(text, len, key, sizeof key)
+                       : sspr__norm_key(text, len, key, sizeof key);
     if (n != (size_t)-1 && n > 0)
         add(t, key, 0, e, entry);
 }
@@ -64,13 +67,13 @@ static void collect(const m_catalog *cat, int table, tuples *t)
         case IX_IDS: add(t, e->id, 0, e, i); break;
         case IX_NAMES:
             if (e->name)
-                add_text(t, e->name, e, i);
+                add_text(t, e->name, 0, e, i);
             for (size_t a = 0; a < e->aliases.n; a++)
-                add_text(t, e->aliases.v[a], e, i);
+                add_text(t, e->aliases.v[a], 0, e, i);
             break;
         case IX_MESSAGES:
             for (size_t m = 0; m < e->messages.n; m++)
-                add_text(t, e->messages.v[m], e, i);
+                add_text(t, e->messages.v[m], 1, e, i);
             break;
         case IX_CODES:
             /* one key per code, whatever the source: a lookup probes once and

@@ -408,7 +408,8 @@ static void json_refs(FILE *f, const sspr_entry *e)
 #define JSON_LIST_FACT(key, item) json_facts(f, e)
 #define JSON_LIST_REFERENCE(key, item) json_refs(f, e)
 
-void out_entry_json(FILE *f, const sspr_entry *e)
+/* The entry's members, from '{' on, without the closing brace. */
+static void entry_members(FILE *f, const sspr_entry *e)
 {
     const char *sep = "{";
 #define JSON_FIELD(key, item, type, presence, shape, doc)                                             \
@@ -417,5 +418,18 @@ void out_entry_json(FILE *f, const sspr_entry *e)
     JSON_##shape##_##type(key, item);
     SSPR_ENTRY_FIELDS(JSON_FIELD)
 #undef JSON_FIELD
+}
+
+void out_entry_json(FILE *f, const sspr_entry *e)
+{
+    entry_members(f, e);
+    fputc('}', f);
+}
+
+void out_result_json(FILE *f, const sspr_entry *e, sspr_confidence c)
+{
+    entry_members(f, e);
+    fputs(", \"confidence\": ", f);
+    json_nullable(f, sspr_confidence_name(c));
     fputc('}', f);
 }

@@ -12,6 +12,8 @@ void out_entry_text(FILE *f, const sspr_entry *e);
 void out_entry_line(FILE *f, const sspr_entry *e);
 /* One JSON object (no trailing newline). */
 void out_entry_json(FILE *f, const sspr_entry *e);
+/* The same object with a "confidence" member last (lookup --json). */
+void out_result_json(FILE *f, const sspr_entry *e, sspr_confidence c);
 /* An HRESULT taken apart: severity, facility (with its name) and code, plus the
  * Win32 error name and message for FACILITY_WIN32; each line indented by indent. */
 void out_hresult_text(FILE *f, uint32_t hresult, int indent);

@@ -261,3 +261,128 @@ int sspr__parse_code_query(const char *s, size_t len, sspr__code_query *q)
     }
     return q->has_code || q->has_hr;
 }
+
+/* ---- codes in free text ---- */
+
+static int word_char(int c)
+{
+    return sspr__cc_is(c, SSPR__CC_ALPHA | SSPR__CC_DIGIT) || c == '_';
+}
+
+/* Separators a cue may stand across: white space, the code-query separators,
+ * Markdown's '*' and quotes. */
+static int cue_gap(int c)
+{
+    return sspr__cc_is(c, SSPR__CC_SEP) || c == '*' || c == '"' || c == '\'' || c == '`' ||
+           c == '-' || c == '.' || c == '>' || c == '|';
+}
+
+/* Is the token s[a..b) written apart from its neighbours (lex.h)? */
+static int stands_alone(const char *s, size_t len, size_t a, size_t b)
+{
+    int before = a > 0 ? (unsigned char)s[a - 1] : ' ';
+    int before2 = a > 1 ? (unsigned char)s[a - 2] : ' ';
+    int after = b < len ? (unsigned char)s[b] : ' ';
+    int after2 = b + 1 < len ? (unsigned char)s[b + 1] : ' ';
+    static const char glue[] = "/\\%$@+_";
+    if (word_char(before) || word_char(after) || (before && strchr(glue, before)) ||
+        (after && strchr(glue, after)))
+        return 0;
+    if (before == '-' || ((before == '.' || before == ':' || before == ',') &&
+                          word_char(before2)))
+        return 0;
+    if ((after == '.' || after == ':' || after == ',' || after == '-') && word_char(after2))
+        return 0;
+    return 1;
+}
+
+void sspr__code_reader_init(sspr__code_reader *r, const char *s, size_t len)
+{
+    memset(r, 0, sizeof *r);
+    r->s = s;
+    r->len = len;
+}
+
+/* The source name the next word token spells, skipping separators, or 0. */
+static unsigned source_after(const char *s, size_t len, size_t i)
+{
+    while (i < len && cue_gap((unsigned char)s[i]))
+        i++;
+    size_t a = i;
+    while (i < len && word_char((unsigned char)s[i]))
+        i++;
+    return i > a ? sspr__source_of(s + a, i - a) : 0;
+}
+
+int sspr__code_reader_next(sspr__code_reader *r, sspr__text_code *out)
+{
+    const char *s = r->s;
+    size_t len = r->len;
+    while (r->i < len) {
+        size_t a = r->i;
+        int c = (unsigned char)s[a];
+        if (!word_char(c)) {
+            if (!cue_gap(c)) /* other punctuation ends a run of code words */
+                r->cue = r->after_hr = r->conflict = 0, r->source = 0;
+            r->i++;
+            continue;
+        }
+        size_t b = a;
+        while (b < len && word_char((unsigned char)s[b]))
+            b++;
+        r->i = b;
+        const char *t = s + a;
+        size_t n = b - a;
+        int cue = r->cue, after_hr = r->after_hr, conflict = r->conflict;
+        unsigned source = r->source;
+        r->cue = r->after_hr = r->conflict = 0;
+        r->source = 0;
+        uint32_t v;
+        if (sspr__cc_is(c, SSPR__CC_ALPHA) && !(n == 8 && sspr__hex32(t, n, &v)) &&
+            !(n > 2 && c == '0')) {
+            int k = keyword(t, n);
+            if (k != KW_NONE) { /* a code word: the run goes on */
+                unsigned src = k == KW_SOURCE ? sspr__source_of(t, n) : source;
+                r->conflict = (cue && r->conflict) || (source && src != source);
+                r->cue = 1;
+                r->after_hr = k == KW_HR;
+                r->source = src;
+                continue;
+            }
+            if (n > 4 && word_eq(t, 4, "sspr")) { /* SSPR_0029, SSPR0029 */
+                size_t skip = t[4] == '_' ? 5 : 4;
+                if (sspr__dec32(t + skip, n - skip, &v) && n - skip <= 4) {
+                    out->source = SSPR__SOURCE_SSPR;
+                    out->is_hr = 0;
+                    out->cued = 1;
+                    out->value = v;
+                    out->digits = n - skip;
+                    return 1;
+                }
+            }
+            continue;
+        }
+        if (conflict || !stands_alone(s, len, a, b)) /* "ADSync PasswordResetService 32009" */
+            continue;
+        int hex_form = (n > 2 && t[0] == '0' && (t[1] | 0x20) == 'x') ||
+                       (n == 8 && sspr__hexval((unsigned char)t[0]) >= 8 && sspr__hex32(t, n, &v));
+        if ((hex_form || after_hr) && sspr__read_hresult(t, n, after_hr, &v)) {
+            out->source = 0;
+            out->is_hr = 1;
+            out->cued = 1;
+            out->value = v;
+            out->digits = 0;
+            return 1;
+        }
+        if (!sspr__dec32(t, n, &v))
+            continue;
+        unsigned next = source_after(s, len, b);
+        out->source = source ? source : next;
+        out->is_hr = 0;
+        out->cued = cue || next != 0;
+        out->value = v;
+        out->digits = n;
+        return 1;
+    }
+    return 0;
+}

@@ -101,6 +101,46 @@ int sspr__code_word(const char *s, size_t n);
  * that differ only in letter case and white space read the same. */
 int sspr__parse_code_query(const char *s, size_t len, sspr__code_query *q);
 
+/* ---- codes in free text ----
+ * A text that is more than a code query ("Event ID 33004: The password could
+ * not be updated", "error 31044 for the passwordresetservice", "32009 32010")
+ * is read number by number. Numbers in free text are mostly not codes (counts,
+ * ports, years, versions, times), so a number counts only when it is written as
+ * one (lookup.c decides which of these name catalogue entries):
+ *  - it stands alone: the bytes around it are not letters, digits, '_', '/',
+ *    '\\', '%', '$', '@', '+', and not '.', '-', ':' or ',' joining it to
+ *    another letter or digit ("1.6.4.0", "10:32", "2024-01-05", "1,234" and
+ *    GUIDs are no codes), nor a '-' in front;
+ *  - an HRESULT form is a cue of its own: 0x and 1 to 8 hex digits, eight hex
+ *    digits with the severity bit set ("80230619"), any hex number after "hr"
+ *    or "hresult" ("hr=800700CE"), SSPR_NNNN (the reset page's codes);
+ *  - a decimal number is cued when a code word stands right before it (only
+ *    separators and Markdown's '*' between): "event", "eventid", "id",
+ *    "error", "err", "code", "source" or a source name ("Event ID: 33004",
+ *    "EventID 33004:", "ADSync 6329", "Source: PasswordResetService, Event ID:
+ *    33004"), or when a source name follows it ("31044 PasswordResetService");
+ *    the source name of that run limits it to that source; a run naming two
+ *    sources makes no code ("ADSync PasswordResetService 32009"). Other
+ *    standalone decimals are returned uncued. */
+typedef struct {
+    unsigned source; /* 0 = any, else as sspr__source_of() */
+    int is_hr;       /* an HRESULT, else an event code */
+    int cued;        /* written as a code (see above); HRESULT forms always are */
+    uint32_t value;
+    size_t digits;   /* decimal digits written (event codes) */
+} sspr__text_code;
+
+typedef struct {
+    const char *s;
+    size_t len, i;
+    unsigned source; /* of the run of code words before the next token */
+    int cue, after_hr, conflict; /* conflict: the run names two sources */
+} sspr__code_reader;
+
+void sspr__code_reader_init(sspr__code_reader *r, const char *s, size_t len);
+/* The next code of the text; 0 at the end. Linear in the text's length. */
+int sspr__code_reader_next(sspr__code_reader *r, sspr__text_code *out);
+
 /* A bit (0..63) of q, for a 64-bit filter over a set of code queries. */
 static inline unsigned sspr__code_query_bit(const sspr__code_query *q)
 {

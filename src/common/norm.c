@@ -99,3 +99,236 @@ size_t sspr__norm_key(const char *text, size_t len, char *out, size_t cap)
     out[o] = '\0';
     return o;
 }
+
+/* ---- message text (sspr__norm_text) ---- */
+
+static int is_letter(int c)
+{
+    return sspr__cc_is(c, SSPR__CC_ALPHA);
+}
+
+static int is_alnum(int c)
+{
+    return sspr__cc_is(c, SSPR__CC_ALPHA | SSPR__CC_DIGIT);
+}
+
+/* The output of sspr__norm_text, written a byte at a time with a pending space. */
+typedef struct {
+    char *out;
+    size_t o, cap;
+    int space, full; /* a space is due before the next byte; out is full */
+    size_t word;     /* start of the current run of letters and digits, or SIZE_MAX */
+} norm_out;
+
+static void put(norm_out *w, char c)
+{
+    if (w->space && w->o > 0) {
+        w->space = 0;
+        put(w, ' ');
+    }
+    w->space = 0;
+    if (w->o + 1 >= w->cap) {
+        w->full = 1;
+        return;
+    }
+    if (is_alnum((unsigned char)c)) {
+        if (w->word == (size_t)-1)
+            w->word = w->o;
+    } else
+        w->word = (size_t)-1;
+    w->out[w->o++] = c;
+}
+
+static void put_str(norm_out *w, const char *s)
+{
+    for (; *s; s++) {
+        if (*s == ' ')
+            w->space = 1;
+        else
+            put(w, *s);
+    }
+}
+
+static int word_is(const norm_out *w, const char *s)
+{
+    size_t n = strlen(s);
+    return w->word != (size_t)-1 && w->o - w->word == n && memcmp(w->out + w->word, s, n) == 0;
+}
+
+/* The letters at p[0..n) up to the next non-letter, lower-cased into buf
+ * (at most 3; 0 when there are more or none). */
+static size_t suffix_letters(const unsigned char *p, size_t n, char buf[4])
+{
+    size_t k = 0;
+    while (k < n && is_letter(p[k])) {
+        if (k == 3)
+            return 0;
+        buf[k] = (char)sspr__lower(p[k]);
+        k++;
+    }
+    buf[k] = '\0';
+    return k;
+}
+
+/* An apostrophe inside a word: writes the contraction's long form and returns
+ * the number of suffix letters it took, or 0 when it is no contraction (the
+ * apostrophe is then dropped: "user's" -> "users"). */
+static size_t contraction(norm_out *w, const unsigned char *p, size_t n)
+{
+    static const char *const is_words[] = {"it", "that", "there", "here", "what", "who", "where", "how"};
+    char suf[4];
+    size_t k = suffix_letters(p, n, suf);
+    if (k == 0 || w->word == (size_t)-1)
+        return 0;
+    if (strcmp(suf, "t") == 0 && w->o - w->word >= 2 && w->out[w->o - 1] == 'n') {
+        if (word_is(w, "can")) {
+            put_str(w, "not"); /* can't -> cannot */
+        } else if (word_is(w, "won")) {
+            w->o = w->word, w->word = (size_t)-1;
+            put_str(w, "will not");
+        } else if (word_is(w, "shan")) {
+            w->o -= 1;
+            put_str(w, "ll not");
+        } else {
+            w->o -= 1; /* doesn't -> does not */
+            put_str(w, " not");
+        }
+        return k;
+    }
+    const char *longer = NULL;
+    if (strcmp(suf, "re") == 0)
+        longer = " are";
+    else if (strcmp(suf, "ve") == 0)
+        longer = " have";
+    else if (strcmp(suf, "ll") == 0)
+        longer = " will";
+    else if (strcmp(suf, "m") == 0 && word_is(w, "i"))
+        longer = " am";
+    else if (strcmp(suf, "s") == 0 && word_is(w, "let"))
+        longer = " us";
+    else if (strcmp(suf, "s") == 0)
+        for (size_t i = 0; i < sizeof is_words / sizeof *is_words; i++)
+            if (word_is(w, is_words[i]))
+                longer = " is";
+    if (!longer)
+        return 0;
+    put_str(w, longer);
+    return k;
+}
+
+/* At the end of a word: "can not" -> "cannot". */
+static void end_word(norm_out *w)
+{
+    if (!word_is(w, "not") || w->word < 4 || memcmp(w->out + w->word - 4, "can ", 4) != 0 ||
+        (w->word > 4 && is_alnum((unsigned char)w->out[w->word - 5])))
+        return;
+    memcpy(w->out + w->word - 1, "not", 3);
+    w->o -= 1;
+    w->word -= 1;
+}
+
+/* Is the current word a hexadecimal number written 0x...? */
+static int after_hex(const norm_out *w)
+{
+    if (w->word == (size_t)-1 || w->o - w->word < 3 || w->out[w->word] != '0' ||
+        w->out[w->word + 1] != 'x')
+        return 0;
+    for (size_t i = w->word + 2; i < w->o; i++)
+        if (!sspr__cc_is((unsigned char)w->out[i], SSPR__CC_HEX))
+            return 0;
+    return 1;
+}
+
+size_t sspr__norm_text(const char *text, size_t len, char *out, size_t cap)
+{
+    const unsigned char *p = (const unsigned char *)text;
+    norm_out w = {out, 0, cap, 0, 0, (size_t)-1};
+    if (cap == 0)
+        return (size_t)-1;
+    size_t i = 0;
+    while (i < len && !w.full) {
+        unsigned char c = p[i];
+        size_t used = 1;
+        int ty = SSPR__TY_NONE;
+        if (c >= 0x80)
+            ty = sspr__typo_at(p + i, len - i, &used);
+        if (ty < 0)
+            used = 1;
+        int alnum = is_alnum(c);
+        if (!alnum && w.word != (size_t)-1) { /* a word ends here */
+            end_word(&w);
+            if (after_hex(&w)) { /* "0x80230619 –", "0x80230619:" -> "0x80230619 " */
+                size_t j = i;
+                while (j < len) {
+                    size_t tl = 1;
+                    int t = p[j] >= 0x80 ? sspr__typo_at(p + j, len - j, &tl) : SSPR__TY_NONE;
+                    if (sspr__cc_is(p[j], SSPR__CC_SPACE) || p[j] == '-' || p[j] == ':')
+                        j++;
+                    else if (t == SSPR__TY_SPACE || t == SSPR__TY_DASH)
+                        j += tl;
+                    else
+                        break;
+                }
+                if (j > i) {
+                    w.word = (size_t)-1;
+                    w.space = 1;
+                    i = j;
+                    continue;
+                }
+            }
+        }
+        if (c == '\'' || ty == SSPR__TY_QUOTE) {
+            if (w.word != (size_t)-1 && i + used < len && is_letter(p[i + used]) &&
+                is_letter((unsigned char)out[w.o - 1])) {
+                /* a contraction's long form, or the apostrophe dropped ("user's" -> "users") */
+                i += used + contraction(&w, p + i + used, len - i - used);
+                continue;
+            }
+            w.word = (size_t)-1;
+            i += used;
+            continue;
+        }
+        if (c == '"' || c == '`' || ty == SSPR__TY_DQUOTE) { /* quotes vanish */
+            w.word = (size_t)-1;
+            i += used;
+            continue;
+        }
+        if (sspr__cc_is(c, SSPR__CC_SPACE) || ty == SSPR__TY_SPACE) {
+            w.space = 1;
+            w.word = (size_t)-1;
+        } else if (ty == SSPR__TY_DASH) {
+            put(&w, '-');
+        } else if (ty == SSPR__TY_ELLIPSIS) {
+            put_str(&w, "...");
+        } else {
+            put(&w, (char)sspr__lower(c));
+        }
+        i += used;
+    }
+    if (!w.full && w.word != (size_t)-1)
+        end_word(&w);
+    /* trailing periods (a sentence's end, "..." or an ellipsis) and spaces */
+    while (w.o > 0 && (out[w.o - 1] == '.' || out[w.o - 1] == ' '))
+        w.o--;
+    out[w.o] = '\0';
+    return w.full ? (size_t)-1 : w.o;
+}
+
+int sspr__norm_cut(const char *text, size_t len)
+{
+    const unsigned char *p = (const unsigned char *)text;
+    size_t n = len, tl;
+    for (;;) { /* white space and closing quotes after the ellipsis */
+        int t = sspr__typo_ending(p, n, &tl);
+        if (n > 0 && (sspr__cc_is(p[n - 1], SSPR__CC_SPACE) || p[n - 1] == '"' ||
+                      p[n - 1] == '\'' || p[n - 1] == '`'))
+            n--;
+        else if (t == SSPR__TY_SPACE || t == SSPR__TY_QUOTE || t == SSPR__TY_DQUOTE)
+            n -= tl;
+        else
+            break;
+    }
+    if (n >= 3 && memcmp(p + n - 3, "...", 3) == 0)
+        return 1;
+    return sspr__typo_ending(p, n, &tl) == SSPR__TY_ELLIPSIS;
+}

@@ -15,6 +15,38 @@
  * Returns the key's length, or (size_t)-1 when it does not fit in cap. */
 size_t sspr__norm_key(const char *text, size_t len, char *out, size_t cap);
 
+/* Writes the message key of text[0..len) into out (cap bytes, NUL included):
+ * what a catalogue message and the same message in a document, a log or a
+ * paste have in common. The generator keys the catalogue's messages with it and
+ * the library folds queries, tickets and records with it (lookup, search, the
+ * scanner, sspr_confidence_of). One pass, linear in len, no allocation. Folds:
+ *  - ASCII letters lowercased;
+ *  - runs of white space (ASCII, line breaks, U+00A0) become one space; the
+ *    ends are trimmed;
+ *  - quotes vanish: '"', '`', U+201C, U+201D, and ' or U+2018, U+2019 except
+ *    as an apostrophe inside a word (a letter on each side);
+ *  - contractions become one long form: n't -> " not" (doesn't -> does not,
+ *    isn't -> is not, couldn't -> could not), can't and "can not" -> cannot,
+ *    won't -> will not, 're -> " are", 've -> " have", 'll -> " will", I'm ->
+ *    i am, it's/that's/there's/here's/what's/who's/where's/how's -> "... is",
+ *    let's -> let us; any other apostrophe inside a word is dropped ("user's"
+ *    -> users);
+ *  - typographic dashes become '-', the ellipsis "...";
+ *  - after a number written 0x..., a run of white space, '-', ':' and
+ *    typographic dashes becomes one space ("0x80230619 – A", "0x80230619: A"
+ *    -> "0x80230619 a");
+ *  - trailing periods ('.', "...", an ellipsis) and spaces are dropped;
+ *  - every other byte stays as it is.
+ * Returns the key's length. When it does not fit, out holds the key of as much
+ * of the text as fits (NUL-terminated) and the result is (size_t)-1. */
+size_t sspr__norm_text(const char *text, size_t len, char *out, size_t cap);
+
+/* 1 when text[0..len) ends, before white space and closing quotes, with "..."
+ * or an ellipsis: a message cut short, which matches the messages that start
+ * with it (SSPR__CUT_MIN folded bytes at least). */
+int sspr__norm_cut(const char *text, size_t len);
+#define SSPR__CUT_MIN 24
+
 /* Which of `shards` gperf tables holds a key (FNV-1a of its bytes). Large
  * tables are split so that gperf, whose run time grows about with the square of
  * the key count, only ever sees small ones; the generator places each key with

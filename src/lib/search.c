@@ -2,6 +2,7 @@
  * The only file that includes them (search-terms.inc from gperf, sspr-search.inc
  * from gen/emit_search.c). Nothing is indexed and nothing allocated at run time:
  * the candidates live in a fixed table on the stack. */
+#include "match.h"
 #include "norm.h"
 #include "private.h"
 #include "search_layout.h"
@@ -34,19 +35,26 @@
  * to let a common pair outweigh a rare word. */
 #define SEARCH_PAIR_WEIGHT 1.0f
 #define SEARCH_PHRASE 1000.0f
-#define SEARCH_EXACT 3000.0f
+#define SEARCH_NAMED 2000.0f
+#define SEARCH_EXACT 4000.0f
+/* A message is distinctive (match.h) when it has four words or more and its
+ * terms' IDFs add up to this much. Measured on the catalogue's messages:
+ * "Password Reset" (0.3, two words), "contact your administrator" (4.5, three
+ * words), "we could not verify your account" (4.2) and "directory is not
+ * enabled for password reset" (4.1) are not; "object could not be found"
+ * (5.5), "error getting auth token" (6.8) and every message of an event with
+ * a code or an HRESULT in it are. */
+#define SSPR__DISTINCT_IDF 5.0f
 
 enum {
     SEARCH_SLOTS = 2 * SSPR_SEARCH_MAX_CANDIDATES, /* power of two, at most half full */
     SEARCH_EXACT_MAX = 64,                         /* sspr_lookup() answers considered */
-    SEARCH_CODES_MAX = 64,                         /* entries named by codes in the text */
-    SEARCH_CODE_ENTRIES = 16,                      /* entries per code considered */
-    SEARCH_NORM_MAX = 2048,                        /* longer texts get no phrase tier */
 };
 
 typedef struct {
     uint32_t entry1; /* entry index + 1; 0 = empty */
     float score;
+    unsigned ev; /* the evidence the text holds for it (match.h) */
 } search_slot;
 
 /* The candidates, dense in cand[0..n), found through an open-addressing index
@@ -65,13 +73,10 @@ typedef struct {
     unsigned order;
 } search_qterm;
 
-/* What the query holds: its distinct terms and pairs, rarest first, and the
- * entries its codes name. */
+/* What the query holds: its distinct terms and pairs, rarest first. */
 typedef struct {
     search_qterm term[SSPR_SEARCH_MAX_TERMS], pair[SSPR_SEARCH_MAX_TERMS];
     size_t nterms, npairs;
-    const sspr_entry *codes[SEARCH_CODES_MAX];
-    size_t ncodes;
 } search_query;
 
 /* ---- candidates --------------------------------------------------------- */
@@ -92,6 +97,7 @@ static search_slot *search_slot_of(search_table *t, uint32_t entry, int add)
     t->at[h] = (uint16_t)t->n;
     s->entry1 = entry + 1;
     s->score = 0.0f;
+    s->ev = 0;
     return s;
 }
 
@@ -223,61 +229,9 @@ static size_t search_exact(const char *text, const sspr_entry **hits)
     return n < SEARCH_EXACT_MAX ? n : SEARCH_EXACT_MAX;
 }
 
-/* The value of a term that is an event code (four digits or more: shorter
- * numbers are counts and ports far more often) or an HRESULT (eight hex digits
- * with a digit among them); 0 when it is neither. */
-static int search_number(const char *t, size_t n, int *is_hr, uint32_t *v)
-{
-    size_t digits = 0;
-    for (size_t i = 0; i < n; i++) {
-        if (!sspr__cc_is((unsigned char)t[i], SSPR__CC_HEX))
-            return 0;
-        digits += sspr__cc_is((unsigned char)t[i], SSPR__CC_DIGIT);
-    }
-    if (n == 8 && digits && digits < n) {
-        *is_hr = 1;
-        return sspr__hex32(t, n, v);
-    }
-    if (digits < n || n < 4)
-        return 0;
-    *is_hr = 0;
-    return sspr__dec32(t, n, v);
-}
-
-static int search_is_code(const sspr_entry *e, int is_hr, uint32_t v)
-{
-    if (!is_hr)
-        return sspr_entry_code(e) == (int64_t)v;
-    for (size_t i = 0; i < sspr_entry_hresult_count(e); i++)
-        if (sspr_entry_hresult(e, i) == v)
-            return 1;
-    return 0;
-}
-
-/* Adds to q->codes the entries that are the event code or HRESULT term (not
- * those that only mention it): at most SEARCH_CODES_MAX in all. */
-static void search_code_term(const char *term, size_t n, search_query *q)
-{
-    int is_hr;
-    uint32_t v;
-    const sspr_entry *found[SEARCH_CODE_ENTRIES];
-    if (q->ncodes >= SEARCH_CODES_MAX || !search_number(term, n, &is_hr, &v))
-        return;
-    size_t k = is_hr ? sspr_by_hresult(v, found, SEARCH_CODE_ENTRIES)
-                     : sspr_by_code(NULL, v, found, SEARCH_CODE_ENTRIES);
-    for (size_t i = 0; i < k && i < SEARCH_CODE_ENTRIES && q->ncodes < SEARCH_CODES_MAX; i++) {
-        int dup = 0;
-        for (size_t j = 0; j < q->ncodes; j++)
-            dup |= q->codes[j] == found[i];
-        if (!dup && search_is_code(found[i], is_hr, v))
-            q->codes[q->ncodes++] = found[i];
-    }
-}
-
-/* Reads text once: the distinct catalogue terms, the distinct pairs of
+/* Reads text once: the distinct catalogue terms and the distinct pairs of
  * neighbouring terms that the catalogue also writes side by side (of each at
- * most SSPR_SEARCH_MAX_TERMS, the rarest when there are more; rarest first),
- * and the entries its codes name. */
+ * most SSPR_SEARCH_MAX_TERMS, the rarest when there are more; rarest first). */
 static void search_query_terms(const char *text, search_query *q)
 {
     sspr__tokens tk;
@@ -285,10 +239,9 @@ static void search_query_terms(const char *text, search_query *q)
     size_t n;
     unsigned order = 0;
     uint32_t prev = UINT32_MAX; /* the previous word's term; none after a word the catalogue lacks */
-    q->nterms = q->npairs = q->ncodes = 0;
+    q->nterms = q->npairs = 0;
     sspr__tokens_init(&tk, text, strlen(text));
     while ((n = sspr__tokens_next(&tk, term)) != 0) {
-        search_code_term(term, n, q);
         const struct sspr__term_key *k = sspr__terms_find(term, n);
         if (!k || k->term >= SSPR__SEARCH_TERMS || sspr__search_terms[k->term].count == 0) {
             prev = UINT32_MAX;
@@ -306,63 +259,90 @@ static void search_query_terms(const char *text, search_query *q)
     search_sort(q->pair, q->npairs);
 }
 
-/* ---- quoted messages -------------------------------------------------------- */
+/* ---- words shared with entries (match.h) ------------------------------------- */
 
-static int search_alnum(int c)
+/* Is entry among the postings p[0..n) (entries ascending)? */
+static int search_has(const uint32_t *p, uint32_t n, uint32_t entry)
 {
-    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
-           c >= 0x80;
-}
-
-static size_t search_words(const char *s)
-{
-    size_t n = *s != '\0';
-    for (; *s; s++)
-        n += *s == ' ';
-    return n;
-}
-
-/* Does needle (nlen bytes) occur in hay on word boundaries? */
-static int search_contains(const char *hay, const char *needle, size_t nlen)
-{
-    int first_word = search_alnum((unsigned char)needle[0]);
-    int last_word = search_alnum((unsigned char)needle[nlen - 1]);
-    for (const char *p = strstr(hay, needle); p; p = strstr(p + 1, needle)) {
-        int left = p == hay || !first_word || !search_alnum((unsigned char)p[-1]);
-        int right = p[nlen] == '\0' || !last_word || !search_alnum((unsigned char)p[nlen]);
-        if (left && right)
+    uint32_t lo = 0, hi = n;
+    while (lo < hi) {
+        uint32_t mid = lo + (hi - lo) / 2, e = SSPR__POST_ENTRY(p[mid]);
+        if (e == entry)
             return 1;
+        if (e < entry)
+            lo = mid + 1;
+        else
+            hi = mid;
     }
     return 0;
 }
 
-/* Does the normalised query quote message m: all of it, a message of three
- * words or more inside the query, or four words or more of it? */
-static int search_quotes(const char *q, size_t qlen, size_t qwords, const char *m)
+float sspr__matched_idf(const char *text, size_t len, int words_only, const uint32_t *entries,
+                        size_t n, float *shared, uint32_t *matched)
 {
-    size_t mlen = strlen(m);
-    if (mlen == qlen)
-        return memcmp(m, q, qlen) == 0;
-    if (mlen < qlen)
-        return mlen >= 8 && search_words(m) >= 3 && search_contains(q, m, mlen);
-    return qlen >= 20 && qwords >= 4 && search_contains(m, q, qlen);
+    enum { MAX = 2 * SSPR_SEARCH_MAX_TERMS };
+    uint32_t seen[MAX];
+    size_t nseen = 0, k;
+    char term[SSPR__TERM_MAX + 1];
+    sspr__tokens tk;
+    float total = 0.0f;
+    for (size_t i = 0; i < n; i++) {
+        shared[i] = 0.0f;
+        if (matched)
+            matched[i] = 0;
+    }
+    sspr__tokens_init(&tk, text, len);
+    while (nseen < MAX && (k = sspr__tokens_next(&tk, term)) != 0) {
+        if (words_only && strpbrk(term, "0123456789"))
+            continue;
+        const struct sspr__term_key *key = sspr__terms_find(term, k);
+        if (!key || key->term >= SSPR__SEARCH_TERMS || sspr__search_terms[key->term].count == 0)
+            continue;
+        size_t j = 0;
+        while (j < nseen && seen[j] != key->term)
+            j++;
+        if (j < nseen)
+            continue;
+        seen[nseen++] = key->term;
+        const sspr__search_term *t = &sspr__search_terms[key->term];
+        total += t->idf;
+        for (size_t i = 0; i < n; i++)
+            if (search_has(sspr__search_post + t->first, t->count, entries[i])) {
+                shared[i] += t->idf;
+                if (matched)
+                    matched[i]++;
+            }
+    }
+    return total;
 }
 
-/* Lifts the candidates that quote a message of the text above plain BM25. */
-static void search_phrases(search_table *tab, const char *text)
+int sspr__distinctive(const char *m, size_t n, int part)
 {
-    char q[SEARCH_NORM_MAX];
-    size_t qlen = sspr__norm_key(text, strlen(text), q, sizeof q);
-    if (qlen == (size_t)-1 || qlen == 0)
-        return;
-    size_t qwords = search_words(q);
-    for (size_t i = 0; i < sspr__msgkey_count; i++) {
-        search_slot *s = search_slot_of(tab, sspr__msgkeys[i].entry, 0);
-        if (!s || s->score >= SEARCH_PHRASE)
-            continue;
-        if (search_quotes(q, qlen, qwords, sspr__pool + sspr__msgkeys[i].key))
-            s->score += SEARCH_PHRASE;
-    }
+    size_t words = n > 0;
+    for (size_t i = 0; i < n; i++)
+        words += m[i] == ' ';
+    if (words < SSPR__DISTINCT_WORDS)
+        return 0;
+    float none;
+    return sspr__matched_idf(m, n, 0, NULL, 0, &none, NULL) >= SSPR__DISTINCT_IDF * (part ? 2.0f : 1.0f);
+}
+
+/* ---- evidence ----------------------------------------------------------------- */
+
+static void search_ev(void *ctx, uint32_t entry, unsigned ev)
+{
+    search_slot *s = search_slot_of(ctx, entry, 1);
+    if (s)
+        s->ev |= ev;
+}
+
+/* The tier evidence ev earns: a code, HRESULT or name of the entry written in
+ * the text, then a distinctive message of it. */
+static float search_tier(unsigned ev)
+{
+    if (ev & (SSPR__EV_CODE | SSPR__EV_HR | SSPR__EV_NAMED | SSPR__EV_NAME | SSPR__EV_ID))
+        return SEARCH_NAMED;
+    return ev & SSPR__EV_MSG ? SEARCH_PHRASE : 0.0f;
 }
 
 /* ---- ranking ---------------------------------------------------------------- */
@@ -415,33 +395,36 @@ static void search_top(search_slot *v, size_t n, size_t k)
     qsort(v, k, sizeof *v, search_cmp);
 }
 
-size_t sspr_search(const char *text, sspr_hit *out, size_t cap)
+/* Where sspr_search writes: hits or results. */
+typedef struct {
+    sspr_hit *hits;
+    sspr_result *results;
+    size_t cap;
+} search_out;
+
+static size_t search(const char *text, const search_out *o)
 {
     search_table tab;
     search_query q;
     const sspr_entry *exact[SEARCH_EXACT_MAX];
     if (!text)
         return 0;
-    if (!out)
-        cap = 0;
+    size_t cap = o->cap, len = strlen(text);
     memset(tab.at, 0, sizeof tab.at);
     tab.n = 0;
     size_t nexact = search_exact(text, exact);
     search_query_terms(text, &q);
     for (size_t i = 0; i < nexact; i++) /* candidates whatever else happens */
         search_slot_of(&tab, exact[i]->index, 1);
-    for (size_t i = 0; i < q.ncodes; i++)
-        search_slot_of(&tab, q.codes[i]->index, 1);
+    sspr__evidence(text, len, UINT32_MAX, search_ev, &tab);
     search_accumulate(&tab, q.term, q.nterms, sspr__search_post, 1.0f);
     search_accumulate(&tab, q.pair, q.npairs, sspr__search_pair_post, SEARCH_PAIR_WEIGHT);
-    for (size_t i = 0; i < tab.n; i++)
-        if (tab.cand[i].score > SEARCH_BM25_CAP)
-            tab.cand[i].score = SEARCH_BM25_CAP;
-    search_phrases(&tab, text);
-    for (size_t i = 0; i < q.ncodes; i++) {
-        search_slot *s = search_slot_of(&tab, q.codes[i]->index, 0);
-        if (s->score < SEARCH_PHRASE)
-            s->score += SEARCH_PHRASE;
+    for (size_t i = 0; i < tab.n; i++) {
+        search_slot *s = &tab.cand[i];
+        if (s->score > SEARCH_BM25_CAP)
+            s->score = SEARCH_BM25_CAP;
+        if (s->score > 0.0f || search_tier(s->ev) > 0.0f)
+            s->score += search_tier(s->ev);
     }
     for (size_t i = 0; i < nexact; i++)
         search_slot_of(&tab, exact[i]->index, 0)->score = SEARCH_EXACT - (float)i;
@@ -451,8 +434,27 @@ size_t sspr_search(const char *text, sspr_hit *out, size_t cap)
             tab.cand[n++] = tab.cand[i];
     search_top(tab.cand, n, cap);
     for (size_t i = 0; i < n && i < cap; i++) {
-        out[i].entry = &sspr__entries[tab.cand[i].entry1 - 1];
-        out[i].score = (double)tab.cand[i].score;
+        const search_slot *s = &tab.cand[i];
+        if (o->hits) {
+            o->hits[i].entry = &sspr__entries[s->entry1 - 1];
+            o->hits[i].score = (double)s->score;
+        } else {
+            o->results[i].entry = &sspr__entries[s->entry1 - 1];
+            o->results[i].score = (double)s->score;
+            o->results[i].confidence = sspr__confidence(s->ev, s->entry1 - 1, text, len);
+        }
     }
     return n;
+}
+
+size_t sspr_search(const char *text, sspr_hit *out, size_t cap)
+{
+    search_out o = {out, NULL, out ? cap : 0};
+    return search(text, &o);
+}
+
+size_t sspr_search_results(const char *text, sspr_result *out, size_t cap)
+{
+    search_out o = {NULL, out, out ? cap : 0};
+    return search(text, &o);
 }

@@ -252,8 +252,7 @@ Test(lookup, junk_finds_nothing)
         "--5",
         "-",
         "+",
-        "32009 32010", /* two codes */
-        "ADSync PasswordResetService 32009",
+        "ADSync PasswordResetService 32009", /* two sources */
         "!@#$%^&*",
         "zzzzzzzzzzzzzzzz",
         "\xFF\xFE\xFD", /* not UTF-8 */
@@ -359,4 +358,159 @@ Test(cap, no_entry_twice)
                 cr_assert_neq(r.v[i], r.v[j], "'%s': %s twice", queries[q],
                               sspr_entry_id(r.v[i]));
     }
+}
+
+/* ---- codes with words around them (issue 14.4) -------------------------- */
+
+Test(lookup, a_code_with_words_around_it)
+{
+    static const struct {
+        const char *query, *first;
+    } cases[] = {
+        {"Event ID 33004: Requesting user was denied access to perform the operation", "prs-33004"},
+        {"EventID 33004", "prs-33004"},
+        {"EventID 33004: TrackingId: 00000000-0000-0000-0000-000000000001", "prs-33004"},
+        {"Event 6329: something failed", "adsync-6329-80230619"},
+        {"event id: 31034", "prs-31034"},
+        {"ID 33004", "prs-33004"},
+        {"Source: PasswordResetService, Event ID: 33004", "prs-33004"},
+        {"Event ID: **33001**", "prs-33001"},
+        {"33008 ADPasswordPolicyError", "prs-33008"},
+        {"error 31044 for the passwordresetservice", "prs-31044"},
+        {"Event ID 31034 \xe3\x81\xae\xe3\x82\xa8\xe3\x83\xa9\xe3\x83\xbc", "prs-31034"},
+        {"the reset page said SSPR_0029 and nothing else happened", "sspr-0029"},
+        {"hr=0x80230619 while exporting", "adsync-6329-80230619"},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof *cases; i++)
+        assert_first(cases[i].query, cases[i].first);
+    /* several codes: all of them, in the order written */
+    results r = lookup("32009 32010");
+    cr_assert(r.n >= 2 && strcmp(sspr_entry_id(r.v[0]), "prs-32009") == 0 &&
+              strcmp(sspr_entry_id(r.v[1]), "prs-32010") == 0);
+    r = lookup("events 32010 and 32009 in the log");
+    cr_assert(position(&r, "prs-32009") >= 0 && position(&r, "prs-32010") >= 0);
+}
+
+/* Numbers in free text that are not codes find nothing. */
+Test(lookup, stray_numbers_are_no_codes)
+{
+    static const char *const stray[] = {
+        "port 443 is blocked",
+        "it started in 2024 after the upgrade",
+        "Azure AD Connect version 1.6.4.0",
+        "at 10:32:09 on 2024-01-05",
+        "3 users out of 32009x",
+        "TrackingId 33004-0000-0000",
+        "path C:/logs/33004/file",
+        "value 33004.5",
+        "1,33004 items",
+        "event 1234 in the application log", /* a cue, but no catalogue code */
+        "the error id 29 in a sentence", /* SSPR's codes need SSPR_NNNN */
+    };
+    for (size_t i = 0; i < sizeof stray / sizeof *stray; i++)
+        assert_nothing(stray[i]);
+    /* an uncued number names an event only when it is a catalogue code of 4+ digits */
+    assert_first("seen 33004 twice", "prs-33004");
+    assert_nothing("seen 3300 twice");
+}
+
+/* ---- ranking that a generic phrase cannot fool (issue 14.5) ------------------ */
+
+Test(lookup, a_generic_message_does_not_outrank_a_code)
+{
+    const char *portal = "SSPR_0029: We are unable to reset your password due to an error in "
+                         "your on-premises configuration. Please contact your administrator "
+                         "and ask them to investigate. Password Reset";
+    assert_first(portal, "sspr-0029");
+    results r = lookup(portal);
+    int generic = position(&r, "admin-no-password-reset-section");
+    cr_assert(generic < 0 || generic > position(&r, "sspr-0029"));
+    /* a generic message alone still finds its entry, with medium confidence */
+    sspr_result res[4];
+    cr_assert(sspr_lookup_results("Password Reset", res, 4) >= 1);
+    cr_assert_str_eq(sspr_entry_id(res[0].entry), "admin-no-password-reset-section");
+    cr_assert_eq(res[0].confidence, SSPR_CONFIDENCE_MEDIUM);
+    cr_assert_eq(sspr_confidence_of(sspr_by_id("reset-user-unreachable"),
+                                    "please contact your administrator", 33),
+                 SSPR_CONFIDENCE_MEDIUM);
+}
+
+/* Entries that share a code are told apart by the rest of the text. */
+Test(lookup, entries_sharing_a_code_are_ordered_by_the_text)
+{
+    assert_first("Event ID 6329: MMS(3040): admaexport.cpp(2837): The server does not "
+                 "contain the LDAP password policy control.",
+                 "adsync-6329-ldap-policy-control");
+    assert_first("Event 6329 password synchronization is not enabled on this management agent",
+                 "adsync-6329-8023061f");
+    assert_first("Event 6329 hr=0x80230619 restriction", "adsync-6329-80230619");
+}
+
+/* ---- messages as they really read (issue 14.2) --------------------------------- */
+
+Test(lookup, messages_as_they_really_read)
+{
+    static const char *const fuzzy[] = {
+        "Password doesn't comply with fuzzy policy",
+        "Password does not comply with fuzzy policy.",
+        "password  DOESN\xe2\x80\x99T comply\nwith fuzzy policy",
+        "\xe2\x80\x9cPassword doesn't comply with fuzzy policy\xe2\x80\x9d",
+        "Password doesn't comply with fuzzy pol...",
+    };
+    for (size_t i = 0; i < sizeof fuzzy / sizeof *fuzzy; i++)
+        assert_first(fuzzy[i], "reset-fuzzy-policy");
+    assert_first("Your organization has not properly set up the on-premises configuration "
+                 "for password reset",
+                 "sspr-0029");
+    assert_first("Error Connecting to ServiceBus, The token provider was unable\u2026",
+                 "prs-32002");
+    assert_first("0x80230619: A restriction prevents the password from being changed to the "
+                 "current one specified.",
+                 "adsync-6329-80230619");
+    /* a cut message needs 24 folded bytes; a short piece of one is only a fragment */
+    assert_nothing("Error ...");
+    sspr_result r[4];
+    cr_assert(sspr_lookup_results("Password doesn't ...", r, 4) >= 1);
+    cr_assert_eq(r[0].confidence, SSPR_CONFIDENCE_MEDIUM);
+    cr_assert(sspr_lookup_results("Password doesn\xe2\x80\x99t comply with fuzzy\xe2\x80\xa6", r, 4) >= 1);
+    cr_assert_eq(r[0].confidence, SSPR_CONFIDENCE_HIGH);
+}
+
+/* ---- confidence (issue 14.6) --------------------------------------------------- */
+
+Test(lookup, confidence)
+{
+    cr_assert_str_eq(sspr_confidence_name(SSPR_CONFIDENCE_HIGH), "high");
+    cr_assert_str_eq(sspr_confidence_name(SSPR_CONFIDENCE_MEDIUM), "medium");
+    cr_assert_str_eq(sspr_confidence_name(SSPR_CONFIDENCE_LOW), "low");
+    cr_assert_null(sspr_confidence_name(SSPR_CONFIDENCE_NONE));
+    cr_assert_null(sspr_confidence_name((sspr_confidence)7));
+    const sspr_entry *e = sspr_by_id("prs-33004");
+    cr_assert_eq(sspr_confidence_of(e, "Event ID 33004", 14), SSPR_CONFIDENCE_HIGH);
+    cr_assert_eq(sspr_confidence_of(e, "ADPermissionsError in the log", 29), SSPR_CONFIDENCE_HIGH);
+    cr_assert_eq(sspr_confidence_of(e, "port 33004", 5), SSPR_CONFIDENCE_NONE, "len is honoured");
+    cr_assert_eq(sspr_confidence_of(e, "banana", 6), SSPR_CONFIDENCE_NONE);
+    cr_assert_eq(sspr_confidence_of(NULL, "33004", 5), SSPR_CONFIDENCE_NONE);
+    cr_assert_eq(sspr_confidence_of(e, NULL, 0), SSPR_CONFIDENCE_NONE);
+    /* lookup_results: same entries and order as sspr_lookup, a confidence each */
+    static const char *const queries[] = {"32009", "Event ID 6329", "ADSync 6329",
+                                          "Password Reset", "error 31044 for the passwordresetservice",
+                                          "Error getting auth token"};
+    for (size_t q = 0; q < sizeof queries / sizeof *queries; q++) {
+        const sspr_entry *plain[64];
+        sspr_result res[64];
+        size_t n = sspr_lookup(queries[q], plain, 64);
+        cr_assert_eq(sspr_lookup_results(queries[q], res, 64), n, "%s", queries[q]);
+        for (size_t i = 0; i < n && i < 64; i++) {
+            cr_assert_eq(res[i].entry, plain[i], "%s: %zu", queries[q], i);
+            cr_assert(i == 0 || res[i].score <= res[i - 1].score, "%s: scores descend", queries[q]);
+            cr_assert_eq(res[i].confidence,
+                         sspr_confidence_of(res[i].entry, queries[q], strlen(queries[q])),
+                         "%s: %s", queries[q], sspr_entry_id(res[i].entry));
+        }
+    }
+    sspr_result one;
+    cr_assert(sspr_lookup_results("32009", &one, 1) >= 1);
+    cr_assert_eq(one.confidence, SSPR_CONFIDENCE_HIGH);
+    cr_assert_eq(sspr_lookup_results("32009", NULL, 0), sspr_lookup("32009", NULL, 0));
 }

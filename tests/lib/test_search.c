@@ -334,3 +334,43 @@ Test(search, quality_set_precision_at_1_and_recall_at_3)
     cr_expect_geq(precision, 0.85, "precision@1 %.3f below 0.85", precision);
     cr_expect_geq(recall, 0.95, "recall@3 %.3f below 0.95", recall);
 }
+
+/* ---- confidence and the tiers a generic phrase cannot fool (issue 14.5, 14.6) ---- */
+
+Test(search, results_carry_confidence)
+{
+    static const char *const texts[] = {
+        "user says the text message with the code never arrives",
+        "Event ID 33004 after a reset attempt",
+        "the portal says SSPR_0029 when users reset",
+        "printer toner banana",
+        "please contact your administrator",
+    };
+    for (size_t t = 0; t < sizeof texts / sizeof *texts; t++) {
+        sspr_hit hits[8];
+        sspr_result res[8];
+        size_t n = sspr_search(texts[t], hits, 8);
+        cr_assert_eq(sspr_search_results(texts[t], res, 8), n, "%s", texts[t]);
+        for (size_t i = 0; i < n && i < 8; i++) {
+            cr_assert_eq(res[i].entry, hits[i].entry, "%s: %zu", texts[t], i);
+            cr_assert_eq(res[i].score, hits[i].score);
+            cr_assert_eq(res[i].confidence,
+                         sspr_confidence_of(res[i].entry, texts[t], strlen(texts[t])));
+            cr_assert(res[i].confidence >= SSPR_CONFIDENCE_LOW);
+        }
+    }
+    sspr_result r[4];
+    cr_assert(sspr_search_results("Event ID 33004 after a reset attempt", r, 4) > 0);
+    cr_assert_str_eq(sspr_entry_id(r[0].entry), "prs-33004");
+    cr_assert_eq(r[0].confidence, SSPR_CONFIDENCE_HIGH);
+    /* a code written in a ticket outranks a message match that is not that code's */
+    cr_assert(sspr_search_results("SSPR_0029 Password Reset please contact your administrator",
+                                  r, 4) > 0);
+    cr_assert_str_eq(sspr_entry_id(r[0].entry), "sspr-0029");
+    /* a generic phrase alone is no better than medium */
+    cr_assert(sspr_search_results("please contact your administrator", r, 4) > 0);
+    cr_assert(r[0].confidence <= SSPR_CONFIDENCE_MEDIUM);
+    /* a stray number is no code: it does not lift anything */
+    cr_assert(sspr_search_results("password reset fails on port 443 since 2024", r, 4) > 0);
+    cr_assert(r[0].score < 1000.0);
+}

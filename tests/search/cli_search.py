@@ -50,8 +50,11 @@ r = run("search", "--json", "--limit", "3", "Error getting auth token")
 check(r.returncode == 0, "--json: exit 0")
 hits = json.loads(r.stdout)
 check(len(hits) == 3, "--json --limit 3")
-check(all(set(h) == {"score", "entry"} for h in hits), "--json objects have score and entry")
+check(all(set(h) == {"score", "confidence", "entry"} for h in hits),
+      "--json objects have score, confidence and entry")
+check(all(h["confidence"] in ("high", "medium", "low") for h in hits), "--json confidence names")
 look = json.loads(run("lookup", "--json", "prs-32009").stdout)[0]
+check(look.pop("confidence") == "high", "lookup --json: an id is high confidence")
 first = [h["entry"] for h in hits if h["entry"]["id"] == "prs-32009"]
 check(first == [look], "the entry object is lookup's")
 check(hits[0]["score"] >= hits[1]["score"] >= hits[2]["score"], "JSON scores descending")
