@@ -1,9 +1,9 @@
 /* sspr-scan.inc: the literal messages the event-log scanner looks for.
  *
- * Which messages: those of events, and of entries in the writeback areas (the
- * text the Azure AD Connect server logs), with at least four words; shorter
- * ones and portal labels ("Save", "Password Reset") would match unrelated
- * text. A message quoted by several entries names only those of the best kind
+ * Which messages: every entry's, with at least four words: what the Azure AD
+ * Connect server logs, and what the reset portal, the Connect wizard and the
+ * audit log print (people paste those into tickets too); shorter ones and
+ * portal labels ("Save", "Password Reset") would match unrelated text. A message quoted by several entries names only those of the best kind
  * (events before symptoms), as lookup orders them.
  *
  * How: each message is folded (src/common/scanfold.c) into a pattern. Each pattern
@@ -53,11 +53,6 @@ typedef struct {
 static int x_alnum(int c)
 {
     return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
-}
-
-static int x_scanned(const m_entry *e)
-{
-    return e->kind == SSPR__KIND_EVENT || strncmp(M_NAME(areas, e->area), "writeback", 9) == 0;
 }
 
 /* Folds key into a pattern and marks its word bytes. */
@@ -313,7 +308,7 @@ int emit_scan_tables(const m_catalog *cat, const char *path)
     x_pats ps = {NULL, 0, 0};
     for (size_t i = 0; i < cat->n; i++) {
         const m_entry *e = &cat->entries[i];
-        if (x_scanned(e))
+        if (e->messages.n)
             for (size_t m = 0; m < e->messages.n; m++)
                 x_add(&ps, cat, i, e->messages.v[m]);
     }

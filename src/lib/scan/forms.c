@@ -103,7 +103,11 @@ int sspr__scan_csv_header(scan_state *s, const unsigned char *p, size_t vis)
 {
     int src = 0, id = 0, message = 0, col = 0;
     size_t i = 0;
-    if (vis == 0 || (p[0] != '"' && !sspr__cc_is(p[0], SSPR__CC_ALPHA)) || !memchr(p, ',', vis))
+    if (vis == 0 || (p[0] != '"' && !sspr__cc_is(p[0], SSPR__CC_ALPHA)))
+        return 0;
+    /* Export-Csv -Delimiter "`t" writes tabs */
+    unsigned char delim = memchr(p, ',', vis) ? ',' : memchr(p, '\t', vis) ? '\t' : 0;
+    if (!delim)
         return 0;
     for (; i < vis && col < 1000; col++) {
         size_t start = i, end;
@@ -115,7 +119,7 @@ int sspr__scan_csv_header(scan_state *s, const unsigned char *p, size_t vis)
             end = (size_t)(q - p);
             i = end + 1;
         } else {
-            const unsigned char *q = memchr(p + i, ',', vis - i);
+            const unsigned char *q = memchr(p + i, delim, vis - i);
             end = q ? (size_t)(q - p) : vis;
             i = end;
         }
@@ -125,14 +129,15 @@ int sspr__scan_csv_header(scan_state *s, const unsigned char *p, size_t vis)
         message |= f == SSPR_RECORD_MESSAGE;
         if (col < SCAN_COLS)
             s->col[col] = f;
-        while (i < vis && sspr__cc_is(p[i], SSPR__CC_SPACE))
+        while (i < vis && p[i] != delim && sspr__cc_is(p[i], SSPR__CC_SPACE))
             i++;
-        if (i < vis && p[i] != ',')
+        if (i < vis && p[i] != delim)
             return 0;
         i++;
     }
     if (!src || !id)
         return 0;
+    s->csv_delim = delim;
     s->csv_form = message ? SCAN_FORM_CSV : SCAN_FORM_VIEWER_CSV;
     if (!message && col < SCAN_COLS) /* Event Viewer's: the message has no heading */
         s->col[col] = SSPR_RECORD_MESSAGE;
@@ -216,7 +221,7 @@ void sspr__scan_csv(scan_state *s, const unsigned char *p, size_t i, size_t own,
             continue;
         }
         unsigned char c = p[i++];
-        if (c == ',')
+        if (c == s->csv_delim)
             sspr__scan_field_end(s);
         else if (c == '"' && s->field_start) {
             s->in_quote = 1;
@@ -243,7 +248,7 @@ static void scan_xml_provider(scan_state *s, const unsigned char *p, size_t n)
         return;
     const unsigned char *q = memchr(p + i + 1, p[i], end - i - 1);
     if (q)
-        s->rec.src = sspr__scan_source(p + i + 1, (size_t)(q - p) - i - 1);
+        sspr__scan_set(s, SSPR_RECORD_SOURCE, p + i + 1, (size_t)(q - p) - i - 1);
 }
 
 /* <EventID Qualifiers='0'>32009</EventID> */

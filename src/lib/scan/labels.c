@@ -227,7 +227,7 @@ static void give_pairs(scan_state *s, const unsigned char *p, size_t vis, int en
                 }
             }
         size_t e = end;
-        while (e > val && decor(p[e - 1]))
+        while (e > val && (decor(p[e - 1]) || sspr__cc_is(p[e - 1], SSPR__CC_SPACE)))
             e--;
         give(s, entry, p, val, e);
         if (next < 0)
@@ -276,6 +276,8 @@ int sspr__scan_label_line(scan_state *s, const unsigned char *p, size_t vis, int
     }
     uint32_t bit = (uint32_t)1 << labels[entry].group;
     scan_rec *r = &s->rec;
+    if (r->open && r->in_msg && labels[entry].field == SSPR_RECORD_MESSAGE)
+        return 0; /* "Message: ..." inside a message is its text */
     /* Format-List puts a blank line between records. A blank line also comes
        inside one, after a message that ends with a line break (Get-EventLog):
        so after a blank line, a record that has its source and id is complete,
@@ -291,9 +293,15 @@ int sspr__scan_label_line(scan_state *s, const unsigned char *p, size_t vis, int
             return 0;
         if (s->rec.open)
             sspr__scan_end_record(s);
+        uint8_t lead = s->lead_src;
         sspr__scan_open(s, REC_LABEL);
         s->rec.format = spaced ? SCAN_FORM_FL : SCAN_FORM_DETAILS;
+        if (lead) /* "**ADSync**" above "Event ID: 405" */
+            sspr__scan_set(s, SSPR_RECORD_SOURCE,
+                           (const unsigned char *)sspr__source_name(lead),
+                           strlen(sspr__source_name(lead)));
     }
+    s->lead_src = 0;
     s->rec.lines++;
     if (cell) {
         while (val < val_end && p[val] == ' ')
@@ -424,9 +432,53 @@ static unsigned source_in(const unsigned char *p, size_t n)
     return 0;
 }
 
+/* A line that is only a source name ("**PasswordResetService**"): pastes
+ * put it above the event's fields. */
+static unsigned source_line(const unsigned char *p, size_t n)
+{
+    size_t i = skip_quotes(p, n);
+    while (i < n && decor(p[i]))
+        i++;
+    while (n > i && (decor(p[n - 1]) || sspr__cc_is(p[n - 1], SSPR__CC_SPACE) || p[n - 1] == ':'))
+        n--;
+    unsigned v = n > i ? sspr__number_of(&sspr__sources, (const char *)p + i, n - i, 1) : 0;
+    return v == SSPR__SOURCE_SSPR ? 0 : v;
+}
+
+/* Catalogue names written as identifiers ("OnPremisesConnectivityFailure",
+ * "ADPasswordPolicyError"): 14 letters or more, two capitals or more, as a
+ * word of the line. What audit logs and traces print as a reason. */
+static void names_in(scan_rec *r, const unsigned char *p, size_t n)
+{
+    for (size_t i = 0; i < n;) {
+        if (!sspr__cc_is(p[i], SSPR__CC_ALPHA)) {
+            i++;
+            continue;
+        }
+        size_t a = i, caps = 0;
+        while (i < n && sspr__cc_is(p[i], SSPR__CC_ALPHA))
+            caps += p[i++] <= 'Z';
+        if (i - a < 14 || i - a > 63 || caps < 2 || (a > 0 && sspr__cc_is(p[a - 1], SSPR__CC_DIGIT)) ||
+            (i < n && sspr__cc_is(p[i], SSPR__CC_DIGIT)))
+            continue;
+        char word[64];
+        memcpy(word, p + a, i - a);
+        word[i - a] = '\0';
+        const sspr_entry *e = sspr_by_name(word);
+        if (e) {
+            size_t k = r->nent;
+            sspr__scan_add_entry(r->ent, &k, SCAN_ENTS, e->index);
+            r->nent = (uint8_t)k;
+        }
+    }
+}
+
 void sspr__scan_free_line(scan_state *s, const unsigned char *p, size_t vis)
 {
     scan_rec *r = &s->rec;
+    s->lead_src = (uint8_t)source_line(p, vis);
+    if (s->lead_src)
+        return;
     size_t n = vis < 1024 ? vis : 1024; /* an inline paste says it early */
     unsigned src = 0;
     int src_done = 0;
@@ -440,10 +492,22 @@ void sspr__scan_free_line(scan_state *s, const unsigned char *p, size_t vis)
         if (i < n && sspr__cc_is(p[i], SSPR__CC_ALPHA))
             continue;
         /* "SSPR_0029": the reset page's code */
-        if (a >= 5 && (p[a - 1] == '_' || sspr__cc_is(p[a - 1], SSPR__CC_ALPHA)) &&
-            sspr__scan_at(p + a - (p[a - 1] == '_' ? 5 : 4), 4, "sspr") &&
-            sspr__scan_id(p + a, i - a, &v) && i - a >= 3 && i - a <= 4) {
+        size_t w = a >= 5 && p[a - 1] == '_' ? a - 5 : a >= 4 ? a - 4 : a;
+        if (w < a && sspr__scan_at(p + w, 4, "sspr") && i - a >= 3 && i - a <= 4 &&
+            (w == 0 || !sspr__cc_is(p[w - 1], SSPR__CC_ALPHA | SSPR__CC_DIGIT)) &&
+            sspr__scan_id(p + a, i - a, &v)) {
+            /* the name as printed first ("SSPR_009" is not "SSPR_0009") */
+            char word[16];
+            memcpy(word, p + w, i - w);
+            word[i - w] = '\0';
+            const sspr_entry *e = sspr_by_name(word);
             r->src = SSPR__SOURCE_SSPR;
+            if (e && e->code != (int64_t)v) {
+                size_t k = r->nent;
+                sspr__scan_add_entry(r->ent, &k, SCAN_ENTS, e->index);
+                r->nent = (uint8_t)k;
+                break;
+            }
             r->has_id = r->id_cue = 1;
             r->id = v;
             break;
@@ -470,6 +534,7 @@ void sspr__scan_free_line(scan_state *s, const unsigned char *p, size_t vis)
             }
         }
     }
+    names_in(r, p, n);
     if (r->has_id && r->src == SRC_UNKNOWN) {
         if (!src_done)
             src = source_in(p, n);
@@ -536,7 +601,7 @@ int sspr__scan_table_header(scan_state *s, const unsigned char *p, size_t vis)
 int sspr__scan_table_row(scan_state *s, const unsigned char *p, size_t vis)
 {
     size_t dashes = 0;
-    while (dashes < vis && (p[dashes] == '-' || p[dashes] == ' '))
+    while (dashes < vis && (p[dashes] == '-' || p[dashes] == ' ' || p[dashes] == '\r'))
         dashes++;
     if (dashes == vis)
         return 0; /* the "-----" rule under the header */

@@ -57,6 +57,11 @@ static uint8_t scan_classify_label(scan_state *s, const unsigned char *p, size_t
     }
     if (s->rec.xml_tail && p[i] == '<')
         return LK_XMLTAIL;
+    if (s->rec.format == SCAN_FORM_FL && i >= 2 && p[0] == ' ') { /* a field's next line */
+        s->rec.blank = 0;
+        s->rec.lines++;
+        return s->rec.in_msg ? LK_LABEL : LK_SKIP;
+    }
     if (sspr__scan_label_line(s, p, vis, 0)) {
         s->rec.blank = 0;
         return s->rec.open ? LK_LABEL : LK_SKIP;
@@ -71,6 +76,11 @@ static uint8_t scan_classify_label(scan_state *s, const unsigned char *p, size_t
     if (sspr__scan_other_label(p, vis)) {
         s->rec.lines++;
         return LK_LABEL; /* "Version : 0": a field not kept */
+    }
+    if (s->rec.format != SCAN_FORM_FL && !s->rec.mlen && !s->rec.xml_tail) {
+        s->rec.in_msg = 1; /* "Event ID: 31001" and, below it, the text */
+        s->rec.lines++;
+        return LK_LABEL;
     }
     sspr__scan_end_record(s);
     return scan_classify_new(s, p, vis);

@@ -260,6 +260,7 @@ static void scan_resolve_event(const scan_rec *r, found *out)
 {
     const sspr_entry *hits[16];
     unsigned src = r->src == SRC_UNKNOWN ? 0 : r->src;
+    sspr_confidence c = src && !r->id_cue ? SSPR_CONFIDENCE_HIGH : SSPR_CONFIDENCE_MEDIUM;
     size_t k = sspr_by_code(src ? sspr__source_name(src) : NULL, r->id, hits, 16);
     size_t is = 0;
     const struct sspr_entry *mine[16];
@@ -271,7 +272,7 @@ static void scan_resolve_event(const scan_rec *r, found *out)
         for (uint8_t h = 0; h < r->nhr && !pick; h++)
             pick = scan_is_hresult(mine[i], r->hr[h]);
         if (pick)
-            found_add(out, mine[i]->index, src ? SSPR_CONFIDENCE_HIGH : SSPR_CONFIDENCE_MEDIUM);
+            found_add(out, mine[i]->index, c);
     }
 }
 
@@ -291,11 +292,19 @@ static void scan_resolve_hresults(const scan_rec *r, found *out)
     }
 }
 
+/* A pasted record (not an export's): an id without a source still names the
+ * catalogue's events of that code, with less confidence. An export's record
+ * always has its provider: one without is cut off, and not ours to guess. */
+static int pasted(const scan_rec *r)
+{
+    return r->kind == REC_LABEL && r->format != SCAN_FORM_FL && r->format != SCAN_FORM_WEVTUTIL;
+}
+
 /* A record's entries, best first: its event, its HRESULTs, its messages. */
 static void resolve(const scan_rec *r, found *out)
 {
     out->n = 0;
-    if (r->has_id && (r->src || r->id_cue))
+    if (r->has_id && (r->src || r->id_cue || pasted(r)))
         scan_resolve_event(r, out);
     scan_resolve_hresults(r, out);
     for (uint8_t i = 0; i < r->nent; i++)
@@ -345,7 +354,7 @@ void sspr__scan_end_record(scan_state *s)
     s->npend = 0;
     s->tlen = 0;
     s->in_quote = 0;
-    int named = r->nhr || r->nent || (r->has_id && (r->src || r->id_cue));
+    int named = r->nhr || r->nent || (r->has_id && (r->src || r->id_cue || pasted(r)));
     if (r->src == SRC_FOREIGN)
         named = 0;
     found f;

@@ -112,7 +112,7 @@ typedef struct {
     uint16_t skip;     /* bytes the next piece's parser skips (a token cut in two) */
     uint32_t qstart;   /* TAB: where quote tracking starts in the line's first piece */
     /* CSV: what each column holds, the current field */
-    uint8_t csv, csv_form, field_start, field_len, field_over;
+    uint8_t csv, csv_form, csv_delim, field_start, field_len, field_over;
     uint16_t field;
     uint8_t col[SCAN_COLS];
     char field_buf[SCAN_FIELD];
@@ -122,6 +122,7 @@ typedef struct {
     uint16_t tcol_start[SCAN_TCOLS], tcol_end[SCAN_TCOLS];
     uint8_t tcol_field[SCAN_TCOLS];
     uint8_t group_src;
+    uint8_t lead_src; /* the line before was only a source name */
     uint8_t group_len;
     char group[48];
     /* records */

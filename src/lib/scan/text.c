@@ -139,7 +139,7 @@ static int digits(const unsigned char *p, size_t n, size_t *i, size_t max, unsig
  * when it is no time this knows. Read: ISO 8601 as is ("2026-12-01T10:04:31.5Z",
  * also with a space for the T); "5/12/2023 7:34:38 AM" (month first, as
  * English Windows writes it; day first when the first number is over 12);
- * "20.07.2010 00:00:01" (day first). Seconds and the 12-hour clock optional.
+ * "20.07.2010 00:00:01" (day first); "2024/05/14 9:00:00" (year first). Seconds and the 12-hour clock optional.
  * A Z is kept where the input has it: other times are local. */
 size_t sspr__scan_time(const unsigned char *p, size_t n, char *out)
 {
@@ -148,7 +148,8 @@ size_t sspr__scan_time(const unsigned char *p, size_t n, char *out)
     size_t i = 0;
     if (n >= 10 && p[4] == '-' && p[7] == '-') { /* ISO already */
         size_t k = 0;
-        while (k < n && k < 39 && !sspr__cc_is(p[k], SSPR__CC_SPACE | SSPR__CC_SEP)) {
+        while (k < n && k < 39 && !sspr__cc_is(p[k], SSPR__CC_SPACE) && p[k] != '\'' &&
+               p[k] != '"' && p[k] != '<' && p[k] != ',') {
             out[k] = (char)p[k];
             k++;
         }
@@ -162,23 +163,29 @@ size_t sspr__scan_time(const unsigned char *p, size_t n, char *out)
         out[k] = '\0';
         return k >= 10 ? k : 0;
     }
-    unsigned a, b;
+    unsigned a, b, c;
     if (!digits(p, n, &i, 4, &a) || i >= n || (p[i] != '/' && p[i] != '.'))
         return 0;
+    size_t alen = i;
     int dot = p[i++] == '.';
     if (!digits(p, n, &i, 2, &b) || i >= n || p[i] != (dot ? '.' : '/'))
         return 0;
     i++;
-    if (!digits(p, n, &i, 4, &y))
+    if (!digits(p, n, &i, 4, &c))
         return 0;
-    if (y < 100)
-        y += 2000;
-    if (dot || a > 12) {
-        d = a;
+    if (alen == 4) { /* "2024/05/14": year first (Japanese Windows) */
+        y = a;
         mo = b;
+        d = c;
     } else {
-        mo = a;
-        d = b;
+        y = c < 100 ? c + 2000 : c;
+        if (dot || a > 12) {
+            d = a;
+            mo = b;
+        } else {
+            mo = a;
+            d = b;
+        }
     }
     while (i < n && p[i] == ' ')
         i++;
