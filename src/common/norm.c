@@ -332,3 +332,16 @@ int sspr__norm_cut(const char *text, size_t len)
         return 1;
     return sspr__typo_ending(p, n, &tl) == SSPR__TY_ELLIPSIS;
 }
+
+int sspr__norm_same(const char *text, size_t len)
+{
+    for (size_t i = 0; i < len; i++) {
+        unsigned char c = (unsigned char)text[i];
+        if (c >= 0x80 || c == '\'' || c == '"' || c == '`' ||
+            (c == '0' && i + 1 < len && (text[i + 1] | 0x20) == 'x') ||
+            ((c | 0x20) == 'c' && i + 3 < len && (text[i + 1] | 0x20) == 'a' &&
+             (text[i + 2] | 0x20) == 'n' && sspr__cc_is((unsigned char)text[i + 3], SSPR__CC_SPACE)))
+            return 0;
+    }
+    return 1;
+}

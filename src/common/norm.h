@@ -41,6 +41,11 @@ size_t sspr__norm_key(const char *text, size_t len, char *out, size_t cap);
  * of the text as fits (NUL-terminated) and the result is (size_t)-1. */
 size_t sspr__norm_text(const char *text, size_t len, char *out, size_t cap);
 
+/* 1 when sspr__norm_text and sspr__norm_key fold text[0..len) alike (no
+ * quote, apostrophe, non-ASCII byte, "0x" or "can " in it): a caller that has
+ * one key needs no second pass. */
+int sspr__norm_same(const char *text, size_t len);
+
 /* 1 when text[0..len) ends, before white space and closing quotes, with "..."
  * or an ellipsis: a message cut short, which matches the messages that start
  * with it (SSPR__CUT_MIN folded bytes at least). */

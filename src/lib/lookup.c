@@ -350,7 +350,10 @@ static void ev_messages(const ev_sink *k, const char *t, size_t tlen, int cut)
     }
 }
 
-void sspr__evidence(const char *text, size_t len, uint32_t only, sspr__evidence_fn fn, void *ctx)
+/* All the evidence, or (full = 0, for a whole-text code query) only the
+ * whole text as an id, name or code query. */
+static void evidence(const char *text, size_t len, uint32_t only, sspr__evidence_fn fn, void *ctx,
+                     int full)
 {
     ev_sink k = {only, fn, ctx};
     char norm[SSPR__MATCH_NORM_MAX];
@@ -366,6 +369,8 @@ void sspr__evidence(const char *text, size_t len, uint32_t only, sspr__evidence_
     sspr__code_query q;
     if (len <= 256 && sspr__parse_code_query(text, len, &q)) {
         ev_code_query(&k, &q);
+        if (!full)
+            return;
     } else {
         sspr__code_reader r;
         sspr__text_code c;
@@ -385,6 +390,11 @@ void sspr__evidence(const char *text, size_t len, uint32_t only, sspr__evidence_
             ev_key(&k, mk, sspr__distinctive(norm, n, 0) ? SSPR__EV_MSG : SSPR__EV_MSG_LO, 0);
     }
     ev_messages(&k, norm, tlen, n != (size_t)-1 && sspr__norm_cut(text, len));
+}
+
+void sspr__evidence(const char *text, size_t len, uint32_t only, sspr__evidence_fn fn, void *ctx)
+{
+    evidence(text, len, only, fn, ctx, 1);
 }
 
 /* ---- sspr_lookup --------------------------------------------------------------- */
@@ -514,7 +524,10 @@ static size_t lookup(const char *query, const lookup_out *o)
     const struct sspr__key *ik = NULL, *nk = NULL, *mk = NULL;
     if (!is_code || codelike(&q)) {
         klen = sspr__norm_key(query, len, key, sizeof key);
-        mlen = sspr__norm_text(query, len, msg, sizeof msg);
+        if (klen != (size_t)-1 && sspr__norm_same(query, len))
+            memcpy(msg, key, (mlen = klen) + 1);
+        else
+            mlen = sspr__norm_text(query, len, msg, sizeof msg);
         if (klen != (size_t)-1 && klen > 0) {
             ik = sspr__find_id(key, klen);
             nk = sspr__find_name(key, klen);
@@ -537,7 +550,9 @@ static size_t lookup(const char *query, const lookup_out *o)
     lookup_table t;
     memset(t.at, 0, sizeof t.at);
     t.n = 0;
-    sspr__evidence(query, len, UINT32_MAX, lookup_add, &t);
+    /* a code query that also is a name ("hr=800700CE"): no message search,
+       as nothing weaker than the exact matches would count */
+    evidence(query, len, UINT32_MAX, lookup_add, &t, !is_code);
     size_t n = t.n;
     uint32_t entries[LOOKUP_MAX];
     float shared[LOOKUP_MAX];
