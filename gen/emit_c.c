@@ -306,6 +306,20 @@ static void write_double(FILE *f, double d)
     fprintf(f, "%.17g", d);
 }
 
+/* An array of structs of three numbers from v (three values a row): decl,
+ * then one row (a format taking three unsigned longs) each, or empty. */
+static void write_triples(FILE *f, const char *decl, const char *row, const char *empty,
+                          const u32s *v)
+{
+    fprintf(f, "%s[%zu] = {\n", decl, v->n ? v->n / 3 : 1);
+    for (size_t i = 0; i + 2 < v->n; i += 3)
+        fprintf(f, row, (unsigned long)v->v[i], (unsigned long)v->v[i + 1],
+                (unsigned long)v->v[i + 2]);
+    if (v->n == 0)
+        fputs(empty, f);
+    fputs("};\n\n", f);
+}
+
 int emit_c_tables(const m_catalog *cat, const char *path)
 {
     FILE *f = emit_open(path);
@@ -329,13 +343,8 @@ int emit_c_tables(const m_catalog *cat, const char *path)
     u32s refs3 = {0};
     entry_writer w = {f, &p, &strs, &hrs, &refs, 0, 0, &refs3};
     write_entries(&w, cat);
-    fprintf(f, "const struct sspr_ref sspr__references[%zu] = {\n", refs3.n ? refs3.n / 3 : 1);
-    for (size_t i = 0; i < refs3.n; i += 3)
-        fprintf(f, "    {.url = %lu, .date = %lu, .title = %lu},\n", (unsigned long)refs3.v[i],
-                (unsigned long)refs3.v[i + 1], (unsigned long)refs3.v[i + 2]);
-    if (refs3.n == 0)
-        fputs("    {.url = 0}\n", f);
-    fputs("};\n\n", f);
+    write_triples(f, "const struct sspr_ref sspr__references",
+                  "    {.url = %lu, .date = %lu, .title = %lu},\n", "    {.url = 0}\n", &refs3);
     free(refs3.v);
 
     /* facts, and the superseded fact as an index into sspr__facts */
@@ -396,13 +405,8 @@ int emit_c_tables(const m_catalog *cat, const char *path)
             push(&msgkeys, (uint32_t)sspr__norm_cut(msg, strlen(msg)));
         }
     }
-    fprintf(f, "const sspr__msgkey sspr__msgkeys[%zu] = {\n", msgkeys.n ? msgkeys.n / 3 : 1);
-    for (size_t i = 0; i < msgkeys.n; i += 3)
-        fprintf(f, "    {%lu, %lu, %lu},\n", (unsigned long)msgkeys.v[i],
-                (unsigned long)msgkeys.v[i + 1], (unsigned long)msgkeys.v[i + 2]);
-    if (msgkeys.n == 0)
-        fputs("    {0, 0, 0}\n", f);
-    fputs("};\n\n", f);
+    write_triples(f, "const sspr__msgkey sspr__msgkeys", "    {%lu, %lu, %lu},\n",
+                  "    {0, 0, 0}\n", &msgkeys);
     fprintf(f, "const size_t sspr__msgkey_count = %zu;\n\n", msgkeys.n / 3);
 
     write_u32s(f, "const uint32_t sspr__strs", &strs);
