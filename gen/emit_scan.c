@@ -3,7 +3,9 @@
  * Which messages: every entry's, with at least four words: what the Azure AD
  * Connect server logs, and what the reset portal, the Connect wizard and the
  * audit log print (people paste those into tickets too); shorter ones and
- * portal labels ("Save", "Password Reset") would match unrelated text. A message quoted by several entries names only those of the best kind
+ * portal labels ("Save", "Password Reset") would match unrelated text. Also
+ * every name written as an identifier of 14 letters or more
+ * ("OnPremisesConnectivityFailure"), which audit logs print alone. A message quoted by several entries names only those of the best kind
  * (events before symptoms), as lookup orders them.
  *
  * How: each message is folded (src/common/scanfold.c) into a pattern. Each pattern
@@ -98,11 +100,26 @@ static size_t x_words(const char *s)
 
 /* Adds the pattern of one message as a pattern of its own; x_merge joins
  * equal ones afterwards. */
+/* A name written as an identifier ("OnPremisesConnectivityFailure"): 14
+ * letters or more, two capitals or more. Audit logs and traces print these
+ * alone, so they are patterns although they are one word. */
+static int x_identifier(const char *name)
+{
+    size_t n = 0, caps = 0;
+    for (; name[n]; n++) {
+        if (!((name[n] >= 'a' && name[n] <= 'z') || (name[n] >= 'A' && name[n] <= 'Z')))
+            return 0;
+        caps += name[n] <= 'Z';
+    }
+    return n >= 14 && caps >= 2;
+}
+
 static void x_add(x_pats *ps, const m_catalog *cat, size_t entry, const char *message)
 {
     char key[4096];
     size_t klen = sspr__norm_key(message, strlen(message), key, sizeof key);
-    if (klen == (size_t)-1 || klen < MIN_BYTES || x_words(key) < MIN_WORDS)
+    if (klen == (size_t)-1 || klen < MIN_BYTES ||
+        (x_words(key) < MIN_WORDS && !x_identifier(message)))
         return;
     if (ps->n == ps->cap) {
         ps->cap = ps->cap ? ps->cap * 2 : 64;
@@ -308,9 +325,13 @@ int emit_scan_tables(const m_catalog *cat, const char *path)
     x_pats ps = {NULL, 0, 0};
     for (size_t i = 0; i < cat->n; i++) {
         const m_entry *e = &cat->entries[i];
-        if (e->messages.n)
-            for (size_t m = 0; m < e->messages.n; m++)
-                x_add(&ps, cat, i, e->messages.v[m]);
+        for (size_t m = 0; m < e->messages.n; m++)
+            x_add(&ps, cat, i, e->messages.v[m]);
+        for (size_t a = 0; a <= e->aliases.n; a++) {
+            const char *name = a ? e->aliases.v[a - 1] : e->name;
+            if (name && x_identifier(name))
+                x_add(&ps, cat, i, name);
+        }
     }
     x_merge(&ps);
     /* the anchor length: the shortest "longest word" of the patterns, bounded */

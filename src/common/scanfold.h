@@ -31,7 +31,7 @@ size_t sspr__fold_end(sspr__fold *f, unsigned char *out);
 
 /* The Wu-Manber prefilter: the hash of the last three bytes of a window, each
  * OR-ed with 0x20 (lower-cases letters; digits are unchanged). 12 bits. */
-#define SSPR__SCAN_HASH_BITS 12
+#define SSPR__SCAN_HASH_BITS 15
 static inline unsigned sspr__scan_hash(unsigned a, unsigned b, unsigned c)
 {
     uint32_t v = (uint32_t)((a | 0x20u) | (b | 0x20u) << 8 | (c | 0x20u) << 16);

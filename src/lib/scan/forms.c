@@ -109,6 +109,13 @@ int sspr__scan_csv_header(scan_state *s, const unsigned char *p, size_t vis)
     unsigned char delim = memchr(p, ',', vis) ? ',' : memchr(p, '\t', vis) ? '\t' : 0;
     if (!delim)
         return 0;
+    { /* most lines fail on their first field: look at it alone first */
+        size_t a = p[0] == '"', b = a;
+        while (b < vis && b < 24 && p[b] != '"' && p[b] != delim)
+            b++;
+        if (csv_column(p + a, b - a) == F_NONE)
+            return 0;
+    }
     for (; i < vis && col < 1000; col++) {
         size_t start = i, end;
         if (p[i] == '"') {

@@ -419,14 +419,17 @@ static unsigned source_in(const unsigned char *p, size_t n)
             continue;
         const char *name = sspr__sources.names[v];
         size_t k = sspr__sources.lengths[v];
-        for (size_t i = 0; i + k <= n; i++) {
-            if (sspr__lower(p[i]) != sspr__lower((unsigned char)name[0]) ||
-                !sspr__scan_at(p + i, n - i, name))
-                continue;
-            int left = i == 0 || !sspr__cc_is(p[i - 1], SSPR__CC_ALPHA | SSPR__CC_DIGIT);
-            int right = i + k == n || !sspr__cc_is(p[i + k], SSPR__CC_ALPHA | SSPR__CC_DIGIT);
-            if (left && right && (i == 0 || p[i - 1] != '\\'))
-                return v;
+        for (int upper = 0; upper < 2; upper++) { /* the first letter in either case */
+            int c0 = upper ? sspr__lower((unsigned char)name[0]) - 32 : sspr__lower((unsigned char)name[0]);
+            for (const unsigned char *q = p; (q = memchr(q, c0, n - (size_t)(q - p))) != NULL; q++) {
+                size_t i = (size_t)(q - p);
+                if (i + k > n || !sspr__scan_at(q, n - i, name))
+                    continue;
+                int left = i == 0 || !sspr__cc_is(p[i - 1], SSPR__CC_ALPHA | SSPR__CC_DIGIT);
+                int right = i + k == n || !sspr__cc_is(p[i + k], SSPR__CC_ALPHA | SSPR__CC_DIGIT);
+                if (left && right && (i == 0 || p[i - 1] != '\\'))
+                    return v;
+            }
         }
     }
     return 0;
@@ -445,96 +448,110 @@ static unsigned source_line(const unsigned char *p, size_t n)
     return v == SSPR__SOURCE_SSPR ? 0 : v;
 }
 
-/* Catalogue names written as identifiers ("OnPremisesConnectivityFailure",
- * "ADPasswordPolicyError"): 14 letters or more, two capitals or more, as a
- * word of the line. What audit logs and traces print as a reason. */
-static void names_in(scan_rec *r, const unsigned char *p, size_t n)
+/* The entry named as printed (sspr_by_name) into the record's matches. */
+static void name_at(scan_rec *r, const unsigned char *p, size_t a, size_t i)
 {
-    for (size_t i = 0; i < n;) {
-        if (!sspr__cc_is(p[i], SSPR__CC_ALPHA)) {
-            i++;
-            continue;
-        }
-        size_t a = i, caps = 0;
-        while (i < n && sspr__cc_is(p[i], SSPR__CC_ALPHA))
-            caps += p[i++] <= 'Z';
-        if (i - a < 14 || i - a > 63 || caps < 2 || (a > 0 && sspr__cc_is(p[a - 1], SSPR__CC_DIGIT)) ||
-            (i < n && sspr__cc_is(p[i], SSPR__CC_DIGIT)))
-            continue;
-        char word[64];
-        memcpy(word, p + a, i - a);
-        word[i - a] = '\0';
-        const sspr_entry *e = sspr_by_name(word);
-        if (e) {
-            size_t k = r->nent;
-            sspr__scan_add_entry(r->ent, &k, SCAN_ENTS, e->index);
-            r->nent = (uint8_t)k;
-        }
+    char word[64];
+    memcpy(word, p + a, i - a);
+    word[i - a] = '\0';
+    const sspr_entry *e = sspr_by_name(word);
+    if (e) {
+        size_t k = r->nent;
+        sspr__scan_add_entry(r->ent, &k, SCAN_ENTS, e->index);
+        r->nent = (uint8_t)k;
     }
+}
+
+/* Does the 8-byte word hold an ASCII digit? (A byte between '0' - 1 and
+ * '9' + 1, tested on all eight at once.) */
+static int has_digit(uint64_t x)
+{
+    const uint64_t ones = ~(uint64_t)0 / 255, high = ones * 128, low7 = ones * 127;
+    return ((ones * (127 + ':') - (x & low7)) & ~x & ((x & low7) + ones * (127 - '/')) & high) != 0;
+}
+
+/* A number p[a..i) of a plain line: an event id after a cue, beside its
+ * name or with a source named in the line; the reset page's SSPR_0029.
+ * Returns 1 when the line's id is found. */
+static int number_at(scan_state *s, const unsigned char *p, size_t n, size_t a, size_t i,
+                     unsigned *src, int *src_done)
+{
+    scan_rec *r = &s->rec;
+    uint32_t v;
+    /* "SSPR_0029": the reset page's code */
+    size_t w = a >= 5 && p[a - 1] == '_' ? a - 5 : a >= 4 ? a - 4 : a;
+    if (w < a && i - a >= 3 && i - a <= 4 && sspr__scan_at(p + w, 4, "sspr") &&
+        (w == 0 || !sspr__cc_is(p[w - 1], SSPR__CC_ALPHA | SSPR__CC_DIGIT)) &&
+        sspr__scan_id(p + a, i - a, &v)) {
+        /* the name as printed first ("SSPR_009" is not "SSPR_0009") */
+        char word[16];
+        memcpy(word, p + w, i - w);
+        word[i - w] = '\0';
+        const sspr_entry *e = sspr_by_name(word);
+        r->src = SSPR__SOURCE_SSPR;
+        if (e && e->code != (int64_t)v) {
+            name_at(r, p, w, i);
+            return 1;
+        }
+        r->has_id = r->id_cue = 1;
+        r->id = v;
+        return 1;
+    }
+    if (!code_token(p, a, i, &v))
+        return 0;
+    const sspr_entry *named = NULL;
+    int cued = id_cue_before(p, a);
+    if (!cued && !sspr__find_code(v))
+        return 0; /* a count, a year, a port: no catalogue code */
+    if (!cued && (named = named_beside(p, n, a, i, v)) != NULL)
+        r->src = named->source;
+    else if (!cued) {
+        if (!*src_done) {
+            *src = source_in(p, n);
+            *src_done = 1;
+        }
+        if (!*src)
+            return 0;
+        r->src = (uint8_t)*src;
+    }
+    r->has_id = r->id_cue = 1;
+    r->id = v;
+    return 1;
 }
 
 void sspr__scan_free_line(scan_state *s, const unsigned char *p, size_t vis)
 {
     scan_rec *r = &s->rec;
-    s->lead_src = (uint8_t)source_line(p, vis);
+    s->lead_src = vis < 64 ? (uint8_t)source_line(p, vis) : 0;
     if (s->lead_src)
         return;
-    size_t n = vis < 1024 ? vis : 1024; /* an inline paste says it early */
+    /* the numbers of what an inline paste says early; eight bytes at a time
+       past those without a digit */
+    size_t n = vis < 512 ? vis : 512;
     unsigned src = 0;
     int src_done = 0;
-    for (size_t i = 0; i < n && !r->has_id; i++) {
-        if (!sspr__cc_is(p[i], SSPR__CC_DIGIT))
+    for (size_t i = 0; i < n;) {
+        uint64_t w;
+        if (i + 8 <= n) {
+            memcpy(&w, p + i, 8);
+            if (!has_digit(w)) {
+                i += 8;
+                continue;
+            }
+        }
+        if (!sspr__cc_is(p[i], SSPR__CC_DIGIT)) {
+            i++;
             continue;
+        }
         size_t a = i;
         while (i < n && sspr__cc_is(p[i], SSPR__CC_DIGIT))
             i++;
-        uint32_t v;
-        if (i < n && sspr__cc_is(p[i], SSPR__CC_ALPHA))
-            continue;
-        /* "SSPR_0029": the reset page's code */
-        size_t w = a >= 5 && p[a - 1] == '_' ? a - 5 : a >= 4 ? a - 4 : a;
-        if (w < a && sspr__scan_at(p + w, 4, "sspr") && i - a >= 3 && i - a <= 4 &&
-            (w == 0 || !sspr__cc_is(p[w - 1], SSPR__CC_ALPHA | SSPR__CC_DIGIT)) &&
-            sspr__scan_id(p + a, i - a, &v)) {
-            /* the name as printed first ("SSPR_009" is not "SSPR_0009") */
-            char word[16];
-            memcpy(word, p + w, i - w);
-            word[i - w] = '\0';
-            const sspr_entry *e = sspr_by_name(word);
-            r->src = SSPR__SOURCE_SSPR;
-            if (e && e->code != (int64_t)v) {
-                size_t k = r->nent;
-                sspr__scan_add_entry(r->ent, &k, SCAN_ENTS, e->index);
-                r->nent = (uint8_t)k;
-                break;
-            }
-            r->has_id = r->id_cue = 1;
-            r->id = v;
+        if (a > 0 && sspr__cc_is(p[a - 1], SSPR__CC_DIGIT))
+            continue; /* the digits of a run begun before the block */
+        if (!(i < n && sspr__cc_is(p[i], SSPR__CC_ALPHA)) &&
+            number_at(s, p, n, a, i, &src, &src_done))
             break;
-        }
-        if (!code_token(p, a, i, &v))
-            continue;
-        const sspr_entry *named = NULL;
-        if (id_cue_before(p, a)) {
-            r->has_id = r->id_cue = 1;
-            r->id = v;
-        } else if ((named = named_beside(p, n, a, i, v)) != NULL) {
-            r->has_id = r->id_cue = 1;
-            r->id = v;
-            r->src = named->source;
-        } else {
-            if (!src_done) {
-                src = source_in(p, n);
-                src_done = 1;
-            }
-            if (src && sspr__find_code(v)) {
-                r->has_id = r->id_cue = 1;
-                r->id = v;
-                r->src = (uint8_t)src;
-            }
-        }
     }
-    names_in(r, p, n);
     if (r->has_id && r->src == SRC_UNKNOWN) {
         if (!src_done)
             src = source_in(p, n);
@@ -567,6 +584,12 @@ static const struct {
 int sspr__scan_table_header(scan_state *s, const unsigned char *p, size_t vis)
 {
     size_t i = 0;
+    while (i < vis && i < 16 && p[i] == ' ')
+        i++;
+    if (i >= vis || (p[i] != 'I' && p[i] != 'T' && p[i] != 'E' && p[i] != 'S' && p[i] != 'M' &&
+                     p[i] != 'P' && p[i] != 'L'))
+        return 0; /* no column name starts so */
+    i = 0;
     uint8_t n = 0;
     int message = 0;
     while (i < vis) {

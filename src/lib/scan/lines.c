@@ -177,7 +177,10 @@ static void scan_piece(scan_state *s, const unsigned char *p, size_t own, size_t
         sspr__scan_content(s, p, 0, own, vis, lb, keep);
         break;
     case LK_FREE:
-        if (first)
+        if (first && last) { /* copied only if the line turns out to be a record */
+            s->rec.defer = p;
+            s->rec.defer_len = own;
+        } else if (first)
             sspr__scan_msg_add(s, p, own);
         sspr__scan_content(s, p, 0, own, vis, lb, keep);
         break;

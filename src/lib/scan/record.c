@@ -27,6 +27,7 @@ void sspr__scan_open(scan_state *s, uint8_t kind)
     r->in_msg = 0;
     r->xml_tail = 0;
     r->lines = 0;
+    r->defer = NULL;
     r->blank = 0;
     r->seen = 0;
     r->record_id = -1;
@@ -362,6 +363,9 @@ void sspr__scan_end_record(scan_state *s)
     if (named)
         resolve(r, &f);
     if (s->rfn) { /* every record but plain text that names nothing */
+        if (r->defer && named)
+            sspr__scan_msg_add(s, r->defer, r->defer_len);
+        r->defer = NULL;
         if (r->kind != REC_FREE || named)
             report_record(s, &f);
         return;

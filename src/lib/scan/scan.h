@@ -58,6 +58,8 @@ typedef struct {
     uint8_t id_cue;       /* the id came from free text with a cue, not a field */
     uint8_t blank;        /* labelled: a blank line came since the last field */
     uint16_t lines;       /* lines read */
+    const unsigned char *defer; /* plain text: the line, copied to msg if it is a record */
+    size_t defer_len;
     uint32_t id;
     uint32_t seen;        /* labelled: the labels given (a repeated one begins a record) */
     int64_t record_id;    /* or -1 */

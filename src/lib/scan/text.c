@@ -208,5 +208,15 @@ size_t sspr__scan_time(const unsigned char *p, size_t n, char *out)
     }
     if (mo < 1 || mo > 12 || d < 1 || d > 31 || h > 23 || mi > 59 || sec > 60)
         return 0;
-    return (size_t)snprintf(out, 40, "%04u-%02u-%02uT%02u:%02u:%02u", y, mo, d, h, mi, sec);
+    const unsigned v[] = {y / 100, y % 100, mo, d, h, mi, sec};
+    static const char sep[] = "\0-\0-\0T\0:\0:\0";
+    size_t o = 0;
+    for (size_t k = 0; k < 7; k++) { /* "%04u-%02u-%02uT%02u:%02u:%02u", without printf */
+        out[o++] = (char)('0' + v[k] / 10 % 10);
+        out[o++] = (char)('0' + v[k] % 10);
+        if (k && sep[2 * k - 1])
+            out[o++] = sep[2 * k - 1];
+    }
+    out[o] = '\0';
+    return o;
 }
