@@ -18,7 +18,7 @@ enum {
 };
 
 typedef struct {
-    int json, records;
+    int json, records, summary;
     const char *source, *kind;
     size_t limit; /* --limit; 0 = the command's default */
     char **args;
@@ -31,7 +31,8 @@ typedef struct {
     const char *name, *args, *summary;
     command_fn run;
     int min_args, max_args; /* -1: no limit */
-    const char *opts;       /* which options apply: letters j(son) s(ource) k(ind) l(imit) r(ecords) */
+    const char *opts;       /* which options apply: letters j(son) s(ource) k(ind) l(imit) r(ecords)
+                                 * (su)m(mary) */
 } command;
 
 typedef struct {
@@ -412,6 +413,90 @@ static int ieq(const char *a, const char *b)
     return *a == *b;
 }
 
+/* ---- list --summary ---- */
+
+/* The schema's closed sets list --summary counts by, each with the label of
+ * its table and JSON key; sources also count the entries that have none. */
+static const struct {
+    const char *key;
+    const sspr__name_set *set;
+    int with_none;
+} summary_sets[] = {
+    {"kind", &sspr__kinds, 0},
+    {"source", &sspr__sources, 1},
+    {"origin", &sspr__origins, 0},
+};
+
+enum { SUMMARY_SETS = sizeof summary_sets / sizeof *summary_sets, SUMMARY_NAMES = 16 };
+
+/* counts[set][v]: entries with number v of the set (0: none). */
+typedef struct {
+    size_t n[SUMMARY_SETS][SUMMARY_NAMES];
+} summary_counts;
+
+static void summary_count(summary_counts *c, const sspr_entry *e)
+{
+    const char *value[SUMMARY_SETS] = {sspr_kind_name(sspr_entry_kind(e)), sspr_entry_source(e),
+                                       sspr_entry_origin(e)};
+    for (size_t s = 0; s < SUMMARY_SETS; s++) {
+        unsigned v = value[s] ? sspr__number_of(summary_sets[s].set, value[s],
+                                                strlen(value[s]), 0)
+                              : 0;
+        if (v < SUMMARY_NAMES)
+            c->n[s][v]++;
+    }
+}
+
+/* Number v of set s ("none" for 0), and whether --summary lists it. */
+static const char *summary_name(size_t s, unsigned v)
+{
+    return v ? sspr__name_of(summary_sets[s].set, v) : summary_sets[s].with_none ? "none" : NULL;
+}
+
+/* The counts as an aligned table, or as one JSON object {"entries": N, "kind":
+ * {...}, "source": {...}, "origin": {...}}, every name of each set in schema
+ * order (a source's "none" last). */
+static void summary_print(const summary_counts *c, size_t total, int json)
+{
+    int width = (int)strlen("entries");
+    for (size_t s = 0; s < SUMMARY_SETS; s++)
+        for (unsigned v = 0; v <= summary_sets[s].set->count && v < SUMMARY_NAMES; v++) {
+            const char *name = summary_name(s, v);
+            if (name && (int)strlen(name) + 2 > width)
+                width = (int)strlen(name) + 2;
+        }
+    if (json)
+        printf("{\"entries\": %zu", total);
+    else
+        printf("%-*s %5zu\n", width, "entries", total);
+    for (size_t s = 0; s < SUMMARY_SETS; s++) {
+        const sspr__name_set *set = summary_sets[s].set;
+        if (json)
+            printf(", \"%s\": {", summary_sets[s].key);
+        else
+            printf("%s\n", summary_sets[s].key);
+        int first = 1;
+        for (unsigned i = 1; i <= set->count + 1 && i < SUMMARY_NAMES; i++) {
+            unsigned v = i <= set->count ? i : 0; /* none after the names */
+            const char *name = summary_name(s, v);
+            if (!name)
+                continue;
+            if (json) {
+                fputs(first ? "" : ", ", stdout);
+                out_json_string(stdout, name);
+                printf(": %zu", c->n[s][v]);
+            } else {
+                printf("  %-*s %5zu\n", width - 2, name, c->n[s][v]);
+            }
+            first = 0;
+        }
+        if (json)
+            fputc('}', stdout);
+    }
+    if (json)
+        fputs("}\n", stdout);
+}
+
 static int cmd_list(const options *o)
 {
     char names[160], fmt[200]; /* the schema's names hold no '%' */
@@ -428,7 +513,9 @@ static int cmd_list(const options *o)
     }
     int first;
     size_t shown = 0;
-    if (o->json)
+    summary_counts counts;
+    memset(&counts, 0, sizeof counts);
+    if (o->json && !o->summary)
         begin_json(&first);
     for (size_t i = 0; i < sspr_count(); i++) {
         const sspr_entry *e = sspr_at(i);
@@ -438,12 +525,16 @@ static int cmd_list(const options *o)
         if (o->kind && !ieq(o->kind, sspr_kind_name(sspr_entry_kind(e))))
             continue;
         shown++;
-        if (o->json)
+        if (o->summary)
+            summary_count(&counts, e);
+        else if (o->json)
             json_item(&first, e);
         else
             out_entry_line(stdout, e);
     }
-    if (o->json)
+    if (o->summary)
+        summary_print(&counts, shown, o->json);
+    else if (o->json)
         end_json();
     return shown ? EXIT_FOUND : EXIT_NOTHING;
 }
@@ -525,6 +616,7 @@ int main(int argc, char **argv)
         switch (def->letter) {
         case 'j': o.json = 1; break;
         case 'r': o.records = 1; break;
+        case 'm': o.summary = 1; break;
         case 's': o.source = argv[++i]; break;
         case 'k': o.kind = argv[++i]; break;
         case 'l':

@@ -260,6 +260,42 @@ def list_filters_in_any_case_and_none():
     assert len(listed_ids()) == len(all_entries())
 
 
+@test
+def list_summary_counts_what_list_lists():
+    """--summary: the counts of list --json by kind, source (none for null) and
+    origin, every name listed; the text table says the same."""
+    for args in ([], ["--source", "adsync"], ["--kind", "symptom"]):
+        entries = run_json("list", "--json", *args)
+        summary = run_json("list", "--summary", "--json", *args)
+        assert list(summary) == ["entries", "kind", "source", "origin"], summary
+        assert summary["entries"] == len(entries), (args, summary)
+        for key in ("kind", "source", "origin"):
+            want = {}
+            for e in entries:
+                name = e[key] if e[key] is not None else "none"
+                want[name] = want.get(name, 0) + 1
+            got = {k: v for k, v in summary[key].items() if v}
+            assert got == want, (args, key, got, want)
+            assert sum(summary[key].values()) == len(entries), (args, key)
+    summary = run_json("list", "--summary", "--json")
+    assert list(summary["kind"]) == ["event", "symptom", "procedure", "checklist"]
+    assert list(summary["origin"]) == ["2017", "current", "field"]
+    assert list(summary["source"])[-1] == "none"
+    text = expect(run("list", "--summary"), 0).out.splitlines()
+    rows = {}
+    for line in text:
+        parts = line.split()
+        if len(parts) == 2:
+            rows[parts[0]] = int(parts[1])
+    assert rows["entries"] == summary["entries"]
+    for key in ("kind", "source", "origin"):
+        for name, n in summary[key].items():
+            assert rows[name] == n, (name, n, rows.get(name))
+    ends = {len(line) for line in text if len(line.split()) == 2}
+    assert len(ends) == 1, "the counts are not aligned: %r" % text
+    expect(run("show", "--summary", "prs-32009"), 2)
+
+
 # ---- human output -----------------------------------------------------------
 
 @test

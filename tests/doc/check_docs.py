@@ -333,7 +333,8 @@ def check_cli(definitions, cli, page):
         log = os.path.join(tmp, "Application.txt")
         with open(log, "w", encoding="utf-8") as f:
             f.write(SAMPLE_LOG)
-        for args in (["list", "--json"], ["decode", "--json", "0x800700CE"],
+        for args in (["list", "--json"], ["list", "--summary", "--json"],
+                     ["decode", "--json", "0x800700CE"],
                      ["search", "--json", "auth token"], ["scan", "--json", log]):
             r = subprocess.run([cli] + args, capture_output=True, text=True)
             json_keys(json.loads(r.stdout), keys)
