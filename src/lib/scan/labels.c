@@ -276,7 +276,7 @@ int sspr__scan_label_line(scan_state *s, const unsigned char *p, size_t vis, int
     }
     uint32_t bit = (uint32_t)1 << labels[entry].group;
     scan_rec *r = &s->rec;
-    if (r->open && r->in_msg && labels[entry].field == SSPR_RECORD_MESSAGE)
+    if (r->open && r->in_msg && r->format != SCAN_FORM_FL && labels[entry].field == SSPR_RECORD_MESSAGE)
         return 0; /* "Message: ..." inside a message is its text */
     /* Format-List puts a blank line between records. A blank line also comes
        inside one, after a message that ends with a line break (Get-EventLog):
@@ -286,7 +286,11 @@ int sspr__scan_label_line(scan_state *s, const unsigned char *p, size_t vis, int
     int complete = r->blank && r->format == SCAN_FORM_FL &&
                    ((r->has_id && r->tlen[SSPR_RECORD_SOURCE]) || g == 1 || g == 3 || g == 5 ||
                     g == 12); /* or it starts as a record does: provider, index, time, message */
-    if (r->open && r->kind == REC_LABEL && ((r->seen & bit) || complete))
+    /* Format-List aligns its colons ("Index   : 175"); the other forms write
+       "Label: value": a change of style is another record */
+    int restyled = !cell && r->open && r->kind == REC_LABEL &&
+                   (spaced != (r->format == SCAN_FORM_FL));
+    if (r->open && r->kind == REC_LABEL && ((r->seen & bit) || complete || restyled))
         sspr__scan_end_record(s);
     if (!s->rec.open || s->rec.kind != REC_LABEL) {
         if (!opening && s->rec.open)
