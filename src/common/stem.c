@@ -329,18 +329,107 @@ static size_t tok_apostrophe(const unsigned char *p, const unsigned char *end)
 void sspr__tokens_init(sspr__tokens *t, const char *text, size_t len)
 {
     memset(t, 0, sizeof *t);
-    t->p = (const unsigned char *)text;
+    t->p = t->begin = (const unsigned char *)text;
     t->end = t->p + (text ? len : 0);
     t->joined_done = 1;
+}
+
+/* ---- renamed products --------------------------------------------------------
+ * Microsoft renamed Azure AD (Azure Active Directory) to Microsoft Entra ID in
+ * 2023, Azure AD Connect to Microsoft Entra Connect, and its synchronization
+ * service, which the event log and the services list call ADSync, is
+ * "Microsoft Azure AD Sync". Each name is read as one canonical spelling, the
+ * one the 2017 article writes (most of the catalogue's text), so that the index
+ * and a query get the same terms whichever name they use. Written in lower case,
+ * one space between words; a name is tried in this order, so one that begins
+ * with another comes first. */
+static const struct {
+    const char *name, *canonical;
+} products[] = {
+    {"microsoft entra connect sync", "ADSync"},
+    {"microsoft azure ad sync", "ADSync"},
+    {"azure ad connect sync", "ADSync"},
+    {"entra connect sync", "ADSync"},
+    {"azure ad sync", "ADSync"},
+    {"microsoft entra connect", "Azure AD Connect"},
+    {"azure active directory connect", "Azure AD Connect"},
+    {"entra connect", "Azure AD Connect"},
+    {"aad connect", "Azure AD Connect"},
+    {"aadconnect", "Azure AD Connect"},
+    {"microsoft entra id", "Azure AD"},
+    {"azure active directory", "Azure AD"},
+    {"entra id", "Azure AD"},
+    {"aad", "Azure AD"},
+};
+
+static int tok_space(int c)
+{
+    return c == ' ' || c == '\t' || c == '\r' || c == '\n';
+}
+
+/* The length of product name `name` at p (a word start), or 0: its words in any
+ * case, any run of white space between them, and no word character after it
+ * (nor a joiner or apostrophe before one: "Azure AD-joined" is another word). */
+static size_t tok_product_at(const unsigned char *p, const unsigned char *end, const char *name)
+{
+    const unsigned char *q = p;
+    for (const char *s = name; *s; s++) {
+        if (*s == ' ') {
+            if (q >= end || !tok_space(*q))
+                return 0;
+            while (q < end && tok_space(*q))
+                q++;
+        } else if (q >= end || (tok_upper(*q) ? *q - 'A' + 'a' : *q) != *s) {
+            return 0;
+        } else {
+            q++;
+        }
+    }
+    if (q < end) {
+        size_t skip = tok_apostrophe(q, end);
+        if (!skip && (*q == '-' || *q == '_'))
+            skip = 1;
+        if (tok_alnum(*q) || (skip && q + skip < end && tok_alnum(q[skip])))
+            return 0;
+    }
+    return (size_t)(q - p);
+}
+
+/* At the start of a word of the text: when a product name begins there, reads
+ * its canonical name instead, then the text after it. */
+static void tok_products(sspr__tokens *t)
+{
+    int c = *t->p | 0x20;
+    if (t->resume || (c != 'a' && c != 'e' && c != 'm') ||
+        (t->p > t->begin && tok_alnum(t->p[-1]))) /* a word cut at SSPR__COMPOUND_MAX */
+        return;
+    for (size_t i = 0; i < sizeof products / sizeof *products; i++) {
+        size_t n = tok_product_at(t->p, t->end, products[i].name);
+        if (n) {
+            t->resume = t->p + n;
+            t->resume_end = t->end;
+            t->p = (const unsigned char *)products[i].canonical;
+            t->end = t->p + strlen(products[i].canonical);
+            return;
+        }
+    }
 }
 
 /* Reads the next compound into t->buf and splits it into parts; 0 at the end. */
 static int tok_read_compound(sspr__tokens *t)
 {
-    while (t->p < t->end && !tok_alnum(*t->p))
-        t->p++;
+    for (;;) {
+        while (t->p < t->end && !tok_alnum(*t->p))
+            t->p++;
+        if (t->p < t->end || !t->resume)
+            break;
+        t->p = t->resume; /* the canonical name is read: back to the text */
+        t->end = t->resume_end;
+        t->resume = t->resume_end = NULL;
+    }
     if (t->p >= t->end)
         return 0;
+    tok_products(t);
     size_t n = 0;
     while (t->p < t->end && n < sizeof t->buf) {
         unsigned char c = *t->p;

@@ -16,6 +16,9 @@
 /* A tokenizer over text[0..len): no allocation, any length. */
 typedef struct {
     const unsigned char *p, *end;
+    const unsigned char *begin;                 /* the text */
+    const unsigned char *resume, *resume_end;   /* the text after a product name being read
+                                                   as its canonical name; NULL otherwise */
     char buf[SSPR__COMPOUND_MAX]; /* the current compound, case kept, apostrophes dropped */
     unsigned char part_at[SSPR__PARTS_MAX], part_len[SSPR__PARTS_MAX];
     unsigned nparts, next_part; /* next_part == nparts: the joined form is next (if nparts > 1) */
@@ -31,7 +34,12 @@ void sspr__tokens_init(sspr__tokens *t, const char *text, size_t len);
  *  - for a compound joined by '-' or '_' or written in CamelCase, each part and
  *    then the whole ("ServiceBus" -> "servic", "bu", "servicebu", stemmed);
  *  - never a stop word ("the", "of", ...), and stemmed (sspr__stem) unless it
- *    holds a digit. */
+ *    holds a digit;
+ *  - for a renamed product's name, in any case and with any white space between
+ *    its words, the terms of its canonical name: "Microsoft Entra ID" and "Entra
+ *    ID" are read as "Azure AD", "Microsoft Entra Connect" as "Azure AD
+ *    Connect", "Azure AD Sync" as "ADSync" (the table in stem.c), so that an
+ *    entry and a query find each other whichever name they write. */
 size_t sspr__tokens_next(sspr__tokens *t, char *out);
 
 /* 1 when the lower-case word w[0..n) is a stop word. */
