@@ -48,8 +48,11 @@ static const char *doc_area_label(int area)
 
 const char *doc_origin_label(int origin)
 {
-    return origin == SSPR__ORIGIN_2017 ? "the 2017 article"
-                                                       : "the current documentation";
+    switch (origin) {
+    case SSPR__ORIGIN_CURRENT: return "the current documentation";
+    case SSPR__ORIGIN_FIELD: return "field reports";
+    default: return "the 2017 article";
+    }
 }
 
 static void doc_code(const m_entry *e, char *buf, size_t cap)
@@ -379,6 +382,8 @@ static void fields(walk *w, const m_entry *e)
     span(w, DOC_TEXT, e->section);
     span(w, DOC_TEXT, "\xE2\x80\x9D, ");
     span(w, DOC_TEXT, doc_origin_label(e->origin));
+    if (e->refs.n)
+        words(w, e->refs.n == 1 ? " (see Source below)" : " (see Sources below)");
     field_end(w);
     fmt->list_end(w->o, DOC_FIELDS);
 }
@@ -421,15 +426,52 @@ static void refs(const walk *w, const char *label, const size_t *idx, size_t n, 
     w->fmt->list_end(w->o, DOC_BULLETS);
 }
 
+/* A page, last in its item: " read 2025-03-04" when its day is known, then ": "
+ * and the address (which man(7) sets on a line of its own). */
+static void page(const walk *w, const char *url, const char *date)
+{
+    if (date) {
+        words(w, " read ");
+        span(w, DOC_TEXT, date);
+    }
+    words(w, ": ");
+    span(w, DOC_URL, url);
+}
+
+/* The order facts are shown in: the catalogue's, except that a fact another one
+ * replaces comes right after its replacement, so the current value is first. */
+static size_t fact_order(const m_entry *e, size_t *order)
+{
+    size_t n = 0;
+    unsigned char *shown = gen_xmalloc(e->facts.n ? e->facts.n : 1);
+    memset(shown, 0, e->facts.n ? e->facts.n : 1);
+    for (size_t i = 0; i < e->facts.n; i++) {
+        if (shown[i] || doc_fact_superseded_by(e, i) >= 0)
+            continue; /* shown after the fact that replaces it */
+        for (int at = (int)i; at >= 0 && !shown[at]; at = e->facts.v[at].supersedes_at) {
+            shown[at] = 1;
+            order[n++] = (size_t)at;
+        }
+    }
+    for (size_t i = 0; i < e->facts.n; i++) /* a cycle, which the model refuses */
+        if (!shown[i])
+            order[n++] = i;
+    free(shown);
+    return n;
+}
+
 static void facts(const walk *w, const m_entry *e)
 {
     char buf[512];
     if (!e->facts.n)
         return;
+    size_t *order = gen_xmalloc(e->facts.n * sizeof *order);
+    size_t n = fact_order(e, order);
     w->fmt->list_begin(w->o, DOC_FACTS, "Facts");
-    for (size_t i = 0; i < e->facts.n; i++) {
+    for (size_t k = 0; k < n; k++) {
+        size_t i = order[k];
         const m_fact *x = &e->facts.v[i];
-        w->fmt->item_begin(w->o, DOC_FACTS, i, NULL);
+        w->fmt->item_begin(w->o, DOC_FACTS, k, NULL);
         doc_fact_value(x, buf, sizeof buf);
         w->fmt->fact(w->o, x, buf);
         if (x->supersedes_at >= 0) {
@@ -441,9 +483,32 @@ static void facts(const walk *w, const m_entry *e)
             words(w, "; replaced by ");
             span(w, DOC_CODE, e->facts.v[by].key);
         }
+        if (x->url) {
+            words(w, "; stated on a page");
+            page(w, x->url, x->date);
+        }
         w->fmt->item_end(w->o, DOC_FACTS);
     }
     w->fmt->list_end(w->o, DOC_FACTS);
+    free(order);
+}
+
+/* The pages and posts the entry comes from: "Title, read DATE: https://...". */
+static void sources(const walk *w, const m_entry *e)
+{
+    if (!e->refs.n)
+        return;
+    w->fmt->list_begin(w->o, DOC_SOURCES, e->refs.n == 1 ? "Source" : "Sources");
+    for (size_t i = 0; i < e->refs.n; i++) {
+        const m_reference *r = &e->refs.v[i];
+        w->fmt->item_begin(w->o, DOC_SOURCES, i, NULL);
+        span(w, DOC_TEXT, r->title ? r->title : "Page");
+        if (r->date)
+            words(w, ",");
+        page(w, r->url, r->date);
+        w->fmt->item_end(w->o, DOC_SOURCES);
+    }
+    w->fmt->list_end(w->o, DOC_SOURCES);
 }
 
 void doc_entry(const doc_format *fmt, const doc_out *o, const m_entry *e)
@@ -463,5 +528,6 @@ void doc_entry(const doc_format *fmt, const doc_out *o, const m_entry *e)
          e->procedures.n, 1);
     refs(&w, "Related", e->related.idx, e->related.n, 0);
     facts(&w, e);
+    sources(&w, e);
     fmt->entry_end(o, e);
 }

@@ -39,7 +39,7 @@ void doc_groups_free(doc_group *g, size_t n);
 void doc_heading(const m_entry *e, char *buf, size_t cap);
 /* 1 when the heading is the entry's title (symptoms, procedures, ...). */
 int doc_heading_is_title(const m_entry *e);
-/* "the 2017 article" / "the current documentation". */
+/* "the 2017 article" / "the current documentation" / "field reports". */
 const char *doc_origin_label(int origin);
 /* Writes a page to path through emit_open/emit_close: body gets the file and
  * the page's date (doc_date in roff.h). Returns 0, or -1 with the problem
@@ -52,7 +52,9 @@ int doc_write(const m_catalog *cat, const char *path,
  * doc_entry decides what an entry shows and in which order: its heading, the
  * fields (Id, Title, Event or Code, Name, Aliases, HRESULT, Mentions, Kind,
  * Order, From), the summary, the lists (messages, causes, steps, procedures,
- * related entries) and the facts. A format says only how, through the
+ * related entries), the facts (a fact that replaces another first, the one it
+ * replaces after it, each with the page that states it) and the sources the
+ * entry comes from (its refs: title, URL, the day it was read). A format says only how, through the
  * callbacks below. The few words of our own between values ("; severity ",
  * " event ", "recovery step 3") are plain ASCII that neither format escapes;
  * doc_entry writes those to the file itself. */
@@ -69,7 +71,8 @@ enum {
     DOC_MESSAGES, /* literal messages, one DOC_MESSAGE span an item */
     DOC_BULLETS,  /* causes, procedures, related entries */
     DOC_NUMBERED, /* steps, numbered from 1 */
-    DOC_FACTS,    /* one fact an item: the format's fact callback, then replacements */
+    DOC_FACTS,    /* one fact an item: the format's fact callback, its page, replacements */
+    DOC_SOURCES,  /* the entry's references: title, a DOC_URL span, the day it was read */
 };
 
 /* Kinds of inline text, as the `span` argument of the span callback. */
@@ -80,6 +83,7 @@ enum {
     DOC_MESSAGE, /* a literal message a user or the event log shows */
     DOC_REF,     /* the id of another entry this one refers to */
     DOC_NOTE,    /* an aside after a reference: "(recovery step 2)" */
+    DOC_URL,     /* the address of a page (https://...): a link where the format has them */
 };
 
 typedef struct {
@@ -99,7 +103,9 @@ typedef struct {
     void (*span)(const doc_out *o, int kind, const char *s);
     /* A fact's own parts, in a DOC_FACTS item: key, value with its unit (from
      * doc_fact_value), meaning and origin. The replacements follow as
-     * "; replaces " and a DOC_CODE key, so the callback leaves its last part open. */
+     * "; replaces " and a DOC_CODE key, then the fact's own page, if any, as
+     * "; stated on a page read DATE: " and a DOC_URL span, so the callback
+     * leaves its last part open. A DOC_URL span always ends its item. */
     void (*fact)(const doc_out *o, const m_fact *x, const char *value);
     /* The two formats place what the heading leaves out differently. When
      * the heading is the code and name, man(7) gives the title as the field

@@ -1,7 +1,9 @@
 /* The HTML reference: one self-contained file (inline CSS, no scripts, no
  * external assets), well-formed XHTML-compatible markup, an element with
  * id="<entry id>" per entry so reference.html#prs-32009 works, and a table of
- * contents by source and area. Same reading order as sspr-errors(7). */
+ * contents by source and area. Same reading order as sspr-errors(7). The only
+ * links out of the file are to the pages the catalogue cites (its refs and
+ * facts' urls). */
 #include "emit.h"
 #include "emit_doc.h"
 
@@ -50,7 +52,7 @@ static const char css[] =
     "table.facts{border-collapse:collapse;font-size:.9rem;width:100%}\n"
     "table.facts th,table.facts td{border:1px solid var(--line);padding:.25rem .5rem;"
     "text-align:left;vertical-align:top}\n"
-    ".value{overflow-wrap:anywhere}\n"
+    ".value,a.url{overflow-wrap:anywhere}\n"
     ".muted,footer{color:var(--muted)}\n"
     "footer{margin-top:3rem;font-size:.85rem}\n"
     "@media print{nav{display:none}.entry{break-inside:avoid}}\n";
@@ -244,6 +246,10 @@ static void span(const doc_out *o, int kind, const char *s)
         tagged(f, "<a href=\"#", s, "\">");
         tagged(f, "<code>", s, "</code></a>");
         break;
+    case DOC_URL:
+        tagged(f, "<a class=\"url\" href=\"", s, "\">");
+        tagged(f, "", s, "</a>");
+        break;
     default: esc(f, s); break;
     }
 }
@@ -327,8 +333,12 @@ static void body(FILE *f, const m_catalog *cat, const char *date)
     fputs(".</p>\n", f);
     fputs("<p>Names and messages are copied byte-exact from the documentation, misspellings "
           "included (the corrected spelling is an alias); summaries, causes and steps are "
-          "written in our own words. Where the current documentation changed a value given "
-          "in 2017, both facts are listed and the newer one says which it replaces. The "
+          "written in our own words. Every entry says where it comes from: the 2017 "
+          "article, the current documentation (its sources: the page, its address and the "
+          "day it was read) or field reports (public posts, with their addresses); a fact "
+          "stated on another page gives that page. Where the current documentation changed "
+          "a value given in 2017, both facts are listed, the current one first, and each "
+          "says which replaces which. The "
           "same content is in <code>sspr-errors(7)</code>; <code>sspr-errors lookup</code> "
           "finds entries from a code, an HRESULT, a name or a pasted message.</p>\n"
           "</header>\n",

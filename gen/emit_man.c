@@ -103,10 +103,20 @@ static void item_begin(const doc_out *o, int list, size_t i, const char *label)
     }
 }
 
-/* A fact reads as a sentence ("From the 2017 article; replaces x."). */
+/* A fact ends without a full stop, which could be read as part of its page's
+ * address ("From the 2017 article; replaced by x"). */
 static void item_end(const doc_out *o, int list)
 {
-    fputs(list == DOC_FACTS ? ".\n" : "\n", o->f);
+    (void)list;
+    fputs("\n", o->f);
+}
+
+/* An address, on a line of its own: some are wider than the page, and a reader
+ * copies it whole. It ends its item (emit_doc.h), so nothing follows it. */
+static void url(FILE *f, const char *s)
+{
+    fputs("\n.br\n", f);
+    text(f, s);
 }
 
 /* Literal keys are plain: bold marks only messages and the ids of references. */
@@ -114,6 +124,8 @@ static void span(const doc_out *o, int kind, const char *s)
 {
     if (kind == DOC_MESSAGE || kind == DOC_REF)
         bold(o->f, s);
+    else if (kind == DOC_URL)
+        url(o->f, s);
     else
         text(o->f, s);
 }
@@ -163,14 +175,24 @@ static void description(FILE *f, const m_catalog *cat, const doc_group *g, size_
           "it comes from.\n"
           "A summary follows, then the literal messages a user or the event log shows, "
           "possible causes, the steps that resolve it, the recovery procedures and "
-          "related entries it refers to (by id, with their titles), and the facts the "
-          "documentation states, with their units and origin.\n"
+          "related entries it refers to (by id, with their titles), the facts the "
+          "documentation states, with their units and origin, and the sources the entry "
+          "comes from.\n"
+          ".PP\n"
+          "Every entry and fact says where it comes from: the 2017 article (Microsoft, "
+          "\\(lqHow to troubleshoot self\\-service password reset\\(rq), the current "
+          "documentation (the page, its address and the day it was read, under\n"
+          ".BR Source )\n"
+          "or field reports (public posts of what the product prints, with their "
+          "addresses).\n"
+          "A fact stated on a page that is not one of the entry's sources gives its own "
+          "address.\n"
           ".PP\n"
           "Names and messages are copied byte\\-exact, misspellings included "
           "(the corrected spelling is an alias); summaries, causes and steps are written "
           "in our own words.\n"
           "Where the current documentation changed a value given in 2017, both facts are "
-          "listed, and the newer one says which it replaces.\n"
+          "listed, the current one first, and each says which replaces which.\n"
           ".PP\n"
           "To find entries from what a ticket or an event log says (a code, an HRESULT, a "
           "name or a pasted message), run\n"

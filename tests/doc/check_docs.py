@@ -63,6 +63,46 @@ def code_forms(e):
     return forms
 
 
+_urls = None
+
+
+def entry_urls(e):
+    """The pages an entry and its facts come from."""
+    return [r["url"] for r in e["refs"]] + [f["url"] for f in e["facts"] if f.get("url")]
+
+
+def catalogue_urls(cli):
+    global _urls
+    if _urls is None:
+        _urls = {u for e in catalogue(cli) for u in entry_urls(e)}
+    return _urls
+
+
+ORIGIN_LABELS = {"2017": "the 2017 article", "current": "the current documentation",
+                 "field": "field reports"}
+
+
+def check_provenance(page, e, text):
+    """Issue 15.3: an entry's section (text: folded, whitespace-free) says its
+    origin and every page it and its facts come from, with the day read, and a
+    fact that replaces another comes before it."""
+    if ORIGIN_LABELS[e["origin"]] not in text:
+        fail(f"{page}: {e['id']}: its origin ({ORIGIN_LABELS[e['origin']]}) is not shown")
+    bare = re.sub(r"\s+", "", text)
+    for r in e["refs"] + [f for f in e["facts"] if f.get("url")]:
+        if r["url"] not in bare:
+            fail(f"{page}: {e['id']}: the page {r['url']!r} is not shown")
+        if r.get("date") and f"read {r['date']}" not in text:
+            fail(f"{page}: {e['id']}: the day {r['date']} its page was read is not shown")
+    for f in e["facts"]:
+        if f.get("supersedes"):
+            new, old = (re.search(rf"(?<!\w){re.escape(k)}(?!\w)", text)
+                        for k in (f["key"], f["supersedes"]))
+            if not new or not old or new.start() > old.start():
+                fail(f"{page}: {e['id']}: {f['key']} is not shown before the fact it "
+                     f"replaces, {f['supersedes']}")
+
+
 def codes_2017(path):
     with open(path, encoding="utf-8") as f:
         return [line.strip() for line in f if line.strip() and not line.startswith("#")]
@@ -86,9 +126,12 @@ def check_lint(pages):
             fail(f"{page}: mandoc -T lint -W warning:\n{r.stdout}{r.stderr}")
 
 
+URL_LINE_RE = re.compile(r"^\s*https://\S+$")  # a line that is one long address
+
+
 def check_width(text, page):
     for n, line in enumerate(text.splitlines(), 1):
-        if len(line) > 80:
+        if len(line) > 80 and not URL_LINE_RE.match(line):
             fail(f"{page}: rendered line {n} is {len(line)} columns wide: {line!r}")
 
 
@@ -116,6 +159,23 @@ def check_man7(page, cli, codes):
     if len(re.findall(r"^\.SS ", source, re.M)) != len(entries):
         fail(f"{page}: {len(entries)} entries but "
              f"{len(re.findall(r'^.SS ', source, re.M))} subsections")
+    # each entry's part of the rendered page: from its subsection heading to the next
+    rendered = text.splitlines()
+    starts = [i for i, line in enumerate(rendered) if re.match(r"^   \S", line)]
+    by_id = {}
+    for k, i in enumerate(starts):
+        part = fold("\n".join(rendered[i:starts[k + 1] if k + 1 < len(starts) else None]))
+        m = re.search(r"\bId ([a-z0-9][a-z0-9-]*)", part)
+        if m:
+            by_id[m.group(1)] = part
+    current = [e for e in entries if e["origin"] == "current"]
+    if not current:
+        fail(f"{page}: no entry of origin current to check")
+    for e in entries:
+        if e["id"] not in by_id:
+            fail(f"{page}: {e['id']}: no subsection of its own found")
+            continue
+        check_provenance(page, e, by_id[e["id"]])
     for e in entries:
         for key in [e["id"]] + ([e["name"]] if e["name"] else []) + e["messages"]:
             if f'.\\" {key}\n' not in source:
@@ -147,8 +207,9 @@ def check_html(path, cli, codes):
                 or "src" in el.attrib:
             fail(f"{path}: external asset or script: <{el.tag}>")
         href = el.attrib.get("href")
-        if href is not None and not href.startswith("#"):
-            fail(f"{path}: link out of the file: {href!r}")
+        if href is not None and not href.startswith("#") and \
+                not (el.tag == XHTML + "a" and href in catalogue_urls(cli)):
+            fail(f"{path}: link out of the file, not a source of the catalogue: {href!r}")
     for el in root.iter(XHTML + "a"):
         href = el.attrib.get("href", "")
         if href.startswith("#") and href[1:] not in ids:
@@ -167,6 +228,11 @@ def check_html(path, cli, codes):
         for form in code_forms(e):
             if not contains(text, form):
                 fail(f"{path}: {e['id']}: {form!r} is not in its section")
+        links = {a.attrib.get("href") for a in el.iter(XHTML + "a")}
+        for url in entry_urls(e):
+            if url not in links:
+                fail(f"{path}: {e['id']}: no link to its source {url!r}")
+        check_provenance(path, e, fold(" ".join(el.itertext())))
     whole = fold("".join(root.itertext()))
     for code in codes_2017(codes):
         if not contains(whole, code):
