@@ -31,7 +31,8 @@ for n in "${sizes[@]}"; do
     "$bundle" gperf "$d/out/search-terms.inc" "$d/out/search.gperf"
     t2=$(date +%s%N)
     cc -std=c11 -O2 -fPIC -shared -fvisibility=hidden -DSSPR_BUILDING \
-        -I"$d/out" -I"$src/src/lib" -I"$src/include" "$src"/src/lib/*.c \
+        -I"$d/out" -I"$src/src/lib" -I"$src/src/lib/scan" -I"$src/src/common" -I"$src/include" \
+        "$src"/src/lib/*.c "$src"/src/lib/scan/*.c "$src"/src/common/*.c \
         -Wl,--version-script="$src/src/lib/libsspr-errors.map" -lm -o "$d/lib.so"
     t3=$(date +%s%N)
     strip --strip-unneeded "$d/lib.so"
