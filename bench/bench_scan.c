@@ -202,6 +202,25 @@ static void format_list(buf *b, size_t bytes)
     puts_(b, "\n");
 }
 
+/* Event Viewer's "Copy details as text", one record after another, as a
+ * helpdesk gets them pasted into tickets. */
+static void copy_details(buf *b, size_t bytes)
+{
+    size_t end = b->n + bytes;
+    while (b->n < end) {
+        int o;
+        const char *src, *msg;
+        unsigned id;
+        event(&o, &src, &id, &msg);
+        putf(b,
+             "Log Name:      Application\r\nSource:        %s\r\nDate:          5/14/2024 "
+             "9:%02u:%02u AM\r\nEvent ID:      %u\r\nTask Category: None\r\nLevel:         "
+             "Error\r\nKeywords:      Classic\r\nUser:          N/A\r\nComputer:      "
+             "AADC01.contoso.com\r\nDescription:\r\n%s\r\n\r\n",
+             src, rnd(60), rnd(60), id, msg);
+    }
+}
+
 static void xml(buf *b, size_t bytes)
 {
     size_t end = b->n + bytes;
@@ -356,12 +375,13 @@ int main(int argc, char **argv)
         dir = "/tmp";
     if (mb < 1)
         mb = 256;
-    char mixed_path[1024], plain_path[1024], pat_path[1024];
+    char mixed_path[1024], plain_path[1024], pat_path[1024], details_path[1024];
     snprintf(mixed_path, sizeof mixed_path, "%s/sspr-bench-mixed.txt", dir);
     snprintf(plain_path, sizeof plain_path, "%s/sspr-bench-plain.txt", dir);
     snprintf(pat_path, sizeof pat_path, "%s/sspr-bench-patterns.txt", dir);
+    snprintf(details_path, sizeof details_path, "%s/sspr-bench-details.txt", dir);
 
-    buf mixed = {NULL, 0, 0}, plain = {NULL, 0, 0};
+    buf mixed = {NULL, 0, 0}, plain = {NULL, 0, 0}, details = {NULL, 0, 0};
     size_t size = mb * 1000000, block = 1 << 20;
     while (mixed.n < size) {
         switch (rnd(5)) {
@@ -373,8 +393,9 @@ int main(int argc, char **argv)
         }
     }
     free_text(&plain, size);
+    copy_details(&details, size / 4);
     if (write_file(mixed_path, &mixed) || write_file(plain_path, &plain) ||
-        write_patterns(pat_path))
+        write_file(details_path, &details) || write_patterns(pat_path))
         return 1;
 
     printf("sspr-errors scanner throughput (best of %d; %s)\n", RUNS, sspr_version());
@@ -386,6 +407,9 @@ int main(int argc, char **argv)
     s = time_scan(plain.v, plain.n);
     g = time_grep(pat_path, plain_path, plain.n, &lines);
     row("plain UTF-8 text", plain.n, s, g, lines);
+    s = time_scan(details.v, details.n);
+    g = time_grep(pat_path, details_path, details.n, &lines);
+    row("Copy details as text", details.n, s, g, lines);
     size_t len16;
     char *u16 = to_utf16(&mixed, &len16);
     if (u16) {
@@ -396,7 +420,9 @@ int main(int argc, char **argv)
     remove(mixed_path);
     remove(plain_path);
     remove(pat_path);
+    remove(details_path);
     free(mixed.v);
     free(plain.v);
+    free(details.v);
     return 0;
 }

@@ -340,17 +340,20 @@ void sspr__tokens_init(sspr__tokens *t, const char *text, size_t len)
  * service, which the event log and the services list call ADSync, is
  * "Microsoft Azure AD Sync". Each name is read as one canonical spelling, the
  * one the 2017 article writes (most of the catalogue's text), so that the index
- * and a query get the same terms whichever name they use. Written in lower case,
+ * and a query get the same terms whichever name they use. The service's names
+ * are read as "Azure AD Sync", not as the one word ADSync: that word is also
+ * the event source of every ADSync entry, and a question about the service
+ * ("restart the Azure AD Sync service") would then rank the source's events
+ * above the procedure it asks for. Written in lower case,
  * one space between words; a name is tried in this order, so one that begins
  * with another comes first. */
 static const struct {
     const char *name, *canonical;
 } products[] = {
-    {"microsoft entra connect sync", "ADSync"},
-    {"microsoft azure ad sync", "ADSync"},
-    {"azure ad connect sync", "ADSync"},
-    {"entra connect sync", "ADSync"},
-    {"azure ad sync", "ADSync"},
+    {"microsoft entra connect sync", "Azure AD Sync"},
+    {"microsoft azure ad sync", "Azure AD Sync"},
+    {"azure ad connect sync", "Azure AD Sync"},
+    {"entra connect sync", "Azure AD Sync"},
     {"microsoft entra connect", "Azure AD Connect"},
     {"azure active directory connect", "Azure AD Connect"},
     {"entra connect", "Azure AD Connect"},

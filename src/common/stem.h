@@ -38,8 +38,8 @@ void sspr__tokens_init(sspr__tokens *t, const char *text, size_t len);
  *  - for a renamed product's name, in any case and with any white space between
  *    its words, the terms of its canonical name: "Microsoft Entra ID" and "Entra
  *    ID" are read as "Azure AD", "Microsoft Entra Connect" as "Azure AD
- *    Connect", "Azure AD Sync" as "ADSync" (the table in stem.c), so that an
- *    entry and a query find each other whichever name they write. */
+ *    Connect", "Entra Connect Sync" as "Azure AD Sync" (the table in stem.c),
+ *    so that an entry and a query find each other whichever name they write. */
 size_t sspr__tokens_next(sspr__tokens *t, char *out);
 
 /* 1 when the lower-case word w[0..n) is a stop word. */

@@ -271,12 +271,17 @@ Test(search, renamed_products_are_synonyms)
         {"Microsoft Entra Connect writeback fails", "AAD Connect writeback fails"},
         {"Entra ID", "Azure AD"},
         {"Microsoft Entra ID premium licence", "Azure Active Directory premium licence"},
-        {"restart the Azure AD Sync service", "restart the ADSync service"},
+        {"restart the Entra Connect Sync service", "restart the Azure AD Sync service"},
         {"microsoft   ENTRA\tconnect sync stopped", "Microsoft Azure AD Sync stopped"},
         {"upgrade AADConnect", "upgrade Entra Connect"},
     };
     for (size_t i = 0; i < sizeof same / sizeof *same; i++)
         assert_same_hits(same[i][0], same[i][1]);
+    /* the service's names are not the one word ADSync, every ADSync entry's
+       source: asking how to restart the service finds the procedure */
+    hits svc = search("how do I restart the azure ad sync service in services.msc");
+    int at = rank_of(&svc, "proc-restart-sync-service");
+    cr_assert(at == 0, "proc-restart-sync-service is at %d", at);
     hits h = search("Entra Connect writeback fails");
     hits g = search("Azure AD Connect writeback fails");
     cr_assert_str_eq(top_id(&h), top_id(&g));
