@@ -107,8 +107,10 @@ static size_t jansson_lookup(const char *key)
 {
     size_t n = 0, i, j;
     json_t *file, *e;
-    json_array_foreach(catalog_json, i, file) {
-        json_array_foreach(json_object_get(file, "entries"), j, e) {
+    json_array_foreach(catalog_json, i, file)
+    {
+        json_array_foreach(json_object_get(file, "entries"), j, e)
+        {
             json_t *code = json_object_get(e, "code"), *name = json_object_get(e, "name");
             char buf[32];
             if (json_is_integer(code)) {

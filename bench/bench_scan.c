@@ -140,8 +140,8 @@ static const struct {
 
 static const char *levels[] = {"Information", "Warning", "Error"};
 static const char *providers[] = {"Microsoft-Windows-Security-SPP", "Service Control Manager",
-                                  "Microsoft-Windows-Winlogon", "Application Error",
-                                  "Microsoft-Windows-GroupPolicy", "Directory Synchronization"};
+                                  "Microsoft-Windows-Winlogon",     "Application Error",
+                                  "Microsoft-Windows-GroupPolicy",  "Directory Synchronization"};
 
 static int pick_ours(void)
 {
@@ -195,8 +195,9 @@ static void format_list(buf *b, size_t bytes)
         const char *src, *msg;
         unsigned id;
         event(&o, &src, &id, &msg);
-        putf(b, "\nTimeCreated  : 5/14/2024 9:%02u:%02u AM\nProviderName : %s\nId           : %u\n"
-                "Message      : %s\n",
+        putf(b,
+             "\nTimeCreated  : 5/14/2024 9:%02u:%02u AM\nProviderName : %s\nId           : %u\n"
+             "Message      : %s\n",
              rnd(60), rnd(60), src, id, msg);
     }
     puts_(b, "\n");
@@ -249,8 +250,9 @@ static void csv(buf *b, size_t bytes)
         const char *src, *msg;
         unsigned id;
         event(&o, &src, &id, &msg);
-        putf(b, "\"%s\",\"%u\",\"0\",\"2\",\"%u\",\"%s\",\"Application\",\"aadc01.contoso.com\","
-                "\"5/14/2024 9:%02u:%02u AM\"\n",
+        putf(b,
+             "\"%s\",\"%u\",\"0\",\"2\",\"%u\",\"%s\",\"Application\",\"aadc01.contoso.com\","
+             "\"5/14/2024 9:%02u:%02u AM\"\n",
              msg, id, rnd(1000000), src, rnd(60), rnd(60));
     }
     puts_(b, "\n");

@@ -55,7 +55,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     if (one.n != many.n)
         abort();
     size_t m = one.n < MAXM ? one.n : MAXM;
-    if (memcmp(one.e, many.e, m * sizeof *one.e) || memcmp(one.line, many.line, m * sizeof *one.line))
+    if (memcmp(one.e, many.e, m * sizeof *one.e) ||
+        memcmp(one.line, many.line, m * sizeof *one.line))
         abort();
     return 0;
 }

@@ -33,6 +33,6 @@ int emit_json_schema(const m_catalog *cat, const char *path);
 
 /* Helpers shared by emitters. */
 void emit_c_string(FILE *f, const char *s); /* "..." with C escapes */
-extern const char emit_banner_fmt[];        /* "generated — do not edit" banner, %s = comment leader */
+extern const char emit_banner_fmt[]; /* "generated — do not edit" banner, %s = comment leader */
 
 #endif

@@ -19,7 +19,7 @@
 
 /* The type holding each source's codes, by SSPR__SOURCE_*. */
 static const char *const type_names[SSPR__SOURCE_END] = {NULL, "Event", "AdSync", "Sspr",
-                                                               "Security"};
+                                                         "Security"};
 
 /* Members the generated types define themselves (Rust associated items). */
 static const char *const reserved[] = {"ALL", "SOURCE", NULL};
@@ -27,9 +27,9 @@ static const char *const reserved[] = {"ALL", "SOURCE", NULL};
 typedef struct {
     char *ident;
     uint32_t value;
-    const m_entry *entry;  /* where the name comes from */
-    const char *spelling;  /* the documented name or alias; NULL for EVENT_<code> / HR_<hex> */
-    size_t canonical;      /* index of the first constant with this value */
+    const m_entry *entry; /* where the name comes from */
+    const char *spelling; /* the documented name or alias; NULL for EVENT_<code> / HR_<hex> */
+    size_t canonical;     /* index of the first constant with this value */
 } sym;
 
 typedef struct {
@@ -77,8 +77,8 @@ static char *upper_snake(const char *s)
             gap = 1;
             continue;
         }
-        int step = (is_lower(prev) && is_upper(c)) ||
-                   (is_upper(prev) && is_upper(c) && is_lower(next));
+        int step =
+            (is_lower(prev) && is_upper(c)) || (is_upper(prev) && is_upper(c) && is_lower(next));
         if (o > 0 && (gap || step))
             out[o++] = '_';
         if (o == 0 && is_digit(c)) {
@@ -415,8 +415,9 @@ static void rust_type(FILE *f, const char *type, const syms *t, int hex)
             put_markdown(f, s->spelling);
             fprintf(f, " (`%s`).", s->entry->id);
         }
-        fprintf(f, hex ? "\n    pub const %s: %s = %s(0x%08lX);\n"
-                       : "\n    pub const %s: %s = %s(%lu);\n",
+        fprintf(f,
+                hex ? "\n    pub const %s: %s = %s(0x%08lX);\n"
+                    : "\n    pub const %s: %s = %s(%lu);\n",
                 s->ident, type, type, (unsigned long)s->value);
     }
     fputs("\n    /// Every value, ascending, each once.\n", f);
@@ -433,8 +434,9 @@ static void rust_type(FILE *f, const char *type, const syms *t, int hex)
           f);
     for (size_t i = 0; i < t->n; i++)
         if (t->v[i].canonical == i)
-            fprintf(f, hex ? "            0x%08lX => Some(\"%s\"),\n"
-                           : "            %lu => Some(\"%s\"),\n",
+            fprintf(f,
+                    hex ? "            0x%08lX => Some(\"%s\"),\n"
+                        : "            %lu => Some(\"%s\"),\n",
                     (unsigned long)t->v[i].value, t->v[i].ident);
     fputs("            _ => None,\n        }\n    }\n", f);
 }

@@ -451,7 +451,8 @@ int emit_c_tables(const m_catalog *cat, const char *path)
         fputs("\",\n", f);
     }
     fputs("};\n", f);
-    fprintf(f, "typedef char sspr__pool_has_no_padding[sizeof sspr__pool_chunks == %zu ? 1 : -1];\n",
+    fprintf(f,
+            "typedef char sspr__pool_has_no_padding[sizeof sspr__pool_chunks == %zu ? 1 : -1];\n",
             p.len ? p.len : 1);
 
     pool_free(&p);

@@ -168,8 +168,7 @@ static doc_group *add_group(doc_group **g, size_t *n, const char *anchor, const 
     return d;
 }
 
-static void collect(const m_catalog *cat, doc_group *d, int (*want)(const m_entry *, int),
-                    int arg)
+static void collect(const m_catalog *cat, doc_group *d, int (*want)(const m_entry *, int), int arg)
 {
     d->entries = gen_xmalloc((cat->n ? cat->n : 1) * sizeof *d->entries);
     for (size_t i = 0; i < cat->n; i++)
@@ -524,8 +523,8 @@ void doc_entry(const doc_format *fmt, const doc_out *o, const m_entry *e)
     strings(&w, DOC_BULLETS, e->causes.n == 1 ? "Cause" : "Causes", DOC_PROSE, &e->causes);
     strings(&w, DOC_NUMBERED, e->kind == SSPR__KIND_CHECKLIST ? "Collect" : "Steps", DOC_PROSE,
             &e->steps);
-    refs(&w, e->procedures.n == 1 ? "Procedure" : "Procedures", e->procedures.idx,
-         e->procedures.n, 1);
+    refs(&w, e->procedures.n == 1 ? "Procedure" : "Procedures", e->procedures.idx, e->procedures.n,
+         1);
     refs(&w, "Related", e->related.idx, e->related.n, 0);
     facts(&w, e);
     sources(&w, e);

@@ -21,8 +21,8 @@ int emit_html(const m_catalog *cat, const char *path);
  * area, the procedures (in recovery order) or the checklists. Every entry is
  * in exactly one group. */
 typedef struct {
-    char anchor[48];  /* "source-adsync", "area-reset-portal", "procedures" */
-    char title[96];   /* "ADSync events", "Symptoms: password reset portal" */
+    char anchor[48];   /* "source-adsync", "area-reset-portal", "procedures" */
+    char title[96];    /* "ADSync events", "Symptoms: password reset portal" */
     const char *intro; /* a paragraph of our own words */
     size_t *entries;   /* indices into cat->entries, in reading order */
     size_t n;

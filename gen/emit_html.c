@@ -269,10 +269,17 @@ static void fact(const doc_out *o, const m_fact *x, const char *value)
 }
 
 static const doc_format html_format = {
-    .entry_begin = entry_begin, .entry_end = entry_end, .summary = summary,
-    .list_begin = list_begin, .list_end = list_end, .item_begin = item_begin, .item_end = item_end,
-    .span = span, .fact = fact,
-    .title_in_fields = 0, .name_always = 1,
+    .entry_begin = entry_begin,
+    .entry_end = entry_end,
+    .summary = summary,
+    .list_begin = list_begin,
+    .list_end = list_end,
+    .item_begin = item_begin,
+    .item_end = item_end,
+    .span = span,
+    .fact = fact,
+    .title_in_fields = 0,
+    .name_always = 1,
 };
 
 static void contents(FILE *f, const m_catalog *cat, const doc_group *g, size_t ng)

@@ -142,19 +142,27 @@ static void fact(const doc_out *o, const m_fact *x, const char *value)
 }
 
 static const doc_format man_format = {
-    .entry_begin = entry_begin, .entry_end = entry_end, .summary = summary,
-    .list_begin = list_begin, .list_end = list_end, .item_begin = item_begin, .item_end = item_end,
-    .span = span, .fact = fact,
-    .title_in_fields = 1, .name_always = 0,
+    .entry_begin = entry_begin,
+    .entry_end = entry_end,
+    .summary = summary,
+    .list_begin = list_begin,
+    .list_end = list_end,
+    .item_begin = item_begin,
+    .item_end = item_end,
+    .span = span,
+    .fact = fact,
+    .title_in_fields = 1,
+    .name_always = 0,
 };
 
 static void description(FILE *f, const m_catalog *cat, const doc_group *g, size_t ng)
 {
     heading(f, "SH", "DESCRIPTION", 0);
     fprintf(f, "This page is the whole catalogue of libsspr\\-errors, version %s: ", cat->version);
-    fprintf(f, "%zu entries on the errors, event\\-log codes and symptoms of Microsoft\\(aqs "
-               "self\\-service password reset (SSPR) and Password Writeback, "
-               "with their causes and the steps that fix them.\n",
+    fprintf(f,
+            "%zu entries on the errors, event\\-log codes and symptoms of Microsoft\\(aqs "
+            "self\\-service password reset (SSPR) and Password Writeback, "
+            "with their causes and the steps that fix them.\n",
             cat->n);
     fputs("It is grouped as follows:\n", f);
     for (size_t i = 0; i < ng; i++) {

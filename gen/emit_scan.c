@@ -5,8 +5,8 @@
  * audit log print (people paste those into tickets too); shorter ones and
  * portal labels ("Save", "Password Reset") would match unrelated text. Also
  * every name written as an identifier of 14 letters or more
- * ("OnPremisesConnectivityFailure"), which audit logs print alone. A message quoted by several entries names only those of the best kind
- * (events before symptoms), as lookup orders them.
+ * ("OnPremisesConnectivityFailure"), which audit logs print alone. A message quoted by several
+ * entries names only those of the best kind (events before symptoms), as lookup orders them.
  *
  * How: each message is folded (src/common/scanfold.c) into a pattern. Each pattern
  * has an anchor, ANCHOR bytes of one of its words whose three-byte pieces are
@@ -39,12 +39,12 @@ enum {
 };
 
 typedef struct {
-    char *text;          /* folded pattern */
+    char *text; /* folded pattern */
     size_t len;
     unsigned char *word; /* per byte: WORD_START or WORD_MORE for letters and digits */
     size_t *entries;
     size_t nentries;
-    int kind;            /* best kind among its entries */
+    int kind; /* best kind among its entries */
     size_t anchor_at;
 } x_pat;
 
@@ -164,7 +164,8 @@ static void x_merge(x_pats *ps)
         size_t e = p->entries[0];
         int keep = p->kind == last->kind && last->entries[last->nentries - 1] != e;
         if (keep) {
-            last->entries = gen_xrealloc(last->entries, (last->nentries + 1) * sizeof *last->entries);
+            last->entries =
+                gen_xrealloc(last->entries, (last->nentries + 1) * sizeof *last->entries);
             last->entries[last->nentries++] = e;
         }
         free(p->text);
@@ -178,8 +179,8 @@ static void x_merge(x_pats *ps)
  * other bytes count as fairly rare. */
 static int x_commonness(int c)
 {
-    static const int letters[26] = {82, 15, 28, 43, 127, 22, 20, 61, 70, 2,  8,  40, 24,
-                                    67, 75, 19, 1,  60, 63, 91, 28, 10, 24, 2,  20, 1};
+    static const int letters[26] = {82, 15, 28, 43, 127, 22, 20, 61, 70, 2,  8, 40, 24,
+                                    67, 75, 19, 1,  60,  63, 91, 28, 10, 24, 2, 20, 1};
     if (c >= 'a' && c <= 'z')
         return letters[c - 'a'];
     return 15;
@@ -200,10 +201,10 @@ static size_t x_longest_word(const x_pat *p)
 /* Words so common in Windows event logs that an anchor inside them would send
  * the scanner verifying on most lines. */
 static const char *const common_words[] = {
-    "account", "because", "connecting", "connection", "configuration", "current", "directory",
-    "domain", "error", "failed", "failure", "getting", "management", "microsoft", "network",
-    "object", "operation", "password", "policy", "provide", "provider", "security", "server",
-    "service", "specified", "windows", NULL,
+    "account",  "because", "connecting", "connection", "configuration", "current",    "directory",
+    "domain",   "error",   "failed",     "failure",    "getting",       "management", "microsoft",
+    "network",  "object",  "operation",  "password",   "policy",        "provide",    "provider",
+    "security", "server",  "service",    "specified",  "windows",       NULL,
 };
 
 static int x_in_common_word(const x_pat *p, size_t i, size_t m)
@@ -390,8 +391,8 @@ int emit_scan_tables(const m_catalog *cat, const char *path)
     fprintf(f, "static const sspr__scan_pat sspr__scan_pats[%zu] = {\n", ps.n ? ps.n : 1);
     size_t off = 0, first = 0;
     for (size_t i = 0; i < ps.n; i++) {
-        fprintf(f, "    {%zu, %zu, %zu, %zu, %zu}, /* ", off, ps.v[i].len, ps.v[i].anchor_at,
-                first, ps.v[i].nentries);
+        fprintf(f, "    {%zu, %zu, %zu, %zu, %zu}, /* ", off, ps.v[i].len, ps.v[i].anchor_at, first,
+                ps.v[i].nentries);
         for (size_t j = 0; j < m; j++) {
             char c = ps.v[i].text[ps.v[i].anchor_at + j];
             fputc(c == '*' || c == '/' ? '_' : c, f);

@@ -36,9 +36,11 @@ static json_t *type_schema(int t)
     case T_SOURCE: return ref("source");
     case T_AREA: return ref("area");
     case T_ORIGIN: return ref("origin");
-    case T_CODE: return json_pack("{s:s, s:i, s:I}", "type", "integer", "minimum", 0, "maximum",
-                                  (json_int_t)4294967295LL);
-    case T_ORDER: return json_pack("{s:s, s:i, s:i}", "type", "integer", "minimum", 1, "maximum", 99);
+    case T_CODE:
+        return json_pack("{s:s, s:i, s:I}", "type", "integer", "minimum", 0, "maximum",
+                         (json_int_t)4294967295LL);
+    case T_ORDER:
+        return json_pack("{s:s, s:i, s:i}", "type", "integer", "minimum", 1, "maximum", 99);
     case T_HRESULT: return ref("hresult");
     case T_NUMBER: return json_pack("{s:s}", "type", "number");
     case T_VALUE: return json_pack("{s:[{s:s}, o]}", "oneOf", "type", "number", ref("text"));
@@ -96,9 +98,9 @@ int emit_json_schema(const m_catalog *cat, const char *path)
                         json_pack("{s:s, s:s, s:s}", "description",
                                   "Stable identifier: never renamed, never reused once released.",
                                   "type", "string", "pattern", "^[a-z0-9][a-z0-9-]{0,62}$"));
-    json_object_set_new(defs, "factKey",
-                        json_pack("{s:s, s:s}", "type", "string", "pattern",
-                                  "^[a-z][a-z0-9_]{0,62}$"));
+    json_object_set_new(
+        defs, "factKey",
+        json_pack("{s:s, s:s}", "type", "string", "pattern", "^[a-z][a-z0-9_]{0,62}$"));
     json_object_set_new(defs, "hresult",
                         json_pack("{s:s, s:s}", "type", "string", "pattern", "^0x[0-9A-Fa-f]{8}$"));
     json_object_set_new(defs, "url",
@@ -109,8 +111,10 @@ int emit_json_schema(const m_catalog *cat, const char *path)
     const struct {
         const char *name;
         const sspr__name_set *set;
-    } sets[] = {{"kind", &sspr__kinds},   {"severity", &sspr__severities},
-                {"source", &sspr__sources}, {"area", &sspr__areas},
+    } sets[] = {{"kind", &sspr__kinds},
+                {"severity", &sspr__severities},
+                {"source", &sspr__sources},
+                {"area", &sspr__areas},
                 {"origin", &sspr__origins}};
     for (size_t i = 0; i < sizeof sets / sizeof *sets; i++)
         json_object_set_new(defs, sets[i].name, names_enum(sets[i].set));
@@ -120,13 +124,13 @@ int emit_json_schema(const m_catalog *cat, const char *path)
     json_object_set_new(fact, "oneOf",
                         json_pack("[{s:[s], s:{s:[{s:[s]}, {s:[s]}]}}, {s:[s, s], s:{s:[s]}}]",
                                   "required", "value", "not", "anyOf", "required", "min",
-                                  "required", "max", "required", "min", "max", "not",
-                                  "required", "value"));
+                                  "required", "max", "required", "min", "max", "not", "required",
+                                  "value"));
     json_object_set_new(defs, "fact", fact);
     json_t *mention = object_schema(&mention_kind, "A code or HRESULT an entry's text quotes.");
-    json_object_set_new(mention, "anyOf",
-                        json_pack("[{s:[s]}, {s:[s, s]}]", "required", "hresult", "required",
-                                  "source", "code"));
+    json_object_set_new(
+        mention, "anyOf",
+        json_pack("[{s:[s]}, {s:[s, s]}]", "required", "hresult", "required", "source", "code"));
     json_object_set_new(defs, "mention", mention);
     json_object_set_new(defs, "reference",
                         object_schema(&reference_kind, "A page or post an entry comes from."));
@@ -138,10 +142,10 @@ int emit_json_schema(const m_catalog *cat, const char *path)
                     "The generator enforces everything here and more (unique ids, names, keys; "
                     "references that resolve; the rules that tie fields together). Written from "
                     "src/common/schema.def by sspr-gen --emit json-schema: do not edit.");
-    json_t *doc = json_pack("{s:s, s:s, s:s}", "$schema",
-                            "https://json-schema.org/draft/2020-12/schema", "$id",
-                            "https://libsspr-errors.invalid/catalog/schema.json", "title",
-                            "libsspr-errors catalogue file");
+    json_t *doc =
+        json_pack("{s:s, s:s, s:s}", "$schema", "https://json-schema.org/draft/2020-12/schema",
+                  "$id", "https://libsspr-errors.invalid/catalog/schema.json", "title",
+                  "libsspr-errors catalogue file");
     json_object_update(doc, root);
     json_object_set_new(doc, "$defs", defs);
     json_decref(root);

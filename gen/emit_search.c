@@ -23,14 +23,14 @@
  * it prints weigh most; what it explains less; the steps of a fix least, since
  * their words (click, open, select) say little about the problem. */
 enum {
-    W_NAME = 24,    /* documented name and aliases */
+    W_NAME = 24, /* documented name and aliases */
     W_TITLE = 24,
     W_MESSAGE = 16, /* literal messages */
     W_CODE = 32,    /* source, code, HRESULTs: exact identifiers */
     W_ID = 8,
     W_SUMMARY = 8,
     W_CAUSE = 8,
-    W_MENTION = 8,  /* codes and HRESULTs the entry quotes */
+    W_MENTION = 8, /* codes and HRESULTs the entry quotes */
     W_SECTION = 4,
     W_AREA = 4,
     W_FACT = 2,

@@ -1,14 +1,14 @@
 #include "fields.h"
 
-#define ENTRY_FIELD(k, i, type, presence, shape, doc)                                            \
+#define ENTRY_FIELD(k, i, type, presence, shape, doc)                                              \
     {#k, T_##type, P_##presence, S_##shape, doc, offsetof(m_entry, k)},
-#define FACT_FIELD(k, i, type, presence, shape, doc)                                             \
+#define FACT_FIELD(k, i, type, presence, shape, doc)                                               \
     {#k, T_##type, P_##presence, S_##shape, doc, offsetof(m_fact, k)},
-#define MENTION_FIELD(k, i, type, presence, shape, doc)                                          \
+#define MENTION_FIELD(k, i, type, presence, shape, doc)                                            \
     {#k, T_##type, P_##presence, S_##shape, doc, offsetof(m_mention, k)},
-#define REFERENCE_FIELD(k, i, type, presence, shape, doc)                                        \
+#define REFERENCE_FIELD(k, i, type, presence, shape, doc)                                          \
     {#k, T_##type, P_##presence, S_##shape, doc, offsetof(m_reference, k)},
-#define FILE_FIELD(k, i, type, presence, shape, doc)                                             \
+#define FILE_FIELD(k, i, type, presence, shape, doc)                                               \
     {#k, T_##type, P_##presence, S_##shape, doc, offsetof(file_fields, k)},
 
 static const field entry_fields[] = {SSPR_ENTRY_FIELDS(ENTRY_FIELD)};
@@ -17,7 +17,10 @@ static const field mention_fields[] = {SSPR_MENTION_FIELDS(MENTION_FIELD)};
 static const field reference_fields[] = {SSPR_REFERENCE_FIELDS(REFERENCE_FIELD)};
 static const field file_fields_[] = {SSPR_FILE_FIELDS(FILE_FIELD)};
 
-#define KIND_OF(what, noun, f) {what, noun, f, sizeof f / sizeof *f}
+#define KIND_OF(what, noun, f)                                                                     \
+    {                                                                                              \
+        what, noun, f, sizeof f / sizeof *f                                                        \
+    }
 const object_kind entry_kind = KIND_OF("an entry", "entry", entry_fields);
 const object_kind fact_kind = KIND_OF("a fact", "fact", fact_fields);
 const object_kind mention_kind = KIND_OF("a mention", "mention", mention_fields);

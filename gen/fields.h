@@ -11,9 +11,27 @@
 
 /* schema.def's types, presences and shapes, as numbers. */
 enum {
-    T_ID, T_TEXT, T_TITLE, T_FACTKEY, T_KIND, T_SEVERITY, T_SOURCE, T_AREA, T_ORIGIN,
-    T_CODE, T_ORDER, T_HRESULT, T_REF, T_NUMBER, T_VALUE, T_URL, T_DATE, T_MENTION, T_FACT,
-    T_REFERENCE, T_ENTRY
+    T_ID,
+    T_TEXT,
+    T_TITLE,
+    T_FACTKEY,
+    T_KIND,
+    T_SEVERITY,
+    T_SOURCE,
+    T_AREA,
+    T_ORIGIN,
+    T_CODE,
+    T_ORDER,
+    T_HRESULT,
+    T_REF,
+    T_NUMBER,
+    T_VALUE,
+    T_URL,
+    T_DATE,
+    T_MENTION,
+    T_FACT,
+    T_REFERENCE,
+    T_ENTRY
 };
 enum { P_REQUIRED, P_NULLABLE, P_OPTIONAL };
 enum { S_ONE, S_LIST };

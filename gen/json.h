@@ -38,11 +38,11 @@ struct jnode {
     int key_line, key_column; /* where the member name starts */
     char *str;                /* JN_STRING: decoded UTF-8 (no NUL inside) */
     size_t len;
-    long long integer;        /* JN_INTEGER */
-    double real;              /* JN_REAL */
-    jnode **kids;             /* JN_OBJECT members / JN_ARRAY items, in document order */
+    long long integer; /* JN_INTEGER */
+    double real;       /* JN_REAL */
+    jnode **kids;      /* JN_OBJECT members / JN_ARRAY items, in document order */
     size_t nkids;
-    size_t start, end;        /* the value's text: byte offsets [start, end) */
+    size_t start, end;         /* the value's text: byte offsets [start, end) */
     size_t key_start, key_end; /* the member name's text, quotes included */
 };
 

@@ -35,7 +35,8 @@ static const struct {
     {"html", "the catalogue as one self-contained HTML reference", emit_html},
     {"search-tables", "the search postings (also written by --outdir)", emit_search_tables},
     {"search-gperf", "the search term dictionary (also written by --outdir)", emit_search_gperf},
-    {"scan-tables", "the event-log scanner's patterns (also written by --outdir)", emit_scan_tables},
+    {"scan-tables", "the event-log scanner's patterns (also written by --outdir)",
+     emit_scan_tables},
     {"json-schema", "catalog/schema.json, the catalogue's JSON Schema", emit_json_schema},
 };
 

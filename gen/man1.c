@@ -34,13 +34,14 @@ typedef struct {
 } exit_status;
 
 static const command commands[] = {
-#define CLI_COMMAND(name, args, min, max, opts, summary, description)                         \
+#define CLI_COMMAND(name, args, min, max, opts, summary, description)                              \
     {#name, args, min, max, opts, summary, description},
 #include "commands.def"
 };
 
 static const option options[] = {
-#define CLI_OPTION(letter, name, arg, summary, description) {letter, name, arg, summary, description},
+#define CLI_OPTION(letter, name, arg, summary, description)                                        \
+    {letter, name, arg, summary, description},
 #include "commands.def"
 };
 

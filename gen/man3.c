@@ -35,11 +35,11 @@ enum { CODE_WIDTH = 72 };
 
 typedef struct {
     int kind;
-    char *doc;     /* comment text (lines joined with '\n'), or NULL */
-    char **decls;  /* IT_GROUP: normalised declarations without SSPR_API */
-    char **names;  /* IT_GROUP: function names */
+    char *doc;    /* comment text (lines joined with '\n'), or NULL */
+    char **decls; /* IT_GROUP: normalised declarations without SSPR_API */
+    char **names; /* IT_GROUP: function names */
     size_t ndecls;
-    char *code;    /* IT_CODE: the source lines as written */
+    char *code; /* IT_CODE: the source lines as written */
     int line;
 } item;
 
@@ -250,9 +250,9 @@ static char *decl_name(const char *decl)
     while (end > decl && end[-1] == ' ')
         end--;
     const char *start = end;
-    while (start > decl && (start[-1] == '_' || (start[-1] >= 'a' && start[-1] <= 'z') ||
-                            (start[-1] >= 'A' && start[-1] <= 'Z') ||
-                            (start[-1] >= '0' && start[-1] <= '9')))
+    while (start > decl &&
+           (start[-1] == '_' || (start[-1] >= 'a' && start[-1] <= 'z') ||
+            (start[-1] >= 'A' && start[-1] <= 'Z') || (start[-1] >= '0' && start[-1] <= '9')))
         start--;
     return start < end ? xstrndup(start, (size_t)(end - start)) : NULL;
 }
@@ -286,10 +286,10 @@ static int parse_header(header *h, char *text)
     section *cur = NULL;
     char *pending = NULL; /* a comment waiting for what follows it */
     int pending_line = 0;
-    int after_blank = 1;  /* a blank line since the last item */
-    item *group = NULL;   /* the group the next declaration may join */
-    int depth = 0;        /* preprocessor conditional nesting */
-    int seen_first = 0;   /* the file's opening comment is not documentation */
+    int after_blank = 1; /* a blank line since the last item */
+    item *group = NULL;  /* the group the next declaration may join */
+    int depth = 0;       /* preprocessor conditional nesting */
+    int seen_first = 0;  /* the file's opening comment is not documentation */
     for (size_t i = 0; i < l.n; i++) {
         const char *t = skip_space(l.v[i]);
         if (blank_line(t)) {
@@ -887,8 +887,8 @@ static void free_header(header *h)
 }
 
 /* What main does once the header is parsed. */
-static int run(const header *h, int list, const char *links, const char *tpath,
-               const char *example, const char *version, const char *out)
+static int run(const header *h, int list, const char *links, const char *tpath, const char *example,
+               const char *version, const char *out)
 {
     if (list) {
         for (size_t s = 0; s < h->nsecs; s++)
@@ -940,8 +940,7 @@ int main(int argc, char **argv)
         return 1;
     int rc;
     if (parse_header(&h, text) != 0) {
-        fprintf(stderr, "sspr-man3: %d error%s in %s\n", h.errors, h.errors == 1 ? "" : "s",
-                hpath);
+        fprintf(stderr, "sspr-man3: %d error%s in %s\n", h.errors, h.errors == 1 ? "" : "s", hpath);
         rc = 1;
     } else {
         rc = run(&h, list, links, tpath, example, version, out);

@@ -67,8 +67,8 @@ static void unknown_key(const ctx *c, const jnode *n, const object_kind *ok)
         }
     }
     if (best)
-        gen_error(c->file, n->key_line, n->key_column, "unknown key '%s' in %s (did you mean '%s'?)",
-                  n->key, ok->what, best);
+        gen_error(c->file, n->key_line, n->key_column,
+                  "unknown key '%s' in %s (did you mean '%s'?)", n->key, ok->what, best);
     else
         gen_error(c->file, n->key_line, n->key_column, "unknown key '%s' in %s", n->key, ok->what);
 }
@@ -413,8 +413,7 @@ static int parse_field(const ctx *c, const jnode *k, const field *f, void *slot)
         return v > 0;
     }
     switch (f->type) {
-    case T_ID:
-        return (*(char **)slot = id_value(c, k, f->key)) != NULL;
+    case T_ID: return (*(char **)slot = id_value(c, k, f->key)) != NULL;
     case T_TEXT:
         if (f->shape == S_LIST) {
             text_list(c, k, f->key, 0, slot);
@@ -429,10 +428,8 @@ static int parse_field(const ctx *c, const jnode *k, const field *f, void *slot)
                       utf8_chars(s), MAX_TITLE_CHARS);
         return s != NULL;
     }
-    case T_FACTKEY:
-        return (*(char **)slot = fact_key_value(c, k, f->key)) != NULL;
-    case T_CODE:
-        return code_value(c, k, slot);
+    case T_FACTKEY: return (*(char **)slot = fact_key_value(c, k, f->key)) != NULL;
+    case T_CODE: return code_value(c, k, slot);
     case T_ORDER:
         if (k->type != JN_INTEGER || k->integer < 1 || k->integer > 99) {
             gen_error(c->file, k->line, k->column, "%s must be an integer from 1 to 99", f->key);
@@ -451,9 +448,7 @@ static int parse_field(const ctx *c, const jnode *k, const field *f, void *slot)
             *(int64_t *)slot = hr;
             return 1;
         }
-    case T_REF:
-        text_list(c, k, f->key, 1, slot);
-        return 1;
+    case T_REF: text_list(c, k, f->key, 1, slot); return 1;
     case T_NUMBER:
         if (number_of(k, slot, &exact))
             return exact || inexact(c, k, f->key);
@@ -470,19 +465,11 @@ static int parse_field(const ctx *c, const jnode *k, const field *f, void *slot)
                   jn_type_name(k->type));
         return 0;
     }
-    case T_URL:
-        return (*(char **)slot = url_value(c, k, f->key)) != NULL;
-    case T_DATE:
-        return (*(char **)slot = date_value(c, k, f->key)) != NULL;
-    case T_REFERENCE:
-        reference_list(c, k, slot);
-        return 1;
-    case T_MENTION:
-        mention_list(c, k, slot);
-        return 1;
-    case T_FACT:
-        fact_list(c, k, slot);
-        return 1;
+    case T_URL: return (*(char **)slot = url_value(c, k, f->key)) != NULL;
+    case T_DATE: return (*(char **)slot = date_value(c, k, f->key)) != NULL;
+    case T_REFERENCE: reference_list(c, k, slot); return 1;
+    case T_MENTION: mention_list(c, k, slot); return 1;
+    case T_FACT: fact_list(c, k, slot); return 1;
     case T_ENTRY:
         if (!expect(c, k, JN_ARRAY, f->key))
             return 0;
@@ -496,8 +483,7 @@ static int parse_field(const ctx *c, const jnode *k, const field *f, void *slot)
 /* Reads the members of object n into obj as kind's fields say, reporting
  * unknown keys and missing required ones; at (may be NULL) gets the position of
  * each field's value. Returns 0 when anything was wrong. */
-static int parse_object(const ctx *c, const jnode *n, const object_kind *kind, void *obj,
-                        m_pos *at)
+static int parse_object(const ctx *c, const jnode *n, const object_kind *kind, void *obj, m_pos *at)
 {
     char what[32];
     snprintf(what, sizeof what, "%s", kind->what);
@@ -562,8 +548,7 @@ static void check_entry(const ctx *c, const jnode *n, m_entry *e)
         gen_error(c->file, n->line, n->column, "entry '%s' has a code but no source", id);
     if (e->kind == SSPR__KIND_EVENT && !e->source && !bad_source && source)
         gen_error(c->file, source->line, source->column, "an event needs a source");
-    if (e->kind == SSPR__KIND_EVENT && e->source && e->code < 0 && !bad_code &&
-        e->hresults.n == 0)
+    if (e->kind == SSPR__KIND_EVENT && e->source && e->code < 0 && !bad_code && e->hresults.n == 0)
         gen_error(c->file, n->line, n->column, "event '%s' needs a code or an HRESULT", id);
     const jnode *order = jn_get(n, "order");
     if (e->kind == SSPR__KIND_PROCEDURE && !order)
@@ -608,8 +593,7 @@ static void parse_entry(const ctx *c, const jnode *n)
     }
     check_entry(c, n, &e);
     if (cat->n >= MAX_ENTRIES) {
-        gen_error(c->file, n->line, n->column, "too many entries (the limit is %d)",
-                  MAX_ENTRIES);
+        gen_error(c->file, n->line, n->column, "too many entries (the limit is %d)", MAX_ENTRIES);
         free_entry(&e);
         return;
     }
@@ -650,8 +634,7 @@ static void load_tree(const char *file, jnode *root, m_catalog *cat, m_pos *vers
             *unusable = 1;
         } else if (cat->version) {
             gen_error(file, k->line, k->column, "the catalogue version is given twice");
-            gen_note(version_pos->file, version_pos->line, version_pos->column,
-                     "first given here");
+            gen_note(version_pos->file, version_pos->line, version_pos->column, "first given here");
         } else {
             cat->version = top.version;
             top.version = NULL;
@@ -751,8 +734,8 @@ static void check_names(const m_catalog *cat)
             char key[512];
             if (sspr__norm_key(s, strlen(s), key, sizeof key) == (size_t)-1 || key[0] == '\0') {
                 gen_error(pos.file, pos.line, pos.column,
-                          "%s '%s' of entry '%s' is too long or has no letters to look up", what,
-                          s, e->id ? e->id : "?");
+                          "%s '%s' of entry '%s' is too long or has no letters to look up", what, s,
+                          e->id ? e->id : "?");
                 continue;
             }
             recs[nrec].entry = i;
@@ -902,8 +885,8 @@ static void check_cycles(m_catalog *cat)
             if (state[t] == 1) {
                 gen_error(e->procedures.pos[r].file, e->procedures.pos[r].line,
                           e->procedures.pos[r].column,
-                          "procedure reference '%s' from '%s' closes a circle",
-                          e->procedures.v[r], e->id);
+                          "procedure reference '%s' from '%s' closes a circle", e->procedures.v[r],
+                          e->id);
                 state[i] = 2;
                 depth--;
                 continue;
@@ -970,28 +953,20 @@ static void free_object(const object_kind *kind, void *obj)
         case T_TITLE:
         case T_FACTKEY:
         case T_URL:
-        case T_DATE:
-            free(*(char **)slot);
-            break;
+        case T_DATE: free(*(char **)slot); break;
         case T_TEXT:
             if (fd->shape == S_LIST)
                 free_strings(slot);
             else
                 free(*(char **)slot);
             break;
-        case T_REF:
-            free_strings(slot);
-            break;
+        case T_REF: free_strings(slot); break;
         case T_HRESULT:
             if (fd->shape == S_LIST)
                 free(((m_u32s *)slot)->v);
             break;
-        case T_VALUE:
-            free(((m_value *)slot)->str);
-            break;
-        case T_MENTION:
-            free(((m_mentions *)slot)->v);
-            break;
+        case T_VALUE: free(((m_value *)slot)->str); break;
+        case T_MENTION: free(((m_mentions *)slot)->v); break;
         case T_REFERENCE: {
             m_references *refs = slot;
             for (size_t i = 0; i < refs->n; i++)
@@ -1006,8 +981,7 @@ static void free_object(const object_kind *kind, void *obj)
             free(facts->v);
             break;
         }
-        default: /* numbers and names own nothing */
-            break;
+        default: /* numbers and names own nothing */ break;
         }
     }
 }

@@ -46,10 +46,10 @@ typedef struct {
     m_value value;
     double min, max;
     char *unit, *text;
-    int origin;          /* SSPR__ORIGIN_* */
-    char *supersedes;    /* a fact key of the same entry, or NULL */
-    char *url, *date;    /* the page that states it, when not the entry's */
-    int supersedes_at;   /* its index among the entry's facts, or -1 */
+    int origin;        /* SSPR__ORIGIN_* */
+    char *supersedes;  /* a fact key of the same entry, or NULL */
+    char *url, *date;  /* the page that states it, when not the entry's */
+    int supersedes_at; /* its index among the entry's facts, or -1 */
     m_pos pos;
 } m_fact;
 
@@ -104,8 +104,8 @@ typedef struct {
 #define M_MEMBER(key, item, type, presence, shape, doc) M_STORE_##shape##_##type key;
     SSPR_ENTRY_FIELDS(M_MEMBER)
 #undef M_MEMBER
-    m_pos pos;                            /* the entry object */
-    m_pos at[SSPR__ENTRY_FIELD_COUNT];    /* each field's value, where given */
+    m_pos pos;                         /* the entry object */
+    m_pos at[SSPR__ENTRY_FIELD_COUNT]; /* each field's value, where given */
 } m_entry;
 
 typedef struct {

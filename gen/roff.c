@@ -62,9 +62,7 @@ static void escape(FILE *f, const char *s, size_t n, int mode)
         case '`': fputs("\\(ga", f); break;
         case '^': fputs("\\(ha", f); break;
         case '~': fputs("\\(ti", f); break;
-        case '"':
-            fputs(mode == 1 ? "\\(dq" : "\"", f);
-            break;
+        case '"': fputs(mode == 1 ? "\\(dq" : "\"", f); break;
         case '\n':
         case '\r':
         case '\t': fputc(' ', f); break;

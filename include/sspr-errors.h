@@ -52,8 +52,8 @@ extern "C" {
 #define SSPR_ERRORS_VERSION_MINOR 1
 #define SSPR_ERRORS_VERSION_PATCH 0
 #define SSPR_ERRORS_VERSION_STRING "1.1.0"
-#define SSPR_ERRORS_VERSION_HEX                                                                \
-    ((SSPR_ERRORS_VERSION_MAJOR << 16) | (SSPR_ERRORS_VERSION_MINOR << 8) |                    \
+#define SSPR_ERRORS_VERSION_HEX                                                                    \
+    ((SSPR_ERRORS_VERSION_MAJOR << 16) | (SSPR_ERRORS_VERSION_MINOR << 8) |                        \
      SSPR_ERRORS_VERSION_PATCH)
 
 /* The library version string, e.g. "1.0.0" (same as SSPR_ERRORS_VERSION_STRING
@@ -121,8 +121,7 @@ SSPR_API const sspr_entry *sspr_by_name(const char *name);
  * come first, then entries that only mention it; catalogue order within each.
  * Stores at most cap pointers in out (out may be NULL when cap is 0) and returns
  * the number of matches, which may be larger than cap. */
-SSPR_API size_t sspr_by_code(const char *source, uint32_t code, const sspr_entry **out,
-                             size_t cap);
+SSPR_API size_t sspr_by_code(const char *source, uint32_t code, const sspr_entry **out, size_t cap);
 
 /* Entries with this HRESULT (as a 32-bit value, e.g. 0x80230619), the entries
  * that are it first; same conventions as sspr_by_code. */
@@ -203,8 +202,8 @@ SSPR_API const sspr_entry *sspr_entry_related(const sspr_entry *e, size_t i);
  * sets the non-NULL out-parameters (source NULL, code -1 or hresult 0 when that
  * part is absent), or 0 when i is out of range. */
 SSPR_API size_t sspr_entry_mention_count(const sspr_entry *e);
-SSPR_API int sspr_entry_mention(const sspr_entry *e, size_t i, const char **source,
-                                int64_t *code, uint32_t *hresult);
+SSPR_API int sspr_entry_mention(const sspr_entry *e, size_t i, const char **source, int64_t *code,
+                                uint32_t *hresult);
 /* Facts the documentation states (limits, ports, delays, formats). */
 SSPR_API size_t sspr_entry_fact_count(const sspr_entry *e);
 SSPR_API const sspr_fact *sspr_entry_fact(const sspr_entry *e, size_t i);
@@ -532,8 +531,7 @@ typedef void (*sspr_record_fn)(void *ctx, const sspr_record *record);
 
 /* Prepares scanner for a new input, reporting records to on_record (may be
  * NULL) with ctx; sspr_scan_feed and sspr_scan_finish work as above. */
-SSPR_API void sspr_scan_init_records(sspr_scanner *scanner, sspr_record_fn on_record,
-                                     void *ctx);
+SSPR_API void sspr_scan_init_records(sspr_scanner *scanner, sspr_record_fn on_record, void *ctx);
 
 #ifdef __cplusplus
 }

@@ -32,7 +32,7 @@ typedef struct {
     command_fn run;
     int min_args, max_args; /* -1: no limit */
     const char *opts;       /* which options apply: letters j(son) s(ource) k(ind) l(imit) r(ecords)
-                                 * (su)m(mary) */
+                             * (su)m(mary) */
 } command;
 
 typedef struct {
@@ -47,12 +47,12 @@ static const option_def option_defs[] = {
 #include "commands.def"
 };
 
-#define CLI_COMMAND(name, args, min_args, max_args, option_letters, summary, description) \
+#define CLI_COMMAND(name, args, min_args, max_args, option_letters, summary, description)          \
     static int cmd_##name(const options *o);
 #include "commands.def"
 
 static const command commands[] = {
-#define CLI_COMMAND(name, args, min_args, max_args, option_letters, summary, description) \
+#define CLI_COMMAND(name, args, min_args, max_args, option_letters, summary, description)          \
     {#name, args, summary, cmd_##name, min_args, max_args, option_letters},
 #include "commands.def"
 };
@@ -62,8 +62,7 @@ static const char *prog = "sspr-errors";
 static void print_help(FILE *f)
 {
     fprintf(f, "usage: %s COMMAND [OPTION]... [ARG]...\n\n", prog);
-    fputs("Microsoft SSPR and Password Writeback errors, event codes and fixes.\n\nCommands:\n",
-          f);
+    fputs("Microsoft SSPR and Password Writeback errors, event codes and fixes.\n\nCommands:\n", f);
     for (size_t i = 0; i < sizeof commands / sizeof *commands; i++) {
         char head[64];
         char lead[80]; /* the head padded to column 24, so the summary wraps from there */
@@ -74,8 +73,8 @@ static void print_help(FILE *f)
     fputs("\nOptions:\n", f);
     for (size_t i = 0; i < sizeof option_defs / sizeof *option_defs; i++) {
         char head[64];
-        snprintf(head, sizeof head, "  %s%s%s", option_defs[i].name,
-                 option_defs[i].arg ? " " : "", option_defs[i].arg ? option_defs[i].arg : "");
+        snprintf(head, sizeof head, "  %s%s%s", option_defs[i].name, option_defs[i].arg ? " " : "",
+                 option_defs[i].arg ? option_defs[i].arg : "");
         char lead[80];
         snprintf(lead, sizeof lead, "%-24s", head);
         out_wrap(f, lead, option_defs[i].summary, 24, 80);
@@ -439,9 +438,8 @@ static void summary_count(summary_counts *c, const sspr_entry *e)
     const char *value[SUMMARY_SETS] = {sspr_kind_name(sspr_entry_kind(e)), sspr_entry_source(e),
                                        sspr_entry_origin(e)};
     for (size_t s = 0; s < SUMMARY_SETS; s++) {
-        unsigned v = value[s] ? sspr__number_of(summary_sets[s].set, value[s],
-                                                strlen(value[s]), 0)
-                              : 0;
+        unsigned v =
+            value[s] ? sspr__number_of(summary_sets[s].set, value[s], strlen(value[s]), 0) : 0;
         if (v < SUMMARY_NAMES)
             c->n[s][v]++;
     }
@@ -605,9 +603,8 @@ int main(int argc, char **argv)
                 def = &option_defs[d];
         if (!def || !strchr(cmd->opts, def->letter)) {
             free(o.args);
-            return usage_error(def ? "option '%s' does not apply to this command"
-                                   : "unknown option '%s'",
-                               a);
+            return usage_error(
+                def ? "option '%s' does not apply to this command" : "unknown option '%s'", a);
         }
         if (def->arg && i + 1 >= argc) {
             free(o.args);

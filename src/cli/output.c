@@ -139,15 +139,15 @@ void out_hresult_text(FILE *f, uint32_t hresult, int indent)
 {
     unsigned facility = sspr_hresult_facility(hresult), code = sspr_hresult_code(hresult);
     const char *facility_name = sspr_facility_name(facility);
-    fprintf(f, "%*s0x%08X: %s, facility %u %s, code %u (0x%04X)\n", indent, "",
-            (unsigned)hresult, sspr_hresult_severity(hresult) ? "error" : "success", facility,
+    fprintf(f, "%*s0x%08X: %s, facility %u %s, code %u (0x%04X)\n", indent, "", (unsigned)hresult,
+            sspr_hresult_severity(hresult) ? "error" : "success", facility,
             facility_name ? facility_name : "(not a facility winerror.h defines)", code, code);
     if (facility != 7) /* FACILITY_WIN32: the code is a Win32 error */
         return;
     const char *name = sspr_win32_error_name(code);
     if (!name) {
-        fprintf(f, "%*s  Win32 error %u (not in the built-in table of common errors)\n", indent,
-                "", code);
+        fprintf(f, "%*s  Win32 error %u (not in the built-in table of common errors)\n", indent, "",
+                code);
         return;
     }
     char lead[128];
@@ -400,7 +400,7 @@ static void json_refs(FILE *f, const sspr_entry *e)
 #define JSON_ONE_ORIGIN(key, item) json_nullable(f, sspr_entry_##key(e))
 #define JSON_ONE_CODE(key, item) json_number(f, sspr_entry_##key(e))
 #define JSON_ONE_ORDER(key, item) json_number(f, sspr_entry_##key(e) ? sspr_entry_##key(e) : -1)
-#define JSON_LIST_TEXT(key, item)                                                                \
+#define JSON_LIST_TEXT(key, item)                                                                  \
     json_strings(f, sspr_entry_##item##_count(e), sspr_entry_##item, e)
 #define JSON_LIST_REF(key, item) json_ids(f, sspr_entry_##item##_count(e), sspr_entry_##item, e)
 #define JSON_LIST_HRESULT(key, item) json_hresults(f, e)
@@ -412,9 +412,9 @@ static void json_refs(FILE *f, const sspr_entry *e)
 static void entry_members(FILE *f, const sspr_entry *e)
 {
     const char *sep = "{";
-#define JSON_FIELD(key, item, type, presence, shape, doc)                                             \
-    fprintf(f, "%s\"" #key "\": ", sep);                                                          \
-    sep = ", ";                                                                                  \
+#define JSON_FIELD(key, item, type, presence, shape, doc)                                          \
+    fprintf(f, "%s\"" #key "\": ", sep);                                                           \
+    sep = ", ";                                                                                    \
     JSON_##shape##_##type(key, item);
     SSPR_ENTRY_FIELDS(JSON_FIELD)
 #undef JSON_FIELD

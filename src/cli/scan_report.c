@@ -22,8 +22,8 @@ typedef struct {
     uint64_t count;
     size_t nloc;
     location loc[MAX_LINES];
-    int rank;                  /* 3 error (or critical), 2 warning, 1 the rest */
-    sspr_confidence best;      /* the best confidence of its matches */
+    int rank;             /* 3 error (or critical), 2 warning, 1 the rest */
+    sspr_confidence best; /* the best confidence of its matches */
 } tally;
 
 /* Entries are opaque: their catalogue index is found by address, in a table
@@ -69,8 +69,8 @@ static int rank_of(const sspr_record *rec, const sspr_entry *e)
     const char *level = sspr_record_text(rec, SSPR_RECORD_LEVEL);
     if (level)
         return strcmp(level, "error") == 0 || strcmp(level, "critical") == 0 ? 3
-               : strcmp(level, "warning") == 0                              ? 2
-                                                                           : 1;
+               : strcmp(level, "warning") == 0                               ? 2
+                                                                             : 1;
     return sspr_entry_severity(e) == SSPR_SEVERITY_ERROR     ? 3
            : sspr_entry_severity(e) == SSPR_SEVERITY_WARNING ? 2
                                                              : 1;
@@ -116,30 +116,30 @@ static void json_number(int64_t v)
 /* One record as a JSON object: the keys of schema.def's SSPR_RECORD_FIELDS. */
 #define REC_TEXT(f) json_text(sspr_record_text(rec, f))
 #define REC_NUMBER(f) json_number(sspr_record_number(rec, f))
-#define REC_HRESULTS(f)                                                                          \
-    do {                                                                                         \
-        fputc('[', stdout);                                                                      \
-        for (size_t i = 0; i < sspr_record_hresult_count(rec); i++)                              \
-            printf("%s\"0x%08X\"", i ? ", " : "", (unsigned)sspr_record_hresult(rec, i));         \
-        fputc(']', stdout);                                                                      \
+#define REC_HRESULTS(f)                                                                            \
+    do {                                                                                           \
+        fputc('[', stdout);                                                                        \
+        for (size_t i = 0; i < sspr_record_hresult_count(rec); i++)                                \
+            printf("%s\"0x%08X\"", i ? ", " : "", (unsigned)sspr_record_hresult(rec, i));          \
+        fputc(']', stdout);                                                                        \
     } while (0)
-#define REC_ENTRIES(f)                                                                           \
-    do {                                                                                         \
-        fputc('[', stdout);                                                                      \
-        for (size_t i = 0; i < sspr_record_entry_count(rec); i++) {                              \
-            fputs(i ? ", " : "", stdout);                                                        \
-            out_json_string(stdout, sspr_entry_id(sspr_record_entry(rec, i)));                   \
-        }                                                                                        \
-        fputc(']', stdout);                                                                      \
+#define REC_ENTRIES(f)                                                                             \
+    do {                                                                                           \
+        fputc('[', stdout);                                                                        \
+        for (size_t i = 0; i < sspr_record_entry_count(rec); i++) {                                \
+            fputs(i ? ", " : "", stdout);                                                          \
+            out_json_string(stdout, sspr_entry_id(sspr_record_entry(rec, i)));                     \
+        }                                                                                          \
+        fputc(']', stdout);                                                                        \
     } while (0)
 
 static void print_record_json(report *r, const sspr_record *rec)
 {
     const char *sep = "{";
     fputs(r->records ? ",\n  " : "\n  ", stdout);
-#define FIELD(key, name, kind, doc)                                                              \
-    printf("%s\"" #key "\": ", sep);                                                             \
-    sep = ", ";                                                                                  \
+#define FIELD(key, name, kind, doc)                                                                \
+    printf("%s\"" #key "\": ", sep);                                                               \
+    sep = ", ";                                                                                    \
     REC_##kind(SSPR_RECORD_##name);
     SSPR_RECORD_FIELDS(FIELD)
 #undef FIELD

@@ -14,19 +14,18 @@
 #define AL SSPR__CC_ALPHA
 #define SE SSPR__CC_SEP
 const unsigned char sspr__cc[256] = {
-    ['\t'] = SP, ['\n'] = SP, ['\v'] = SP, ['\f'] = SP, ['\r'] = SP, [' '] = SP,
-    ['0'] = DG, ['1'] = DG, ['2'] = DG, ['3'] = DG, ['4'] = DG,
-    ['5'] = DG, ['6'] = DG, ['7'] = DG, ['8'] = DG, ['9'] = DG,
-    ['a'] = HX, ['b'] = HX, ['c'] = HX, ['d'] = HX, ['e'] = HX, ['f'] = HX,
-    ['A'] = HX, ['B'] = HX, ['C'] = HX, ['D'] = HX, ['E'] = HX, ['F'] = HX,
-    ['g'] = AL, ['h'] = AL, ['i'] = AL, ['j'] = AL, ['k'] = AL, ['l'] = AL, ['m'] = AL,
-    ['n'] = AL, ['o'] = AL, ['p'] = AL, ['q'] = AL, ['r'] = AL, ['s'] = AL, ['t'] = AL,
-    ['u'] = AL, ['v'] = AL, ['w'] = AL, ['x'] = AL, ['y'] = AL, ['z'] = AL,
-    ['G'] = AL, ['H'] = AL, ['I'] = AL, ['J'] = AL, ['K'] = AL, ['L'] = AL, ['M'] = AL,
-    ['N'] = AL, ['O'] = AL, ['P'] = AL, ['Q'] = AL, ['R'] = AL, ['S'] = AL, ['T'] = AL,
-    ['U'] = AL, ['V'] = AL, ['W'] = AL, ['X'] = AL, ['Y'] = AL, ['Z'] = AL,
-    [':'] = SE, [','] = SE, ['#'] = SE, ['='] = SE, [';'] = SE, ['('] = SE, [')'] = SE,
-    ['['] = SE, [']'] = SE, ['/'] = SE,
+    ['\t'] = SP, ['\n'] = SP, ['\v'] = SP, ['\f'] = SP, ['\r'] = SP, [' '] = SP, ['0'] = DG,
+    ['1'] = DG,  ['2'] = DG,  ['3'] = DG,  ['4'] = DG,  ['5'] = DG,  ['6'] = DG, ['7'] = DG,
+    ['8'] = DG,  ['9'] = DG,  ['a'] = HX,  ['b'] = HX,  ['c'] = HX,  ['d'] = HX, ['e'] = HX,
+    ['f'] = HX,  ['A'] = HX,  ['B'] = HX,  ['C'] = HX,  ['D'] = HX,  ['E'] = HX, ['F'] = HX,
+    ['g'] = AL,  ['h'] = AL,  ['i'] = AL,  ['j'] = AL,  ['k'] = AL,  ['l'] = AL, ['m'] = AL,
+    ['n'] = AL,  ['o'] = AL,  ['p'] = AL,  ['q'] = AL,  ['r'] = AL,  ['s'] = AL, ['t'] = AL,
+    ['u'] = AL,  ['v'] = AL,  ['w'] = AL,  ['x'] = AL,  ['y'] = AL,  ['z'] = AL, ['G'] = AL,
+    ['H'] = AL,  ['I'] = AL,  ['J'] = AL,  ['K'] = AL,  ['L'] = AL,  ['M'] = AL, ['N'] = AL,
+    ['O'] = AL,  ['P'] = AL,  ['Q'] = AL,  ['R'] = AL,  ['S'] = AL,  ['T'] = AL, ['U'] = AL,
+    ['V'] = AL,  ['W'] = AL,  ['X'] = AL,  ['Y'] = AL,  ['Z'] = AL,  [':'] = SE, [','] = SE,
+    ['#'] = SE,  ['='] = SE,  [';'] = SE,  ['('] = SE,  [')'] = SE,  ['['] = SE, [']'] = SE,
+    ['/'] = SE,
 };
 #undef SP
 #undef DG
@@ -78,11 +77,11 @@ static const struct {
     unsigned char len, b[3];
     signed char cls;
 } typos[] = {
-    {2, {0xC2, 0xA0, 0}, SSPR__TY_SPACE},       {3, {0xE2, 0x80, 0x98}, SSPR__TY_QUOTE},
-    {3, {0xE2, 0x80, 0x99}, SSPR__TY_QUOTE},    {3, {0xE2, 0x80, 0x9C}, SSPR__TY_DQUOTE},
-    {3, {0xE2, 0x80, 0x9D}, SSPR__TY_DQUOTE},   {3, {0xE2, 0x80, 0x90}, SSPR__TY_DASH},
-    {3, {0xE2, 0x80, 0x91}, SSPR__TY_DASH},     {3, {0xE2, 0x80, 0x93}, SSPR__TY_DASH},
-    {3, {0xE2, 0x80, 0x94}, SSPR__TY_DASH},     {3, {0xE2, 0x80, 0xA6}, SSPR__TY_ELLIPSIS},
+    {2, {0xC2, 0xA0, 0}, SSPR__TY_SPACE},     {3, {0xE2, 0x80, 0x98}, SSPR__TY_QUOTE},
+    {3, {0xE2, 0x80, 0x99}, SSPR__TY_QUOTE},  {3, {0xE2, 0x80, 0x9C}, SSPR__TY_DQUOTE},
+    {3, {0xE2, 0x80, 0x9D}, SSPR__TY_DQUOTE}, {3, {0xE2, 0x80, 0x90}, SSPR__TY_DASH},
+    {3, {0xE2, 0x80, 0x91}, SSPR__TY_DASH},   {3, {0xE2, 0x80, 0x93}, SSPR__TY_DASH},
+    {3, {0xE2, 0x80, 0x94}, SSPR__TY_DASH},   {3, {0xE2, 0x80, 0xA6}, SSPR__TY_ELLIPSIS},
 };
 
 int sspr__typo_at(const unsigned char *p, size_t n, size_t *len)
@@ -140,9 +139,9 @@ static int keyword(const char *t, size_t n)
         const char *word;
         unsigned char len, kind;
     } words[] = {
-        {"id", 2, KW_FILLER},      {"hr", 2, KW_HR},          {"err", 3, KW_FILLER},
-        {"code", 4, KW_FILLER},    {"event", 5, KW_FILLER},   {"error", 5, KW_FILLER},
-        {"source", 6, KW_FILLER},  {"eventid", 7, KW_FILLER}, {"hresult", 7, KW_HR},
+        {"id", 2, KW_FILLER},     {"hr", 2, KW_HR},          {"err", 3, KW_FILLER},
+        {"code", 4, KW_FILLER},   {"event", 5, KW_FILLER},   {"error", 5, KW_FILLER},
+        {"source", 6, KW_FILLER}, {"eventid", 7, KW_FILLER}, {"hresult", 7, KW_HR},
     };
     for (size_t i = 0; i < sizeof words / sizeof *words; i++) /* by length first: one compare */
         if (words[i].len == n && word_eq(t, n, words[i].word))
@@ -214,7 +213,8 @@ static int take_token(const char *t, size_t n, int after_hr, sspr__code_query *q
         return 1;
     }
     int hr_form = (n > 2 && t[0] == '0' && (t[1] | 0x20) == 'x') || (n > 1 && t[0] == '-') ||
-                  after_hr || (n == 8 && sspr__hexval((unsigned char)t[0]) >= 8 && sspr__hex32(t, n, &v));
+                  after_hr ||
+                  (n == 8 && sspr__hexval((unsigned char)t[0]) >= 8 && sspr__hex32(t, n, &v));
     if (hr_form) {
         if (q->has_hr || !sspr__read_hresult(t, n, after_hr, &v))
             return 0;
@@ -288,8 +288,7 @@ static int stands_alone(const char *s, size_t len, size_t a, size_t b)
     if (word_char(before) || word_char(after) || (before && strchr(glue, before)) ||
         (after && strchr(glue, after)))
         return 0;
-    if (before == '-' || ((before == '.' || before == ':' || before == ',') &&
-                          word_char(before2)))
+    if (before == '-' || ((before == '.' || before == ':' || before == ',') && word_char(before2)))
         return 0;
     if ((after == '.' || after == ':' || after == ',' || after == '-') && word_char(after2))
         return 0;

@@ -127,13 +127,13 @@ typedef struct {
     int is_hr;       /* an HRESULT, else an event code */
     int cued;        /* written as a code (see above); HRESULT forms always are */
     uint32_t value;
-    size_t digits;   /* decimal digits written (event codes) */
+    size_t digits; /* decimal digits written (event codes) */
 } sspr__text_code;
 
 typedef struct {
     const char *s;
     size_t len, i;
-    unsigned source; /* of the run of code words before the next token */
+    unsigned source;             /* of the run of code words before the next token */
     int cue, after_hr, conflict; /* conflict: the run names two sources */
 } sspr__code_reader;
 

@@ -7,8 +7,10 @@
 /* One folded character; returns how many input bytes it took. */
 static size_t fold(const unsigned char *p, size_t n, unsigned char *c)
 {
-    static const unsigned char typo_ascii[] = {
-        [SSPR__TY_SPACE] = ' ', [SSPR__TY_QUOTE] = '\'', [SSPR__TY_DQUOTE] = '"', [SSPR__TY_DASH] = '-'};
+    static const unsigned char typo_ascii[] = {[SSPR__TY_SPACE] = ' ',
+                                               [SSPR__TY_QUOTE] = '\'',
+                                               [SSPR__TY_DQUOTE] = '"',
+                                               [SSPR__TY_DASH] = '-'};
     size_t len;
     int ty = sspr__typo_at(p, n, &len);
     if (ty >= 0 && ty != SSPR__TY_ELLIPSIS) { /* an ellipsis stays: only a trailing one goes */
@@ -39,16 +41,14 @@ static int is_trim_tail(const unsigned char *s, size_t len, size_t *cut)
 static const unsigned char plain[256] = {
 #define R(c) [c] = c
 #define L(c) [c] = (c) - 'A' + 'a'
-    R('!'), R('#'), R('$'), R('%'), R('&'), R('('), R(')'), R('*'), R('+'), R(','), R('-'),
-    R('.'), R('/'), R('0'), R('1'), R('2'), R('3'), R('4'), R('5'), R('6'), R('7'), R('8'),
-    R('9'), R(':'), R(';'), R('<'), R('='), R('>'), R('?'), R('@'), R('['), R('\\'), R(']'),
-    R('^'), R('_'), R('`'), R('{'), R('|'), R('}'), R('~'),
-    L('A'), L('B'), L('C'), L('D'), L('E'), L('F'), L('G'), L('H'), L('I'), L('J'), L('K'),
-    L('L'), L('M'), L('N'), L('O'), L('P'), L('Q'), L('R'), L('S'), L('T'), L('U'), L('V'),
-    L('W'), L('X'), L('Y'), L('Z'),
-    R('a'), R('b'), R('c'), R('d'), R('e'), R('f'), R('g'), R('h'), R('i'), R('j'), R('k'),
-    R('l'), R('m'), R('n'), R('o'), R('p'), R('q'), R('r'), R('s'), R('t'), R('u'), R('v'),
-    R('w'), R('x'), R('y'), R('z'),
+    R('!'), R('#'), R('$'), R('%'), R('&'), R('('), R(')'), R('*'),  R('+'), R(','), R('-'), R('.'),
+    R('/'), R('0'), R('1'), R('2'), R('3'), R('4'), R('5'), R('6'),  R('7'), R('8'), R('9'), R(':'),
+    R(';'), R('<'), R('='), R('>'), R('?'), R('@'), R('['), R('\\'), R(']'), R('^'), R('_'), R('`'),
+    R('{'), R('|'), R('}'), R('~'), L('A'), L('B'), L('C'), L('D'),  L('E'), L('F'), L('G'), L('H'),
+    L('I'), L('J'), L('K'), L('L'), L('M'), L('N'), L('O'), L('P'),  L('Q'), L('R'), L('S'), L('T'),
+    L('U'), L('V'), L('W'), L('X'), L('Y'), L('Z'), R('a'), R('b'),  R('c'), R('d'), R('e'), R('f'),
+    R('g'), R('h'), R('i'), R('j'), R('k'), R('l'), R('m'), R('n'),  R('o'), R('p'), R('q'), R('r'),
+    R('s'), R('t'), R('u'), R('v'), R('w'), R('x'), R('y'), R('z'),
 #undef R
 #undef L
 };
@@ -175,7 +175,8 @@ static size_t suffix_letters(const unsigned char *p, size_t n, char buf[4])
  * apostrophe is then dropped: "user's" -> "users"). */
 static size_t contraction(norm_out *w, const unsigned char *p, size_t n)
 {
-    static const char *const is_words[] = {"it", "that", "there", "here", "what", "who", "where", "how"};
+    static const char *const is_words[] = {"it",   "that", "there", "here",
+                                           "what", "who",  "where", "how"};
     char suf[4];
     size_t k = suffix_letters(p, n, suf);
     if (k == 0 || w->word == (size_t)-1)
@@ -340,7 +341,8 @@ int sspr__norm_same(const char *text, size_t len)
         if (c >= 0x80 || c == '\'' || c == '"' || c == '`' ||
             (c == '0' && i + 1 < len && (text[i + 1] | 0x20) == 'x') ||
             ((c | 0x20) == 'c' && i + 3 < len && (text[i + 1] | 0x20) == 'a' &&
-             (text[i + 2] | 0x20) == 'n' && sspr__cc_is((unsigned char)text[i + 3], SSPR__CC_SPACE)))
+             (text[i + 2] | 0x20) == 'n' &&
+             sspr__cc_is((unsigned char)text[i + 3], SSPR__CC_SPACE)))
             return 0;
     }
     return 1;

@@ -21,7 +21,7 @@
 typedef struct {
     unsigned char pend[2]; /* the beginning of a typographic character (lex.h) */
     unsigned char npend;
-    unsigned char space;   /* the last byte written was a space */
+    unsigned char space; /* the last byte written was a space */
 } sspr__fold;
 
 /* Feeds one byte; writes up to 4 folded bytes to out and returns their number. */

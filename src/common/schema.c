@@ -18,8 +18,10 @@ static const unsigned char area_lengths[] = {0, SSPR_AREAS(SSPR__LENGTH)};
 static const unsigned char origin_lengths[] = {0, SSPR_ORIGINS(SSPR__LENGTH)};
 #undef SSPR__LENGTH
 
-#define SSPR__SET(what, set)                                                                     \
-    {what, set##_names, set##_lengths, (unsigned)(sizeof set##_names / sizeof *set##_names - 1)}
+#define SSPR__SET(what, set)                                                                       \
+    {                                                                                              \
+        what, set##_names, set##_lengths, (unsigned)(sizeof set##_names / sizeof *set##_names - 1) \
+    }
 const sspr__name_set sspr__kinds = SSPR__SET("kind", kind);
 const sspr__name_set sspr__severities = SSPR__SET("severity", severity);
 const sspr__name_set sspr__sources = SSPR__SET("source", source);
@@ -54,8 +56,7 @@ unsigned sspr__number_of(const sspr__name_set *set, const char *s, size_t n, int
     return 0;
 }
 
-const char *sspr__names_list(const sspr__name_set *set, const char *last_sep, char *buf,
-                             size_t cap)
+const char *sspr__names_list(const sspr__name_set *set, const char *last_sep, char *buf, size_t cap)
 {
     size_t used = 0;
     buf[0] = '\0';

@@ -10,15 +10,16 @@
  * Function words that say nothing about an entry. Negations and words such as
  * "after", "never", "off" stay: "never arrives", "after adding a forest". */
 static const char *const stopwords[] = {
-    "a", "about", "all", "also", "am", "an", "and", "any", "are", "as", "at", "be", "been",
-    "being", "both", "but", "by", "can", "cant", "could", "did", "didnt", "do", "does",
-    "doesnt", "doing", "dont", "each", "either", "etc", "for", "from", "get", "gets",
-    "getting", "got", "had", "has", "have", "having", "he", "her", "here", "him", "his",
-    "how", "i", "ie", "if", "in", "into", "is", "isnt", "it", "its", "just", "me", "my",
-    "of", "on", "or", "our", "she", "so", "some", "such", "than", "that", "the", "their",
-    "them", "then", "there", "these", "they", "this", "those", "to", "too", "us", "very",
-    "was", "wasnt", "we", "were", "what", "when", "where", "which", "while", "who", "why",
-    "will", "with", "would", "you", "your",
+    "a",    "about", "all",   "also",  "am",      "an",    "and",   "any",   "are",    "as",
+    "at",   "be",    "been",  "being", "both",    "but",   "by",    "can",   "cant",   "could",
+    "did",  "didnt", "do",    "does",  "doesnt",  "doing", "dont",  "each",  "either", "etc",
+    "for",  "from",  "get",   "gets",  "getting", "got",   "had",   "has",   "have",   "having",
+    "he",   "her",   "here",  "him",   "his",     "how",   "i",     "ie",    "if",     "in",
+    "into", "is",    "isnt",  "it",    "its",     "just",  "me",    "my",    "of",     "on",
+    "or",   "our",   "she",   "so",    "some",    "such",  "than",  "that",  "the",    "their",
+    "them", "then",  "there", "these", "they",    "this",  "those", "to",    "too",    "us",
+    "very", "was",   "wasnt", "we",    "were",    "what",  "when",  "where", "which",  "while",
+    "who",  "why",   "will",  "with",  "would",   "you",   "your",
 };
 
 int sspr__is_stopword(const char *w, size_t n)
@@ -53,7 +54,11 @@ typedef struct {
 static int stem_cons(const stemmer *z, int i)
 {
     switch (z->b[i]) {
-    case 'a': case 'e': case 'i': case 'o': case 'u': return 0;
+    case 'a':
+    case 'e':
+    case 'i':
+    case 'o':
+    case 'u': return 0;
     case 'y': return i == 0 ? 1 : !stem_cons(z, i - 1);
     default: return 1;
     }
@@ -185,14 +190,20 @@ typedef struct {
     int n;
 } suffix;
 
-#define SUFFIX(lit) {lit, (int)sizeof(lit) - 1}
+#define SUFFIX(lit)                                                                                \
+    {                                                                                              \
+        lit, (int)sizeof(lit) - 1                                                                  \
+    }
 
 typedef struct {
     suffix from;
     const char *to;
 } suffix_rule;
 
-#define RULE(from, to) {SUFFIX(from), to}
+#define RULE(from, to)                                                                             \
+    {                                                                                              \
+        SUFFIX(from), to                                                                           \
+    }
 
 static void stem_rules(stemmer *z, const suffix_rule *rules, size_t n)
 {
@@ -206,13 +217,13 @@ static void stem_rules(stemmer *z, const suffix_rule *rules, size_t n)
 static void stem_step2(stemmer *z)
 {
     static const suffix_rule rules[] = {
-        RULE("ational", "ate"), RULE("tional", "tion"),  RULE("enci", "ence"),
-        RULE("anci", "ance"),   RULE("izer", "ize"),     RULE("bli", "ble"),
-        RULE("alli", "al"),     RULE("entli", "ent"),    RULE("eli", "e"),
-        RULE("ousli", "ous"),   RULE("ization", "ize"),  RULE("ation", "ate"),
-        RULE("ator", "ate"),    RULE("alism", "al"),     RULE("iveness", "ive"),
-        RULE("fulness", "ful"), RULE("ousness", "ous"),  RULE("aliti", "al"),
-        RULE("iviti", "ive"),   RULE("biliti", "ble"),   RULE("logi", "log"),
+        RULE("ational", "ate"), RULE("tional", "tion"), RULE("enci", "ence"),
+        RULE("anci", "ance"),   RULE("izer", "ize"),    RULE("bli", "ble"),
+        RULE("alli", "al"),     RULE("entli", "ent"),   RULE("eli", "e"),
+        RULE("ousli", "ous"),   RULE("ization", "ize"), RULE("ation", "ate"),
+        RULE("ator", "ate"),    RULE("alism", "al"),    RULE("iveness", "ive"),
+        RULE("fulness", "ful"), RULE("ousness", "ous"), RULE("aliti", "al"),
+        RULE("iviti", "ive"),   RULE("biliti", "ble"),  RULE("logi", "log"),
     };
     if (z->k >= 1)
         stem_rules(z, rules, sizeof rules / sizeof *rules);
@@ -232,10 +243,10 @@ static void stem_step4(stemmer *z)
     /* tried in this order: where two end the word ("ement", "ment", "ent"), the
        longer comes first */
     static const suffix suffixes[] = {
-        SUFFIX("al"),  SUFFIX("ance"), SUFFIX("ence"),  SUFFIX("er"),   SUFFIX("ic"),
+        SUFFIX("al"),   SUFFIX("ance"), SUFFIX("ence"), SUFFIX("er"),    SUFFIX("ic"),
         SUFFIX("able"), SUFFIX("ible"), SUFFIX("ant"),  SUFFIX("ement"), SUFFIX("ment"),
-        SUFFIX("ent"), SUFFIX("ion"),  SUFFIX("ou"),    SUFFIX("ism"),  SUFFIX("ate"),
-        SUFFIX("iti"), SUFFIX("ous"),  SUFFIX("ive"),   SUFFIX("ize"),
+        SUFFIX("ent"),  SUFFIX("ion"),  SUFFIX("ou"),   SUFFIX("ism"),   SUFFIX("ate"),
+        SUFFIX("iti"),  SUFFIX("ous"),  SUFFIX("ive"),  SUFFIX("ize"),
     };
     for (size_t i = 0; i < sizeof suffixes / sizeof *suffixes; i++) {
         if (!stem_ends_n(z, suffixes[i].s, suffixes[i].n))

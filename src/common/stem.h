@@ -16,9 +16,9 @@
 /* A tokenizer over text[0..len): no allocation, any length. */
 typedef struct {
     const unsigned char *p, *end;
-    const unsigned char *begin;                 /* the text */
-    const unsigned char *resume, *resume_end;   /* the text after a product name being read
-                                                   as its canonical name; NULL otherwise */
+    const unsigned char *begin;               /* the text */
+    const unsigned char *resume, *resume_end; /* the text after a product name being read
+                                                 as its canonical name; NULL otherwise */
     char buf[SSPR__COMPOUND_MAX]; /* the current compound, case kept, apostrophes dropped */
     unsigned char part_at[SSPR__PARTS_MAX], part_len[SSPR__PARTS_MAX];
     unsigned nparts, next_part; /* next_part == nparts: the joined form is next (if nparts > 1) */

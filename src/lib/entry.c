@@ -104,10 +104,16 @@ static const sspr_entry *ref_at(sspr__span s, size_t i)
 /* sspr_entry_<key>() of each text; sspr_entry_<item>_count() of each list, and
  * sspr_entry_<item>() of each list of texts or entries. The other accessors
  * turn numbers into names or build structs: they are written out below. */
-#define SSPR__TEXT(key)                                                                          \
-    const char *sspr_entry_##key(const sspr_entry *e) { return e ? sspr__str(e->key) : NULL; }
-#define SSPR__COUNT(key, item)                                                                   \
-    size_t sspr_entry_##item##_count(const sspr_entry *e) { return e ? e->key.n : 0; }
+#define SSPR__TEXT(key)                                                                            \
+    const char *sspr_entry_##key(const sspr_entry *e)                                              \
+    {                                                                                              \
+        return e ? sspr__str(e->key) : NULL;                                                       \
+    }
+#define SSPR__COUNT(key, item)                                                                     \
+    size_t sspr_entry_##item##_count(const sspr_entry *e)                                          \
+    {                                                                                              \
+        return e ? e->key.n : 0;                                                                   \
+    }
 #define SSPR__ONE_ID(key, item) SSPR__TEXT(key)
 #define SSPR__ONE_TEXT(key, item) SSPR__TEXT(key)
 #define SSPR__ONE_TITLE(key, item) SSPR__TEXT(key)
@@ -118,17 +124,17 @@ static const sspr_entry *ref_at(sspr__span s, size_t i)
 #define SSPR__ONE_ORIGIN(key, item)
 #define SSPR__ONE_ORDER(key, item)
 #define SSPR__ONE_CODE(key, item)
-#define SSPR__LIST_TEXT(key, item)                                                               \
-    SSPR__COUNT(key, item)                                                                       \
-    const char *sspr_entry_##item(const sspr_entry *e, size_t i)                                 \
-    {                                                                                            \
-        return e ? str_at(e->key, i) : NULL;                                                     \
+#define SSPR__LIST_TEXT(key, item)                                                                 \
+    SSPR__COUNT(key, item)                                                                         \
+    const char *sspr_entry_##item(const sspr_entry *e, size_t i)                                   \
+    {                                                                                              \
+        return e ? str_at(e->key, i) : NULL;                                                       \
     }
-#define SSPR__LIST_REF(key, item)                                                                \
-    SSPR__COUNT(key, item)                                                                       \
-    const sspr_entry *sspr_entry_##item(const sspr_entry *e, size_t i)                           \
-    {                                                                                            \
-        return e ? ref_at(e->key, i) : NULL;                                                     \
+#define SSPR__LIST_REF(key, item)                                                                  \
+    SSPR__COUNT(key, item)                                                                         \
+    const sspr_entry *sspr_entry_##item(const sspr_entry *e, size_t i)                             \
+    {                                                                                              \
+        return e ? ref_at(e->key, i) : NULL;                                                       \
     }
 #define SSPR__LIST_HRESULT(key, item) SSPR__COUNT(key, item)
 #define SSPR__LIST_MENTION(key, item) SSPR__COUNT(key, item)

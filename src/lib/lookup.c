@@ -11,7 +11,8 @@
 #if defined(__GNUC__)
 #pragma GCC diagnostic push
 #pragma GCC diagnostic ignored "-Wmissing-field-initializers"
-#pragma GCC diagnostic ignored "-Wunused-parameter" /* a table whose keys share one length ignores len */
+#pragma GCC diagnostic ignored                                                                     \
+    "-Wunused-parameter" /* a table whose keys share one length ignores len */
 #endif
 #include "ids.inc"
 #include "names.inc"
@@ -63,10 +64,10 @@ const struct sspr__key *sspr__find_hresult(uint32_t hresult)
 typedef struct {
     const uint32_t *post; /* postings */
     uint32_t n;
-    int want_mention;     /* 0 = entries that are the key, 1 = that mention it */
-    unsigned source;      /* only entries of this source (0 = any) */
-    int need_code;        /* only entries that are this code too */
-    int mentioned_code;   /* the source filter applies to the entry's mention of code */
+    int want_mention;   /* 0 = entries that are the key, 1 = that mention it */
+    unsigned source;    /* only entries of this source (0 = any) */
+    int need_code;      /* only entries that are this code too */
+    int mentioned_code; /* the source filter applies to the entry's mention of code */
     uint32_t code;
 } pass;
 
@@ -235,7 +236,8 @@ static void ev_code_query(const ev_sink *k, const sspr__code_query *q)
  * names SSPR's own codes only written SSPR_NNNN (or after "SSPR"). */
 static void ev_text_code(const ev_sink *k, const sspr__text_code *c)
 {
-    const struct sspr__key *key = c->is_hr ? sspr__find_hresult(c->value) : sspr__find_code(c->value);
+    const struct sspr__key *key =
+        c->is_hr ? sspr__find_hresult(c->value) : sspr__find_code(c->value);
     if (!key)
         return;
     if (!c->is_hr && !c->cued) {
@@ -254,10 +256,11 @@ static void ev_text_code(const ev_sink *k, const sspr__text_code *c)
             ev_post(k, p, SSPR__EV_HR, SSPR__EV_MENTION);
             continue;
         }
-        int named = c->source ? (p & 1 ? mentions_code(e, c->value, c->source) : e->source == c->source)
-                              : (p & 1 ? mentions_code(e, c->value, 0) &&
-                                             !mentions_code(e, c->value, SSPR__SOURCE_SSPR)
-                                       : e->source != SSPR__SOURCE_SSPR);
+        int named = c->source
+                        ? (p & 1 ? mentions_code(e, c->value, c->source) : e->source == c->source)
+                        : (p & 1 ? mentions_code(e, c->value, 0) &&
+                                       !mentions_code(e, c->value, SSPR__SOURCE_SSPR)
+                                 : e->source != SSPR__SOURCE_SSPR);
         if (!named)
             continue;
         ev_post(k, p, SSPR__EV_CODE, SSPR__EV_MENTION);
@@ -539,7 +542,8 @@ static size_t lookup(const char *query, const lookup_out *o)
     if (hits == 1 && (ik || nk))
         return copy_postings(ik ? ik : nk, ik ? SSPR__EV_ID : SSPR__EV_NAME, o);
     if (hits == 1 && mk)
-        return copy_postings(mk, sspr__distinctive(msg, mlen, 0) ? SSPR__EV_MSG : SSPR__EV_MSG_LO, o);
+        return copy_postings(mk, sspr__distinctive(msg, mlen, 0) ? SSPR__EV_MSG : SSPR__EV_MSG_LO,
+                             o);
     if (hits == 1 && !q.source && q.has_code != q.has_hr)
         return copy_postings(q.has_code ? sspr__find_code(q.code) : sspr__find_hresult(q.hr),
                              q.has_code ? SSPR__EV_CODE : SSPR__EV_HR, o);

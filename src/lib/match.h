@@ -11,18 +11,18 @@
 
 /* Kinds of evidence that a text names an entry, one bit each. */
 enum {
-    SSPR__EV_ID = 1,       /* the whole text is its id */
-    SSPR__EV_NAME = 2,     /* the whole text is its name or an alias */
-    SSPR__EV_NAMED = 4,    /* its name or an alias is a word of the text */
-    SSPR__EV_CODE = 8,     /* the text writes its event code (lex.h's rule, lookup.c) */
-    SSPR__EV_HR = 16,      /* the text writes one of its HRESULTs */
-    SSPR__EV_MSG = 32,     /* the text holds a distinctive message of it (sspr__distinctive) */
-    SSPR__EV_MSG_LO = 64,  /* ... a message of it that is not distinctive */
+    SSPR__EV_ID = 1,        /* the whole text is its id */
+    SSPR__EV_NAME = 2,      /* the whole text is its name or an alias */
+    SSPR__EV_NAMED = 4,     /* its name or an alias is a word of the text */
+    SSPR__EV_CODE = 8,      /* the text writes its event code (lex.h's rule, lookup.c) */
+    SSPR__EV_HR = 16,       /* the text writes one of its HRESULTs */
+    SSPR__EV_MSG = 32,      /* the text holds a distinctive message of it (sspr__distinctive) */
+    SSPR__EV_MSG_LO = 64,   /* ... a message of it that is not distinctive */
     SSPR__EV_MENTION = 128, /* the text writes a code or HRESULT it only mentions */
-    SSPR__EV_BOTH = 256,   /* the text, a code query, writes its code and its HRESULT */
+    SSPR__EV_BOTH = 256,    /* the text, a code query, writes its code and its HRESULT */
     /* the evidence that makes a hit high-confidence */
-    SSPR__EV_STRONG = SSPR__EV_ID | SSPR__EV_NAME | SSPR__EV_NAMED | SSPR__EV_CODE |
-                      SSPR__EV_HR | SSPR__EV_MSG
+    SSPR__EV_STRONG =
+        SSPR__EV_ID | SSPR__EV_NAME | SSPR__EV_NAMED | SSPR__EV_CODE | SSPR__EV_HR | SSPR__EV_MSG
 };
 
 /* Called once for each piece of evidence: entry index, SSPR__EV_* bit. */

@@ -33,11 +33,11 @@ typedef struct {
 #define SSPR__STORE_ONE_ORIGIN uint8_t
 #define SSPR__STORE_ONE_ORDER uint8_t
 #define SSPR__STORE_ONE_CODE int64_t
-#define SSPR__STORE_LIST_TEXT sspr__span     /* into sspr__strs */
-#define SSPR__STORE_LIST_HRESULT sspr__span  /* into sspr__hrs */
-#define SSPR__STORE_LIST_REF sspr__span      /* into sspr__refs (entry indices) */
-#define SSPR__STORE_LIST_MENTION sspr__span  /* into sspr__mentions */
-#define SSPR__STORE_LIST_FACT sspr__span     /* into sspr__facts */
+#define SSPR__STORE_LIST_TEXT sspr__span      /* into sspr__strs */
+#define SSPR__STORE_LIST_HRESULT sspr__span   /* into sspr__hrs */
+#define SSPR__STORE_LIST_REF sspr__span       /* into sspr__refs (entry indices) */
+#define SSPR__STORE_LIST_MENTION sspr__span   /* into sspr__mentions */
+#define SSPR__STORE_LIST_FACT sspr__span      /* into sspr__facts */
 #define SSPR__STORE_LIST_REFERENCE sspr__span /* into sspr__references */
 
 /* One member per field of schema.def, named by its key; the generated tables

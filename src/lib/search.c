@@ -176,8 +176,8 @@ static void search_accumulate(search_table *tab, const search_qterm *q, size_t n
             if (!s)
                 continue;
             float tf = SSPR__POST_TF(p[k]);
-            float norm = SEARCH_K1 * (1.0f - SEARCH_B + SEARCH_B * sspr__search_dl[e] /
-                                                            sspr__search_avgdl);
+            float norm =
+                SEARCH_K1 * (1.0f - SEARCH_B + SEARCH_B * sspr__search_dl[e] / sspr__search_avgdl);
             s->score += idf * tf * (SEARCH_K1 + 1.0f) / (tf + norm);
         }
     }
@@ -238,7 +238,8 @@ static void search_query_terms(const char *text, search_query *q)
     char term[SSPR__TERM_MAX + 1];
     size_t n;
     unsigned order = 0;
-    uint32_t prev = UINT32_MAX; /* the previous word's term; none after a word the catalogue lacks */
+    uint32_t prev =
+        UINT32_MAX; /* the previous word's term; none after a word the catalogue lacks */
     q->nterms = q->npairs = 0;
     sspr__tokens_init(&tk, text, strlen(text));
     while ((n = sspr__tokens_next(&tk, term)) != 0) {
@@ -324,7 +325,8 @@ int sspr__distinctive(const char *m, size_t n, int part)
     if (words < SSPR__DISTINCT_WORDS)
         return 0;
     float none;
-    return sspr__matched_idf(m, n, 0, NULL, 0, &none, NULL) >= SSPR__DISTINCT_IDF * (part ? 2.0f : 1.0f);
+    return sspr__matched_idf(m, n, 0, NULL, 0, &none, NULL) >=
+           SSPR__DISTINCT_IDF * (part ? 2.0f : 1.0f);
 }
 
 /* ---- evidence ----------------------------------------------------------------- */

@@ -150,11 +150,11 @@ static void put_mentions(const sspr_entry *e)
 
         const sspr_entry *v[256];
         if (code >= 0 && !among(e, v, 256, sspr_by_code(src, (uint32_t)code, v, 256)))
-            problem("%s: sspr_by_code(%s, %lld) misses the entry mentioning it",
-                    sspr_entry_id(e), src ? src : "NULL", (long long)code);
+            problem("%s: sspr_by_code(%s, %lld) misses the entry mentioning it", sspr_entry_id(e),
+                    src ? src : "NULL", (long long)code);
         if (hr && !among(e, v, 256, sspr_by_hresult(hr, v, 256)))
-            problem("%s: sspr_by_hresult(0x%08lX) misses the entry mentioning it",
-                    sspr_entry_id(e), (unsigned long)hr);
+            problem("%s: sspr_by_hresult(0x%08lX) misses the entry mentioning it", sspr_entry_id(e),
+                    (unsigned long)hr);
     }
     putchar(']');
     if (sspr_entry_mention(e, n, NULL, NULL, NULL) != 0)

@@ -14,8 +14,7 @@
 
 static int passed, failed;
 
-static void check(int ok, const char *text, const char *reader, const char *want,
-                  const char *got)
+static void check(int ok, const char *text, const char *reader, const char *want, const char *got)
 {
     if (ok) {
         passed++;

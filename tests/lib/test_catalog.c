@@ -39,7 +39,7 @@ Test(catalog, every_entry_is_well_formed)
 {
     static const char *const areas[] = {"admin-portal", "reporting", "registration-portal",
                                         "reset-portal", "writeback", "writeback-connectivity",
-                                        "support", NULL};
+                                        "support",      NULL};
     static const char *const sources[] = {"PasswordResetService", "ADSync", "SSPR",
                                           "Microsoft-Windows-Security-Auditing", NULL};
     static const char *const origins[] = {"2017", "current", "field", NULL};
@@ -117,8 +117,8 @@ Test(catalog, names_and_aliases_round_trip)
 
 /* In by_code/by_hresult results, the entries that are the key come before those
  * that only mention it. */
-static void check_owners_first(const results *r, const char *what, int (*owns)(const sspr_entry *,
-                               const void *), const void *key)
+static void check_owners_first(const results *r, const char *what,
+                               int (*owns)(const sspr_entry *, const void *), const void *key)
 {
     int seen_mention = 0;
     for (size_t i = 0; i < r->n; i++) {
@@ -288,8 +288,7 @@ Test(catalog, facts_are_consistent)
             cr_assert_not_null(key, "%s: fact %zu has no key", id, k);
             cr_assert_eq(sspr_entry_fact_by_key(e, key), f, "%s: fact '%s' by key", id, key);
             cr_assert_not_null(sspr_fact_text(f), "%s: fact '%s' text", id, key);
-            cr_assert(one_of(sspr_fact_origin(f), fact_origins),
-                      "%s: fact '%s' origin", id, key);
+            cr_assert(one_of(sspr_fact_origin(f), fact_origins), "%s: fact '%s' origin", id, key);
             if (sspr_fact_is_number(f)) {
                 cr_assert_null(sspr_fact_string(f), "%s: numeric fact '%s' has a string", id, key);
                 cr_assert_leq(sspr_fact_min(f), sspr_fact_max(f), "%s: fact '%s' min > max", id,

@@ -11,18 +11,43 @@
 
 /* The entries added from the current documentation (catalog/current-*.json). */
 static const char *const current_ids[] = {
-    "prs-31019", "prs-31034", "prs-31044", "adsync-6329-ldap-policy-control",
-    "sspr-0009", "sspr-0010", "sspr-0011", "sspr-0012", "sspr-0013", "sspr-0014",
-    "sspr-0029", "sspr-0030", "sspr-onprem-success-cloud-failure",
-    "reg-combined-disabled-method-shown", "reset-dialog-slow-computer",
-    "reset-email-sign-in-error", "reset-onprem-policy-violation", "reset-fuzzy-policy",
+    "prs-31019",
+    "prs-31034",
+    "prs-31044",
+    "adsync-6329-ldap-policy-control",
+    "sspr-0009",
+    "sspr-0010",
+    "sspr-0011",
+    "sspr-0012",
+    "sspr-0013",
+    "sspr-0014",
+    "sspr-0029",
+    "sspr-0030",
+    "sspr-onprem-success-cloud-failure",
+    "reg-combined-disabled-method-shown",
+    "reset-dialog-slow-computer",
+    "reset-email-sign-in-error",
+    "reset-onprem-policy-violation",
+    "reset-fuzzy-policy",
     /* 1.2 (issue 15) */
-    "adsync-hr-8023062c", "adsync-6306", "security-4724", "sspr-009",
-    "wb-sam-remote-calls-restricted", "wb-setup-license-error", "reset-could-not-verify-account",
-    "signin-servers-catch-up", "admin-reset-onprem-policy", "admin-m365-reset-not-written-back",
-    "wb-cloud-sync-permissions", "proc-confirm-connectivity", "proc-check-tls12",
-    "proc-check-dotnet", "proc-verify-reset-permission", "proc-set-writeback-permissions",
-    "proc-writeback-general-method", "writeback-recovery-current",
+    "adsync-hr-8023062c",
+    "adsync-6306",
+    "security-4724",
+    "sspr-009",
+    "wb-sam-remote-calls-restricted",
+    "wb-setup-license-error",
+    "reset-could-not-verify-account",
+    "signin-servers-catch-up",
+    "admin-reset-onprem-policy",
+    "admin-m365-reset-not-written-back",
+    "wb-cloud-sync-permissions",
+    "proc-confirm-connectivity",
+    "proc-check-tls12",
+    "proc-check-dotnet",
+    "proc-verify-reset-permission",
+    "proc-set-writeback-permissions",
+    "proc-writeback-general-method",
+    "writeback-recovery-current",
 };
 
 static const struct {
@@ -54,8 +79,8 @@ static void assert_finds(const char *query, const char *id)
               ids_of(&r, buf, sizeof buf));
 }
 
-static int has_string(size_t n, const char *(*get)(const sspr_entry *, size_t),
-                      const sspr_entry *e, const char *s)
+static int has_string(size_t n, const char *(*get)(const sspr_entry *, size_t), const sspr_entry *e,
+                      const char *s)
 {
     for (size_t i = 0; i < n; i++)
         if (strcmp(get(e, i), s) == 0)
@@ -71,16 +96,16 @@ Test(current, user_facing_sspr_codes_in_every_written_form)
         char q[64];
         unsigned c = sspr_codes[i].code;
         const char *id = sspr_codes[i].id;
-        assert_first(sspr_codes[i].alias, id);          /* SSPR_0029 */
-        snprintf(q, sizeof q, "SSPR%04u", c);            /* SSPR0029 */
+        assert_first(sspr_codes[i].alias, id); /* SSPR_0029 */
+        snprintf(q, sizeof q, "SSPR%04u", c);  /* SSPR0029 */
         assert_first(q, id);
-        snprintf(q, sizeof q, "sspr_%04u", c);           /* any case */
+        snprintf(q, sizeof q, "sspr_%04u", c); /* any case */
         assert_first(q, id);
-        snprintf(q, sizeof q, "SSPR %u", c);             /* what --source sspr builds */
+        snprintf(q, sizeof q, "SSPR %u", c); /* what --source sspr builds */
         assert_first(q, id);
         snprintf(q, sizeof q, "SSPR:%u", c);
         assert_first(q, id);
-        assert_first(sspr_codes[i].name, id);           /* OnPremisesAdminActionRequired */
+        assert_first(sspr_codes[i].name, id); /* OnPremisesAdminActionRequired */
         const sspr_entry *e = entry(id);
         cr_assert_eq(sspr_by_name(sspr_codes[i].alias), e);
         cr_assert_eq(sspr_by_name(sspr_codes[i].name), e);
@@ -286,8 +311,7 @@ Test(current, values_that_changed_since_2017)
         cr_assert_eq(sspr_fact_min(sspr_entry_fact_by_key(e, "max_connector_password_length")),
                      127);
         cr_assert_eq(
-            sspr_fact_min(sspr_entry_fact_by_key(e, "max_connector_password_length_current")),
-            256);
+            sspr_fact_min(sspr_entry_fact_by_key(e, "max_connector_password_length_current")), 256);
     }
     static const char *const bus_ids[] = {"prs-32002", "prs-32011", "prs-32013"};
     for (size_t i = 0; i < 3; i++)
@@ -298,9 +322,8 @@ Test(current, values_that_changed_since_2017)
                          "+ccc xxxyyyzzzzXeeee", "+1 4251234567");
     static const char *const role_ids[] = {"prs-32009", "prs-32011", "wb-setup-auth-token-error"};
     for (size_t i = 0; i < 3; i++)
-        assert_string_change(role_ids[i], "onboarding_admin_role_current",
-                             "onboarding_admin_role", "Global Administrator",
-                             "Hybrid Administrator");
+        assert_string_change(role_ids[i], "onboarding_admin_role_current", "onboarding_admin_role",
+                             "Global Administrator", "Hybrid Administrator");
 }
 
 Test(current, connectivity_facts)
@@ -327,8 +350,7 @@ Test(current, exactly_the_added_entries_are_current)
 {
     size_t n = sizeof current_ids / sizeof *current_ids;
     for (size_t i = 0; i < n; i++)
-        cr_assert_str_eq(sspr_entry_origin(entry(current_ids[i])), "current", "%s",
-                         current_ids[i]);
+        cr_assert_str_eq(sspr_entry_origin(entry(current_ids[i])), "current", "%s", current_ids[i]);
     size_t current = 0;
     for (size_t i = 0; i < sspr_count(); i++) {
         const sspr_entry *e = sspr_at(i);

@@ -108,8 +108,8 @@ Test(events, by_code_starts_with_the_event_with_or_without_source)
                 const char *src = sspr_entry_source(r.v[k]);
                 cr_assert(!(src && strcmp(src, "PasswordResetService") == 0 &&
                             sspr_entry_code(r.v[k]) == (int64_t)documented[i].code),
-                          "%s: a second entry is PasswordResetService %lu",
-                          sspr_entry_id(r.v[k]), (unsigned long)documented[i].code);
+                          "%s: a second entry is PasswordResetService %lu", sspr_entry_id(r.v[k]),
+                          (unsigned long)documented[i].code);
             }
         }
     }
@@ -171,8 +171,7 @@ Test(events, exactly_the_documented_events_have_origin_2017)
         const sspr_entry *e = sspr_at(i);
         const char *src = sspr_entry_source(e);
         if (sspr_entry_kind(e) != SSPR_KIND_EVENT || !src ||
-            strcmp(src, "PasswordResetService") != 0 ||
-            strcmp(sspr_entry_origin(e), "2017") != 0)
+            strcmp(src, "PasswordResetService") != 0 || strcmp(sspr_entry_origin(e), "2017") != 0)
             continue;
         cr_assert(is_documented(sspr_entry_code(e)),
                   "%s: a 2017 PasswordResetService event with a code the article lacks",

@@ -51,16 +51,25 @@ Test(hresult, written_forms)
         const char *text;
         uint32_t value;
     } cases[] = {
-        {"0x80070005", 0x80070005u},    {"0X80070005", 0x80070005u},
-        {"80070005", 0x80070005u},      {"800700ce", 0x800700CEu},
-        {"-2147024891", 0x80070005u},   {"-2147024690", 0x800700CEu},
-        {"hr=800700CE", 0x800700CEu},   {"HR 80230402", 0x80230402u},
-        {"hr:0x80230619", 0x80230619u}, {"HRESULT: 0x8023061F", 0x8023061Fu},
+        {"0x80070005", 0x80070005u},
+        {"0X80070005", 0x80070005u},
+        {"80070005", 0x80070005u},
+        {"800700ce", 0x800700CEu},
+        {"-2147024891", 0x80070005u},
+        {"-2147024690", 0x800700CEu},
+        {"hr=800700CE", 0x800700CEu},
+        {"HR 80230402", 0x80230402u},
+        {"hr:0x80230619", 0x80230619u},
+        {"HRESULT: 0x8023061F", 0x8023061Fu},
         {"hresult=-2145188327", 0x80230619u},
-        {"  0x800700CE\t", 0x800700CEu}, {"0x5", 0x5u},
-        {"0x0", 0x0u},                   {"0xFFFFFFFF", 0xFFFFFFFFu},
-        {"0x7FFFFFFF", 0x7FFFFFFFu},     {"-2147483648", 0x80000000u},
-        {"-1", 0xFFFFFFFFu},             {"hr #8007052e", 0x8007052Eu},
+        {"  0x800700CE\t", 0x800700CEu},
+        {"0x5", 0x5u},
+        {"0x0", 0x0u},
+        {"0xFFFFFFFF", 0xFFFFFFFFu},
+        {"0x7FFFFFFF", 0x7FFFFFFFu},
+        {"-2147483648", 0x80000000u},
+        {"-1", 0xFFFFFFFFu},
+        {"hr #8007052e", 0x8007052Eu},
         {"HR 8023042", 0x08023042u}, /* the 2017 misprint, read literally */
     };
     for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
@@ -73,10 +82,33 @@ Test(hresult, written_forms)
 Test(hresult, invalid_input_is_refused_and_leaves_the_output_alone)
 {
     static const char *const bad[] = {
-        "", "   ", "0x", "0x123456789", "0xG0000000", "12345678", "7FFFFFFF", "8007000",
-        "800700CE0", "2147942405", "-0", "-2147483649", "-99999999999", "--5", "- 5",
-        "hr", "hr=", "hr=0x", "hr800700CE", "hresult 0x80070005 extra", "0x80070005.",
-        "0x8007 0005", "event 32009", "32009", "SSPR_0029", "AuthTokenError", "0x-1",
+        "",
+        "   ",
+        "0x",
+        "0x123456789",
+        "0xG0000000",
+        "12345678",
+        "7FFFFFFF",
+        "8007000",
+        "800700CE0",
+        "2147942405",
+        "-0",
+        "-2147483649",
+        "-99999999999",
+        "--5",
+        "- 5",
+        "hr",
+        "hr=",
+        "hr=0x",
+        "hr800700CE",
+        "hresult 0x80070005 extra",
+        "0x80070005.",
+        "0x8007 0005",
+        "event 32009",
+        "32009",
+        "SSPR_0029",
+        "AuthTokenError",
+        "0x-1",
     };
     for (size_t i = 0; i < sizeof bad / sizeof *bad; i++) {
         uint32_t v = 0xDEADBEEF;
@@ -95,13 +127,19 @@ Test(hresult, fields_at_the_edges)
         uint32_t hr;
         unsigned severity, facility, code;
     } cases[] = {
-        {0x00000000u, 0, 0, 0},          {0x7FFFFFFFu, 0, 0x1FFF, 0xFFFF},
-        {0x80000000u, 1, 0, 0},          {0xFFFFFFFFu, 1, 0x1FFF, 0xFFFF},
-        {0x00010000u, 0, 1, 0},          {0x0000FFFFu, 0, 0, 0xFFFF},
-        {0x800700CEu, 1, 7, 206},        {0x80070005u, 1, 7, 5},
+        {0x00000000u, 0, 0, 0},
+        {0x7FFFFFFFu, 0, 0x1FFF, 0xFFFF},
+        {0x80000000u, 1, 0, 0},
+        {0xFFFFFFFFu, 1, 0x1FFF, 0xFFFF},
+        {0x00010000u, 0, 1, 0},
+        {0x0000FFFFu, 0, 0, 0xFFFF},
+        {0x800700CEu, 1, 7, 206},
+        {0x80070005u, 1, 7, 5},
         /* the HRESULTs of the 2017 article */
-        {0x80230619u, 1, 35, 1561},      {0x8023061Fu, 1, 35, 1567},
-        {0x80230402u, 1, 35, 1026},      {0x08023042u, 0, 0x802, 0x3042},
+        {0x80230619u, 1, 35, 1561},
+        {0x8023061Fu, 1, 35, 1567},
+        {0x80230402u, 1, 35, 1026},
+        {0x08023042u, 0, 0x802, 0x3042},
     };
     for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
         uint32_t hr = cases[i].hr;
@@ -231,8 +269,7 @@ Test(hresult, agrees_with_lookup_on_every_catalogue_hresult)
             for (int f = 0; f < 4; f++) {
                 cr_assert_eq(parse_ok(forms[f]), hr, "%s", forms[f]);
                 results r = lookup(forms[f]);
-                cr_assert(has_entry(&r, e), "lookup(\"%s\") misses %s", forms[f],
-                          sspr_entry_id(e));
+                cr_assert(has_entry(&r, e), "lookup(\"%s\") misses %s", forms[f], sspr_entry_id(e));
             }
             seen++;
         }

@@ -30,8 +30,8 @@ static void check_6329(const results *r, const char *what)
 
 Test(lookup, adsync_6329_is_both_events_then_the_symptom)
 {
-    static const char *const forms[] = {"6329", "ADSync:6329", "adsync 6329", "ADSync 6329",
-                                        "Event ID 6329", "ADSYNC:  6329"};
+    static const char *const forms[] = {"6329",        "ADSync:6329",   "adsync 6329",
+                                        "ADSync 6329", "Event ID 6329", "ADSYNC:  6329"};
     for (size_t f = 0; f < sizeof forms / sizeof *forms; f++) {
         results r = lookup(forms[f]);
         char what[64];
@@ -137,8 +137,8 @@ Test(lookup, the_source_restricts_the_code)
     results r = lookup("ADSync 6329");
     for (size_t i = 0; i < r.n; i++) {
         const char *src = sspr_entry_source(r.v[i]);
-        cr_assert(!src || strcmp(src, "ADSync") == 0, "%s has source %s",
-                  sspr_entry_id(r.v[i]), src);
+        cr_assert(!src || strcmp(src, "ADSync") == 0, "%s has source %s", sspr_entry_id(r.v[i]),
+                  src);
     }
 }
 
@@ -175,13 +175,17 @@ Test(lookup, quoted_messages_in_every_dress)
         "Error getting auth token",
         "\"Error getting auth token\"",
         "'Error getting auth token'",
-        "\xE2\x80\x9C" "Error getting auth token" "\xE2\x80\x9D", /* curly quotes */
+        "\xE2\x80\x9C"
+        "Error getting auth token"
+        "\xE2\x80\x9D", /* curly quotes */
         "Error getting auth token.",
         "\"Error getting auth token.\"",
         "ERROR GETTING AUTH TOKEN",
         "  error   getting auth\ttoken  ",
         "Setup failed: Error getting auth token (see the log)",
-        "The wizard said \xE2\x80\x9C" "Error getting auth token." "\xE2\x80\x9D and stopped",
+        "The wizard said \xE2\x80\x9C"
+        "Error getting auth token."
+        "\xE2\x80\x9D and stopped",
     };
     for (size_t i = 0; i < sizeof auth / sizeof *auth; i++) {
         assert_finds(auth[i], "prs-32009");
@@ -282,8 +286,12 @@ Test(lookup, an_overlong_query_is_handled)
 
 /* ---- the cap convention ---------------------------------------------------- */
 
-static const char *const cap_queries[] = {"6329", "32009", "Error getting auth token",
-                                          "hr=800700CE", "event 6800", "0x8023061F",
+static const char *const cap_queries[] = {"6329",
+                                          "32009",
+                                          "Error getting auth token",
+                                          "hr=800700CE",
+                                          "event 6800",
+                                          "0x8023061F",
                                           ("Your administrator has not enabled you to use this "
                                            "feature")};
 
@@ -306,12 +314,12 @@ Test(cap, small_caps_fill_exactly_cap_in_the_same_order)
             for (size_t i = 0; i <= MAX_RESULTS; i++)
                 out[i] = sentinel;
             size_t n = sspr_lookup(cap_queries[q], out, cap);
-            cr_assert_eq(n, full.n, "'%s' cap %zu: count %zu, full count %zu", cap_queries[q],
-                         cap, n, full.n);
+            cr_assert_eq(n, full.n, "'%s' cap %zu: count %zu, full count %zu", cap_queries[q], cap,
+                         n, full.n);
             size_t stored = cap < full.n ? cap : full.n;
             for (size_t i = 0; i < stored; i++)
-                cr_assert_eq(out[i], full.v[i], "'%s' cap %zu: result %zu differs",
-                             cap_queries[q], cap, i);
+                cr_assert_eq(out[i], full.v[i], "'%s' cap %zu: result %zu differs", cap_queries[q],
+                             cap, i);
             for (size_t i = stored; i <= MAX_RESULTS; i++)
                 cr_assert_eq(out[i], sentinel, "'%s' cap %zu: wrote past the results (%zu)",
                              cap_queries[q], cap, i);
@@ -349,14 +357,14 @@ Test(cap, results_are_deterministic)
 
 Test(cap, no_entry_twice)
 {
-    static const char *const queries[] = {"6329", "ADSync 6329 0x8023061F", "hr=800700CE",
-                                          "Error getting auth token", "32009", "HR 8023042"};
+    static const char *const queries[] = {"6329",        "ADSync 6329 0x8023061F",
+                                          "hr=800700CE", "Error getting auth token",
+                                          "32009",       "HR 8023042"};
     for (size_t q = 0; q < sizeof queries / sizeof *queries; q++) {
         results r = lookup(queries[q]);
         for (size_t i = 0; i < r.n; i++)
             for (size_t j = i + 1; j < r.n; j++)
-                cr_assert_neq(r.v[i], r.v[j], "'%s': %s twice", queries[q],
-                              sspr_entry_id(r.v[i]));
+                cr_assert_neq(r.v[i], r.v[j], "'%s': %s twice", queries[q], sspr_entry_id(r.v[i]));
     }
 }
 
@@ -405,7 +413,7 @@ Test(lookup, stray_numbers_are_no_codes)
         "value 33004.5",
         "1,33004 items",
         "event 1234 in the application log", /* a cue, but no catalogue code */
-        "the error id 29 in a sentence", /* SSPR's codes need SSPR_NNNN */
+        "the error id 29 in a sentence",     /* SSPR's codes need SSPR_NNNN */
     };
     for (size_t i = 0; i < sizeof stray / sizeof *stray; i++)
         assert_nothing(stray[i]);
@@ -472,7 +480,8 @@ Test(lookup, messages_as_they_really_read)
     sspr_result r[4];
     cr_assert(sspr_lookup_results("Password doesn't ...", r, 4) >= 1);
     cr_assert_eq(r[0].confidence, SSPR_CONFIDENCE_MEDIUM);
-    cr_assert(sspr_lookup_results("Password doesn\xe2\x80\x99t comply with fuzzy\xe2\x80\xa6", r, 4) >= 1);
+    cr_assert(sspr_lookup_results("Password doesn\xe2\x80\x99t comply with fuzzy\xe2\x80\xa6", r,
+                                  4) >= 1);
     cr_assert_eq(r[0].confidence, SSPR_CONFIDENCE_HIGH);
 }
 
@@ -493,8 +502,11 @@ Test(lookup, confidence)
     cr_assert_eq(sspr_confidence_of(NULL, "33004", 5), SSPR_CONFIDENCE_NONE);
     cr_assert_eq(sspr_confidence_of(e, NULL, 0), SSPR_CONFIDENCE_NONE);
     /* lookup_results: same entries and order as sspr_lookup, a confidence each */
-    static const char *const queries[] = {"32009", "Event ID 6329", "ADSync 6329",
-                                          "Password Reset", "error 31044 for the passwordresetservice",
+    static const char *const queries[] = {"32009",
+                                          "Event ID 6329",
+                                          "ADSync 6329",
+                                          "Password Reset",
+                                          "error 31044 for the passwordresetservice",
                                           "Error getting auth token"};
     for (size_t q = 0; q < sizeof queries / sizeof *queries; q++) {
         const sspr_entry *plain[64];
@@ -505,8 +517,8 @@ Test(lookup, confidence)
             cr_assert_eq(res[i].entry, plain[i], "%s: %zu", queries[q], i);
             cr_assert(i == 0 || res[i].score <= res[i - 1].score, "%s: scores descend", queries[q]);
             cr_assert_eq(res[i].confidence,
-                         sspr_confidence_of(res[i].entry, queries[q], strlen(queries[q])),
-                         "%s: %s", queries[q], sspr_entry_id(res[i].entry));
+                         sspr_confidence_of(res[i].entry, queries[q], strlen(queries[q])), "%s: %s",
+                         queries[q], sspr_entry_id(res[i].entry));
         }
     }
     sspr_result one;

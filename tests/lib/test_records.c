@@ -19,10 +19,9 @@ static void on_record(void *ctx, const sspr_record *r)
     readings *x = ctx;
     char buf[8192];
     size_t o = 0;
-    static const char *const names[] = {"format",  "source",    "event_id",  "record_id",
-                                        "level",   "time",      "computer",  "tracking_id",
-                                        "user",    "operation", "exception", "hresults",
-                                        "message", "entries"};
+    static const char *const names[] = {
+        "format",      "source", "event_id",  "record_id", "level",    "time",    "computer",
+        "tracking_id", "user",   "operation", "exception", "hresults", "message", "entries"};
     for (int f = 0; f <= (int)SSPR_RECORD_ENTRIES; f++) {
         const char *t = sspr_record_text(r, (sspr_record_field)f);
         int64_t v = sspr_record_number(r, (sspr_record_field)f);
@@ -82,8 +81,9 @@ static int has(const readings *x, size_t i, const char *field_value)
     return i < x->n && strstr(x->v[i], field_value) != NULL;
 }
 
-#define CHECK(x, i, fv) cr_assert(has(&(x), i, fv), "record %zu has no %s: %s", (size_t)(i), fv, \
-                                  (i) < (x).n ? (x).v[i] : "(none)")
+#define CHECK(x, i, fv)                                                                            \
+    cr_assert(has(&(x), i, fv), "record %zu has no %s: %s", (size_t)(i), fv,                       \
+              (i) < (x).n ? (x).v[i] : "(none)")
 
 static const char details[] =
     "Log Name:      Application\r\n"
@@ -120,7 +120,8 @@ Test(records, copy_details_as_text_gives_every_field)
     CHECK(x, 0, "tracking_id=0b6f2f43-2c8e-4a37-9a55-2d3c1b0e9f21|");
     CHECK(x, 0, "user=anna@contoso.com|");
     CHECK(x, 0,
-          "exception=Microsoft.CredentialManagement.OnPremisesPasswordReset.Shared.PasswordResetException|");
+          "exception=Microsoft.CredentialManagement.OnPremisesPasswordReset.Shared."
+          "PasswordResetException|");
     CHECK(x, 0, "hresults=0x80230626|");
     CHECK(x, 0, "entries=prs-33004:high");
     drop(&x);
@@ -144,14 +145,15 @@ Test(records, pasted_one_after_another_quoted_in_markdown)
 
 Test(records, wevtutil_text_and_format_list)
 {
-    readings x = read_text("Event[0]:\n  Log Name: Application\n  Source: ADSync\n"
-                           "  Date: 2026-12-01T10:04:31.5630000Z\n  Event ID: 6800\n"
-                           "  Level: Error\n  Description: \nThe password management extension "
-                           "encountered an error.\n\n"
-                           "Index              : 175\nEntryType          : Error\n"
-                           "InstanceId         : 33008\nMessage            : ADPasswordPolicyError\n"
-                           "                     second line\nSource             : "
-                           "PasswordResetService\nTimeGenerated      : 5/10/2024 7:46:37 PM\n");
+    readings x =
+        read_text("Event[0]:\n  Log Name: Application\n  Source: ADSync\n"
+                  "  Date: 2026-12-01T10:04:31.5630000Z\n  Event ID: 6800\n"
+                  "  Level: Error\n  Description: \nThe password management extension "
+                  "encountered an error.\n\n"
+                  "Index              : 175\nEntryType          : Error\n"
+                  "InstanceId         : 33008\nMessage            : ADPasswordPolicyError\n"
+                  "                     second line\nSource             : "
+                  "PasswordResetService\nTimeGenerated      : 5/10/2024 7:46:37 PM\n");
     cr_assert_eq(x.n, 2, "%zu records", x.n);
     CHECK(x, 0, "format=wevtutil-text|");
     CHECK(x, 0, "time=2026-12-01T10:04:31.5630000Z|");
@@ -213,7 +215,8 @@ Test(records, bad_input_is_read_as_far_as_it_makes_sense)
     drop(&x);
     free(t);
     /* UTF-8 then UTF-16LE bytes in one paste */
-    static const unsigned char mixed[] = "Event ID 31001\nE\0v\0e\0n\0t\0 \0I\0D\0 \0003\0002\0000\0000\0009\0\n\0";
+    static const unsigned char mixed[] =
+        "Event ID 31001\nE\0v\0e\0n\0t\0 \0I\0D\0 \0003\0002\0000\0000\0009\0\n\0";
     x = read_in_chunks((const char *)mixed, sizeof mixed - 1, 3);
     cr_assert_geq(x.n, 1);
     CHECK(x, 0, "event_id=31001|");

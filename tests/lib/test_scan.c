@@ -169,8 +169,7 @@ static void check_expected(const char *name, const reports *r, const char *what)
             continue;
         char id[128], lines[256];
         unsigned long count;
-        cr_assert_eq(sscanf(line, "%127s %lu %255s", id, &count, lines), 3, "%s: '%s'", path,
-                     line);
+        cr_assert_eq(sscanf(line, "%127s %lu %255s", id, &count, lines), 3, "%s: '%s'", path, line);
         const sspr_entry *e = sspr_by_id(id);
         cr_assert_not_null(e, "%s: no entry '%s'", path, id);
         size_t got = 0;
@@ -182,10 +181,9 @@ static void check_expected(const char *name, const reports *r, const char *what)
                          (unsigned long long)r->v[i].line);
                 got++;
             }
-        cr_expect_eq(got, count, "%s (%s): %s %zu times, expected %lu", name, what, id, got,
-                     count);
-        cr_expect_str_eq(seen, lines, "%s (%s): %s on lines %s, expected %s", name, what, id,
-                         seen, lines);
+        cr_expect_eq(got, count, "%s (%s): %s %zu times, expected %lu", name, what, id, got, count);
+        cr_expect_str_eq(seen, lines, "%s (%s): %s on lines %s, expected %s", name, what, id, seen,
+                         lines);
         expected_total += count;
     }
     fclose(f);
@@ -244,11 +242,26 @@ static void check_case(const char *name)
     free(bom8);
 }
 
-Test(scan, fixture_tab_delimited) { check_case(cases[0]); }
-Test(scan, fixture_format_list) { check_case(cases[1]); }
-Test(scan, fixture_wevtutil_xml) { check_case(cases[2]); }
-Test(scan, fixture_export_csv) { check_case(cases[3]); }
-Test(scan, fixture_free_text) { check_case(cases[4]); }
+Test(scan, fixture_tab_delimited)
+{
+    check_case(cases[0]);
+}
+Test(scan, fixture_format_list)
+{
+    check_case(cases[1]);
+}
+Test(scan, fixture_wevtutil_xml)
+{
+    check_case(cases[2]);
+}
+Test(scan, fixture_export_csv)
+{
+    check_case(cases[3]);
+}
+Test(scan, fixture_free_text)
+{
+    check_case(cases[4]);
+}
 
 /* ---- edges --------------------------------------------------------------------------- */
 
@@ -345,8 +358,9 @@ Test(scan, long_lines_are_read_in_pieces)
         text[i] = ' ';
     memcpy(text + 4096 - 10, " Error getting auth token ", 26);
     memcpy(text + 8192 - 5, " hr=80230402 ", 13);
-    memcpy(text + 3 * 4096 - 300, " The operation failed because password synchronization is not "
-                                  "enabled on this Management Agent ",
+    memcpy(text + 3 * 4096 - 300,
+           " The operation failed because password synchronization is not "
+           "enabled on this Management Agent ",
            96);
     text[len] = '\n';
     text[len + 1] = '\0';
@@ -404,19 +418,44 @@ Test(scan, utf16_without_bom_and_odd_tail)
 Test(scan, random_documents_scan_the_same_in_any_chunks)
 {
     static const char *const parts[] = {
-        "\n", "\r\n", "\n\n", " ", "\t", "\"", "\"\"", ",", "'", "<", ">", "=", "x",
-        "\xE2\x80\x9C", "\xE2\x80\x99", "\xE2\x80\x93", "\xC2\xA0", "\xE2\x80", "\xF0\x9F\x94\x91",
-        "Error getting auth token", "error  getting\n  auth token", "hr=80230402", "0x8023061F",
-        "hr=0x80230619", ("The operation failed because password synchronization is not "
-                          "enabled on this Management Agent."),
+        "\n",
+        "\r\n",
+        "\n\n",
+        " ",
+        "\t",
+        "\"",
+        "\"\"",
+        ",",
+        "'",
+        "<",
+        ">",
+        "=",
+        "x",
+        "\xE2\x80\x9C",
+        "\xE2\x80\x99",
+        "\xE2\x80\x93",
+        "\xC2\xA0",
+        "\xE2\x80",
+        "\xF0\x9F\x94\x91",
+        "Error getting auth token",
+        "error  getting\n  auth token",
+        "hr=80230402",
+        "0x8023061F",
+        "hr=0x80230619",
+        ("The operation failed because password synchronization is not "
+         "enabled on this Management Agent."),
         "Error\t5/14/2024 9:20:11 AM\tADSync\t6329\tNone\t\"",
         "Information\t5/14/2024\tPasswordResetService\t32009\tNone\t",
-        "ProviderName : ADSync\n", "Id           : 6329\n", "Message      : ",
+        "ProviderName : ADSync\n",
+        "Id           : 6329\n",
+        "Message      : ",
         "ProviderName : Microsoft-Windows-Foo\n",
         "\"Message\",\"Id\",\"ProviderName\"\n",
         "\"Error getting auth token\",\"32009\",\"PasswordResetService\"\n",
         "<Event xmlns='x'><System><Provider Name='ADSync'/><EventID>6329</EventID></System>",
-        "<Data>0x80230619</Data></Event>", "</Event>", "<Event>",
+        "<Data>0x80230619</Data></Event>",
+        "</Event>",
+        "<Event>",
         "<Provider Name=\"PasswordResetService\"/>",
         "A restriction prevents the password from being changed to the current one specified.",
     };
@@ -475,8 +514,9 @@ Test(scan, a_scanner_is_reused_after_finish)
     sspr_scan_init(&sc, collect, &r);
     for (int round = 0; round < 3; round++) {
         sspr_scan_feed(&sc, "\xFF\xFE", 2); /* UTF-16 first... */
-        sspr_scan_feed(&sc, "E\0r\0r\0o\0r\0 \0g\0e\0t\0t\0i\0n\0g\0 \0"
-                            "a\0u\0t\0h\0 \0t\0o\0k\0e\0n\0",
+        sspr_scan_feed(&sc,
+                       "E\0r\0r\0o\0r\0 \0g\0e\0t\0t\0i\0n\0g\0 \0"
+                       "a\0u\0t\0h\0 \0t\0o\0k\0e\0n\0",
                        48);
         sspr_scan_finish(&sc);
         sspr_scan_feed(&sc, "line 1\nhr=80230402\n", 19); /* ...then UTF-8, from line 1 */

@@ -66,8 +66,9 @@ Test(search, cap_zero_and_null_out_still_count)
 
 Test(search, best_first_ties_in_catalogue_order_and_deterministic)
 {
-    static const char *const queries[] = {"password", "reset", "writeback onboarding",
-                                          "Error getting auth token", "32009", "service bus"};
+    static const char *const queries[] = {
+        "password", "reset",      "writeback onboarding", "Error getting auth token",
+        "32009",    "service bus"};
     for (size_t q = 0; q < sizeof queries / sizeof *queries; q++) {
         hits a = search(queries[q]), b = search(queries[q]);
         cr_assert_gt(a.n, 0, "'%s' finds something", queries[q]);
@@ -259,8 +260,7 @@ static void assert_same_hits(const char *a, const char *b)
     for (size_t i = 0; i < x.n; i++) {
         cr_assert_str_eq(sspr_entry_id(x.v[i].entry), sspr_entry_id(y.v[i].entry),
                          "hit %zu of '%s' and '%s'", i, a, b);
-        cr_assert_float_eq(x.v[i].score, y.v[i].score, 1e-4, "score %zu of '%s' and '%s'", i, a,
-                           b);
+        cr_assert_float_eq(x.v[i].score, y.v[i].score, 1e-4, "score %zu of '%s' and '%s'", i, a, b);
     }
 }
 
@@ -356,8 +356,8 @@ Test(search, quality_set_precision_at_1_and_recall_at_3)
             cr_assert_lt(k, sizeof id);
             memcpy(id, p, k);
             id[k] = '\0';
-            cr_assert_not_null(sspr_by_id(id), "%s:%zu: no entry '%s'", SSPR_SEARCH_QUERIES,
-                               lineno, id);
+            cr_assert_not_null(sspr_by_id(id), "%s:%zu: no entry '%s'", SSPR_SEARCH_QUERIES, lineno,
+                               id);
             p += k + (p[k] == '|');
         }
         sspr_hit h[3];
@@ -411,8 +411,8 @@ Test(search, results_carry_confidence)
     cr_assert_str_eq(sspr_entry_id(r[0].entry), "prs-33004");
     cr_assert_eq(r[0].confidence, SSPR_CONFIDENCE_HIGH);
     /* a code written in a ticket outranks a message match that is not that code's */
-    cr_assert(sspr_search_results("SSPR_0029 Password Reset please contact your administrator",
-                                  r, 4) > 0);
+    cr_assert(sspr_search_results("SSPR_0029 Password Reset please contact your administrator", r,
+                                  4) > 0);
     cr_assert_str_eq(sspr_entry_id(r[0].entry), "sspr-0029");
     /* a generic phrase alone is no better than medium */
     cr_assert(sspr_search_results("please contact your administrator", r, 4) > 0);

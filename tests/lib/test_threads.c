@@ -131,8 +131,8 @@ static void build_queries(void)
 
 typedef struct {
     size_t mismatches;
-    size_t chunk;     /* this thread's scan chunk size */
-    matches got;      /* its last scan */
+    size_t chunk; /* this thread's scan chunk size */
+    matches got;  /* its last scan */
 } work;
 
 static void *worker(void *arg)

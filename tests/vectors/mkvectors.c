@@ -11,7 +11,7 @@
  * SOURCE:CODE, SOURCE empty for any source), by_hresult (QUERY is 0xHHHHHHHH)
  * or search (the ids of the best 5 hits; scores are left out). Each SCAN_INPUT
  * (an event-log export in tests/vectors/scan/) adds a line scan <TAB>
- * scan/NAME <TAB> LINE:ID ... with what the scanner reports for it. 
+ * scan/NAME <TAB> LINE:ID ... with what the scanner reports for it.
  * Queries holding a tab or a line break cannot be written and are left out. */
 #include "vectors.h"
 

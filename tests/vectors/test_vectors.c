@@ -8,8 +8,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-static const char *const functions[] = {"lookup", "by_id",  "by_name", "by_code",
-                                        "by_hresult", "search", "scan", NULL};
+static const char *const functions[] = {"lookup",     "by_id",  "by_name", "by_code",
+                                        "by_hresult", "search", "scan",    NULL};
 
 static int known(const char *function)
 {
@@ -48,7 +48,8 @@ static int scan_agrees(const char *tsv, unsigned lineno, const char *input, cons
             return 0;
         }
         if (strcmp(got, want) != 0) {
-            fprintf(stderr, "%s:%u: error: scanning %s in chunks of %zu gave [%s], the vector says [%s]\n",
+            fprintf(stderr,
+                    "%s:%u: error: scanning %s in chunks of %zu gave [%s], the vector says [%s]\n",
                     tsv, lineno, path, chunks[c], got, want);
             return 0;
         }

@@ -53,7 +53,6 @@ size_t vector_run(const char *function, const char *query, const sspr_entry ***o
     }
 }
 
-
 typedef struct {
     char *buf;
     size_t size, used;
@@ -65,8 +64,8 @@ static void on_match(void *ctx, const sspr_entry *entry, uint64_t line)
     scan_out *o = ctx;
     if (o->overflow)
         return;
-    int w = snprintf(o->buf + o->used, o->size - o->used, "%s%" PRIu64 ":%s",
-                     o->used ? " " : "", line, sspr_entry_id(entry));
+    int w = snprintf(o->buf + o->used, o->size - o->used, "%s%" PRIu64 ":%s", o->used ? " " : "",
+                     line, sspr_entry_id(entry));
     if (w < 0 || (size_t)w >= o->size - o->used)
         o->overflow = 1;
     else

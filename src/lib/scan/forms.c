@@ -7,8 +7,8 @@
  * over several lines). Opens the record when the line is one. */
 int sspr__scan_tab_line(scan_state *s, const unsigned char *p, size_t vis)
 {
-    static const char *const levels[] = {"Information", "Warning", "Error", "Critical",
-                                         "Verbose", "Audit Success", "Audit Failure"};
+    static const char *const levels[] = {"Information", "Warning",       "Error",        "Critical",
+                                         "Verbose",     "Audit Success", "Audit Failure"};
     const unsigned char *t[5];
     const unsigned char *end = p + vis;
     t[0] = memchr(p, '\t', vis < 16 ? vis : 16); /* after a level word, or not at all */
@@ -77,14 +77,14 @@ static const struct {
     const char *name;
     uint8_t field;
 } csv_columns[] = {
-    {"ProviderName", SSPR_RECORD_SOURCE},  {"Source", SSPR_RECORD_SOURCE},
-    {"Id", SSPR_RECORD_EVENT_ID},          {"EventID", SSPR_RECORD_EVENT_ID},
-    {"Event ID", SSPR_RECORD_EVENT_ID},    {"InstanceId", F_IGNORE},
-    {"Message", SSPR_RECORD_MESSAGE},      {"MachineName", SSPR_RECORD_COMPUTER},
-    {"Index", SSPR_RECORD_RECORD_ID},      {"RecordId", SSPR_RECORD_RECORD_ID},
-    {"EntryType", SSPR_RECORD_LEVEL},      {"LevelDisplayName", SSPR_RECORD_LEVEL},
-    {"Level", SSPR_RECORD_LEVEL},          {"TimeGenerated", SSPR_RECORD_TIME},
-    {"TimeCreated", SSPR_RECORD_TIME},     {"Date and Time", SSPR_RECORD_TIME},
+    {"ProviderName", SSPR_RECORD_SOURCE}, {"Source", SSPR_RECORD_SOURCE},
+    {"Id", SSPR_RECORD_EVENT_ID},         {"EventID", SSPR_RECORD_EVENT_ID},
+    {"Event ID", SSPR_RECORD_EVENT_ID},   {"InstanceId", F_IGNORE},
+    {"Message", SSPR_RECORD_MESSAGE},     {"MachineName", SSPR_RECORD_COMPUTER},
+    {"Index", SSPR_RECORD_RECORD_ID},     {"RecordId", SSPR_RECORD_RECORD_ID},
+    {"EntryType", SSPR_RECORD_LEVEL},     {"LevelDisplayName", SSPR_RECORD_LEVEL},
+    {"Level", SSPR_RECORD_LEVEL},         {"TimeGenerated", SSPR_RECORD_TIME},
+    {"TimeCreated", SSPR_RECORD_TIME},    {"Date and Time", SSPR_RECORD_TIME},
 };
 
 static uint8_t csv_column(const unsigned char *p, size_t n)
@@ -300,8 +300,8 @@ static void scan_xml_field(scan_state *s, const unsigned char *p, size_t n)
         const char *tag;
         uint8_t len, field;
     } tags[] = {
-        {"<Level>", 7, SSPR_RECORD_LEVEL},         {"<EventRecordID>", 15, SSPR_RECORD_RECORD_ID},
-        {"<Computer>", 10, SSPR_RECORD_COMPUTER},  {"<Data", 5, SSPR_RECORD_MESSAGE},
+        {"<Level>", 7, SSPR_RECORD_LEVEL},        {"<EventRecordID>", 15, SSPR_RECORD_RECORD_ID},
+        {"<Computer>", 10, SSPR_RECORD_COMPUTER}, {"<Data", 5, SSPR_RECORD_MESSAGE},
         {"<Message>", 9, SSPR_RECORD_MESSAGE},
     };
     for (size_t t = 0; t < sizeof tags / sizeof *tags; t++)
@@ -331,7 +331,7 @@ static int scan_tag_end(const unsigned char *p, size_t n, size_t k)
 /* XML in p[i..own): records from <Event to </Event>, several to a line or one
  * over many lines. */
 void sspr__scan_xml(scan_state *s, const unsigned char *p, size_t i, size_t own, size_t vis,
-                     size_t lb)
+                    size_t lb)
 {
     size_t from = i;
     while (i < own) {

@@ -34,31 +34,53 @@ static const struct {
     const char *label;
     uint8_t field, group;
 } labels[] = {
-    {"log name", F_IGNORE, 16},         {"protokollname", F_IGNORE, 16},
-    {"source", SSPR_RECORD_SOURCE, 1},  {"quelle", SSPR_RECORD_SOURCE, 1},
+    {"log name", F_IGNORE, 16},
+    {"protokollname", F_IGNORE, 16},
+    {"source", SSPR_RECORD_SOURCE, 1},
+    {"quelle", SSPR_RECORD_SOURCE, 1},
     {"providername", SSPR_RECORD_SOURCE, 1},
-    {"date", SSPR_RECORD_TIME, 5},      {"datum", SSPR_RECORD_TIME, 5},
-    {"logged", SSPR_RECORD_TIME, 5},    {"protokolliert", SSPR_RECORD_TIME, 5},
-    {"timecreated", SSPR_RECORD_TIME, 5}, {"timegenerated", SSPR_RECORD_TIME, 5},
-    {"event id", SSPR_RECORD_EVENT_ID, 2}, {"eventid", SSPR_RECORD_EVENT_ID, 2},
-    {"ereignis-id", SSPR_RECORD_EVENT_ID, 2}, {"id", SSPR_RECORD_EVENT_ID, 2},
+    {"date", SSPR_RECORD_TIME, 5},
+    {"datum", SSPR_RECORD_TIME, 5},
+    {"logged", SSPR_RECORD_TIME, 5},
+    {"protokolliert", SSPR_RECORD_TIME, 5},
+    {"timecreated", SSPR_RECORD_TIME, 5},
+    {"timegenerated", SSPR_RECORD_TIME, 5},
+    {"event id", SSPR_RECORD_EVENT_ID, 2},
+    {"eventid", SSPR_RECORD_EVENT_ID, 2},
+    {"ereignis-id", SSPR_RECORD_EVENT_ID, 2},
+    {"id", SSPR_RECORD_EVENT_ID, 2},
     {"instanceid", SSPR_RECORD_EVENT_ID, 17},
-    {"index", SSPR_RECORD_RECORD_ID, 3}, {"recordid", SSPR_RECORD_RECORD_ID, 3},
-    {"level", SSPR_RECORD_LEVEL, 4},    {"ebene", SSPR_RECORD_LEVEL, 4},
-    {"entrytype", SSPR_RECORD_LEVEL, 4}, {"leveldisplayname", SSPR_RECORD_LEVEL, 18},
-    {"computer", SSPR_RECORD_COMPUTER, 6}, {"machinename", SSPR_RECORD_COMPUTER, 6},
-    {"description", SSPR_RECORD_MESSAGE, 12}, {"beschreibung", SSPR_RECORD_MESSAGE, 12},
+    {"index", SSPR_RECORD_RECORD_ID, 3},
+    {"recordid", SSPR_RECORD_RECORD_ID, 3},
+    {"level", SSPR_RECORD_LEVEL, 4},
+    {"ebene", SSPR_RECORD_LEVEL, 4},
+    {"entrytype", SSPR_RECORD_LEVEL, 4},
+    {"leveldisplayname", SSPR_RECORD_LEVEL, 18},
+    {"computer", SSPR_RECORD_COMPUTER, 6},
+    {"machinename", SSPR_RECORD_COMPUTER, 6},
+    {"description", SSPR_RECORD_MESSAGE, 12},
+    {"beschreibung", SSPR_RECORD_MESSAGE, 12},
     {"message", SSPR_RECORD_MESSAGE, 12},
-    {"task category", F_IGNORE, 19},    {"aufgabenkategorie", F_IGNORE, 19},
-    {"task", F_IGNORE, 19},             {"category", F_IGNORE, 19},
-    {"categorynumber", F_IGNORE, 20},   {"opcode", F_IGNORE, 21},
-    {"keywords", F_IGNORE, 22},         {"keyword", F_IGNORE, 22},
-    {"schlüsselwörter", F_IGNORE, 22},  {"user", F_IGNORE, 23},
-    {"benutzer", F_IGNORE, 23},         {"user name", F_IGNORE, 24},
-    {"username", F_IGNORE, 23},         {"userid", F_IGNORE, 23},
-    {"replacementstrings", F_IGNORE, 25}, {"data", F_IGNORE, 26},
-    {"timewritten", F_IGNORE, 27},      {"site", F_IGNORE, 28},
-    {"container", F_IGNORE, 29},        {"event xml", F_XML, 30},
+    {"task category", F_IGNORE, 19},
+    {"aufgabenkategorie", F_IGNORE, 19},
+    {"task", F_IGNORE, 19},
+    {"category", F_IGNORE, 19},
+    {"categorynumber", F_IGNORE, 20},
+    {"opcode", F_IGNORE, 21},
+    {"keywords", F_IGNORE, 22},
+    {"keyword", F_IGNORE, 22},
+    {"schlüsselwörter", F_IGNORE, 22},
+    {"user", F_IGNORE, 23},
+    {"benutzer", F_IGNORE, 23},
+    {"user name", F_IGNORE, 24},
+    {"username", F_IGNORE, 23},
+    {"userid", F_IGNORE, 23},
+    {"replacementstrings", F_IGNORE, 25},
+    {"data", F_IGNORE, 26},
+    {"timewritten", F_IGNORE, 27},
+    {"site", F_IGNORE, 28},
+    {"container", F_IGNORE, 29},
+    {"event xml", F_XML, 30},
 };
 
 /* The label text p[0..n) (any case, runs of spaces as one) in the table, or -1. */
@@ -150,8 +172,8 @@ static int label_at(const unsigned char *p, size_t n, size_t i, int *entry, size
 }
 
 /* A Markdown table row "| Label | value |": the label's entry and the value. */
-static int table_cell_label(const unsigned char *p, size_t n, size_t i, int *entry,
-                            size_t *val, size_t *val_end)
+static int table_cell_label(const unsigned char *p, size_t n, size_t i, int *entry, size_t *val,
+                            size_t *val_end)
 {
     if (i >= n || p[i] != '|')
         return 0;
@@ -245,8 +267,8 @@ static void give_pairs(scan_state *s, const unsigned char *p, size_t vis, int en
 int sspr__scan_other_label(const unsigned char *p, size_t vis)
 {
     size_t start, end, colon, i = skip_quotes(p, vis);
-    return label_shape(p, vis, i, &start, &end, &colon) && (colon + 1 == vis || p[colon + 1] == ' ' ||
-                                                             p[colon + 1] == '\r');
+    return label_shape(p, vis, i, &start, &end, &colon) &&
+           (colon + 1 == vis || p[colon + 1] == ' ' || p[colon + 1] == '\r');
 }
 
 int sspr__scan_label_line(scan_state *s, const unsigned char *p, size_t vis, int opening)
@@ -276,7 +298,8 @@ int sspr__scan_label_line(scan_state *s, const unsigned char *p, size_t vis, int
     }
     uint32_t bit = (uint32_t)1 << labels[entry].group;
     scan_rec *r = &s->rec;
-    if (r->open && r->in_msg && r->format != SCAN_FORM_FL && labels[entry].field == SSPR_RECORD_MESSAGE)
+    if (r->open && r->in_msg && r->format != SCAN_FORM_FL &&
+        labels[entry].field == SSPR_RECORD_MESSAGE)
         return 0; /* "Message: ..." inside a message is its text */
     /* Format-List puts a blank line between records. A blank line also comes
        inside one, after a message that ends with a line break (Get-EventLog):
@@ -288,8 +311,8 @@ int sspr__scan_label_line(scan_state *s, const unsigned char *p, size_t vis, int
                     g == 12); /* or it starts as a record does: provider, index, time, message */
     /* Format-List aligns its colons ("Index   : 175"); the other forms write
        "Label: value": a change of style is another record */
-    int restyled = !cell && r->open && r->kind == REC_LABEL &&
-                   (spaced != (r->format == SCAN_FORM_FL));
+    int restyled =
+        !cell && r->open && r->kind == REC_LABEL && (spaced != (r->format == SCAN_FORM_FL));
     if (r->open && r->kind == REC_LABEL && ((r->seen & bit) || complete || restyled))
         sspr__scan_end_record(s);
     if (!s->rec.open || s->rec.kind != REC_LABEL) {
@@ -301,8 +324,7 @@ int sspr__scan_label_line(scan_state *s, const unsigned char *p, size_t vis, int
         sspr__scan_open(s, REC_LABEL);
         s->rec.format = spaced ? SCAN_FORM_FL : SCAN_FORM_DETAILS;
         if (lead) /* "**ADSync**" above "Event ID: 405" */
-            sspr__scan_set(s, SSPR_RECORD_SOURCE,
-                           (const unsigned char *)sspr__source_name(lead),
+            sspr__scan_set(s, SSPR_RECORD_SOURCE, (const unsigned char *)sspr__source_name(lead),
                            strlen(sspr__source_name(lead)));
     }
     s->lead_src = 0;
@@ -424,8 +446,10 @@ static unsigned source_in(const unsigned char *p, size_t n)
         const char *name = sspr__sources.names[v];
         size_t k = sspr__sources.lengths[v];
         for (int upper = 0; upper < 2; upper++) { /* the first letter in either case */
-            int c0 = upper ? sspr__lower((unsigned char)name[0]) - 32 : sspr__lower((unsigned char)name[0]);
-            for (const unsigned char *q = p; (q = memchr(q, c0, n - (size_t)(q - p))) != NULL; q++) {
+            int c0 = upper ? sspr__lower((unsigned char)name[0]) - 32
+                           : sspr__lower((unsigned char)name[0]);
+            for (const unsigned char *q = p; (q = memchr(q, c0, n - (size_t)(q - p))) != NULL;
+                 q++) {
                 size_t i = (size_t)(q - p);
                 if (i + k > n || !sspr__scan_at(q, n - i, name))
                     continue;
@@ -576,12 +600,12 @@ static const struct {
     const char *name;
     uint8_t field;
 } columns[] = {
-    {"Index", SSPR_RECORD_RECORD_ID},  {"Time", SSPR_RECORD_TIME},
-    {"TimeCreated", SSPR_RECORD_TIME}, {"TimeGenerated", SSPR_RECORD_TIME},
-    {"EntryType", SSPR_RECORD_LEVEL},  {"LevelDisplayName", SSPR_RECORD_LEVEL},
-    {"Source", SSPR_RECORD_SOURCE},    {"ProviderName", SSPR_RECORD_SOURCE},
+    {"Index", SSPR_RECORD_RECORD_ID},     {"Time", SSPR_RECORD_TIME},
+    {"TimeCreated", SSPR_RECORD_TIME},    {"TimeGenerated", SSPR_RECORD_TIME},
+    {"EntryType", SSPR_RECORD_LEVEL},     {"LevelDisplayName", SSPR_RECORD_LEVEL},
+    {"Source", SSPR_RECORD_SOURCE},       {"ProviderName", SSPR_RECORD_SOURCE},
     {"InstanceID", SSPR_RECORD_EVENT_ID}, {"Id", SSPR_RECORD_EVENT_ID},
-    {"EventID", SSPR_RECORD_EVENT_ID}, {"MachineName", SSPR_RECORD_COMPUTER},
+    {"EventID", SSPR_RECORD_EVENT_ID},    {"MachineName", SSPR_RECORD_COMPUTER},
     {"Message", SSPR_RECORD_MESSAGE},
 };
 

@@ -93,14 +93,10 @@ static uint8_t scan_classify(scan_state *s, const unsigned char *p, size_t vis)
         return scan_classify_new(s, p, vis);
     switch (s->rec.kind) {
     case REC_LABEL: return scan_classify_label(s, p, vis);
-    case REC_TAB:
-        s->qstart = 0;
-        return LK_TABMORE;
+    case REC_TAB: s->qstart = 0; return LK_TABMORE;
     case REC_CSV: return LK_CSV;
     case REC_XML: return LK_XML;
-    default:
-        sspr__scan_end_record(s);
-        return scan_classify_new(s, p, vis);
+    default: sspr__scan_end_record(s); return scan_classify_new(s, p, vis);
     }
 }
 

@@ -247,7 +247,7 @@ static void scan_tail_add(scan_state *s, const unsigned char *p, size_t n)
 /* What the record says in p[a..b): lb bytes before p[0] can be read, vis
  * bytes from p[0] on; keep: the record goes on after b. */
 void sspr__scan_content(scan_state *s, const unsigned char *p, size_t a, size_t b, size_t vis,
-                         size_t lb, int keep)
+                        size_t lb, int keep)
 {
     if (!s->rec.open || s->rec.src == SRC_FOREIGN || a >= b)
         return;

@@ -8,8 +8,16 @@
 
 /* The `format` names, by SCAN_FORM_* (sspr-errors(1) documents them). */
 static const char *const form_names[] = {
-    "text",         "inline",     "event-viewer-details", "wevtutil-text", "format-list",
-    "format-table", "event-viewer-text", "export-csv",     "event-viewer-csv", "xml",
+    "text",
+    "inline",
+    "event-viewer-details",
+    "wevtutil-text",
+    "format-list",
+    "format-table",
+    "event-viewer-text",
+    "export-csv",
+    "event-viewer-csv",
+    "xml",
 };
 
 void sspr__scan_open(scan_state *s, uint8_t kind)
@@ -172,7 +180,8 @@ static void tracking(scan_state *s, const char *m, size_t n)
 /* The first UPN (local@domain.tld), else the first DN ("CN=...,DC=..."). */
 static void user(scan_state *s, const char *m, size_t n)
 {
-    for (const char *at = memchr(m, '@', n); at; at = memchr(at + 1, '@', n - (size_t)(at + 1 - m))) {
+    for (const char *at = memchr(m, '@', n); at;
+         at = memchr(at + 1, '@', n - (size_t)(at + 1 - m))) {
         const char *a = at, *b = at + 1, *end = m + n;
         while (a > m && upn_char((unsigned char)a[-1]))
             a--;
@@ -193,7 +202,8 @@ static void user(scan_state *s, const char *m, size_t n)
         return;
     size_t left = n - (size_t)(cn - m), last = 0;
     for (size_t i = 0; i + 3 < left && i < 300; i++)
-        if ((i == 0 || cn[i - 1] == ',') && sspr__scan_at((const unsigned char *)cn + i, left - i, "DC="))
+        if ((i == 0 || cn[i - 1] == ',') &&
+            sspr__scan_at((const unsigned char *)cn + i, left - i, "DC="))
             last = i + 3;
     if (!last)
         return;
@@ -266,7 +276,8 @@ static void scan_resolve_event(const scan_rec *r, found *out)
     size_t is = 0;
     const struct sspr_entry *mine[16];
     for (size_t i = 0; i < k && i < 16; i++)
-        if (hits[i]->code == (int64_t)r->id && (src ? hits[i]->source == src : hits[i]->source != SSPR__SOURCE_SSPR))
+        if (hits[i]->code == (int64_t)r->id &&
+            (src ? hits[i]->source == src : hits[i]->source != SSPR__SOURCE_SSPR))
             mine[is++] = hits[i];
     for (size_t i = 0; i < is; i++) {
         int pick = is == 1;

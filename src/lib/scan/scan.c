@@ -79,7 +79,7 @@ void sspr_scan_init_records(sspr_scanner *scanner, sspr_record_fn on_record, voi
 /* ---- records ---- */
 
 /* The schema's record fields are the public enum's, in its order. */
-#define SSPR__RECORD_SAME(key, name, kind, doc)                                                  \
+#define SSPR__RECORD_SAME(key, name, kind, doc)                                                    \
     typedef char sspr__record_##key[(int)SSPR__RECORD_F_##key == (int)SSPR_RECORD_##name ? 1 : -1];
 SSPR_RECORD_FIELDS(SSPR__RECORD_SAME)
 #undef SSPR__RECORD_SAME
@@ -95,7 +95,7 @@ int64_t sspr_record_number(const sspr_record *r, sspr_record_field field)
 {
     if (!r)
         return -1;
-    return field == SSPR_RECORD_EVENT_ID ? r->event_id
+    return field == SSPR_RECORD_EVENT_ID    ? r->event_id
            : field == SSPR_RECORD_RECORD_ID ? r->record_id
                                             : -1;
 }

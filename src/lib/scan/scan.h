@@ -16,23 +16,21 @@
 
 #include <string.h>
 
-
-
 enum {
-    SCAN_PIECE = 4096, /* bytes of a long line handled at a time */
-    SCAN_LA = 256,     /* look-ahead after a piece: the longest tag or field parsed */
-    SCAN_LB = 16,      /* look-behind before a piece that is not a line's first */
-    SCAN_TAIL = 512,   /* record text kept for messages that began before */
-    SCAN_PENDING = 8,  /* messages half matched at the end of a line */
-    SCAN_HRS = 8,      /* HRESULTs kept per record */
-    SCAN_ENTS = 16,    /* message matches kept per record */
-    SCAN_FIELD = 128,  /* bytes of a CSV or table field kept while it is read */
+    SCAN_PIECE = 4096,  /* bytes of a long line handled at a time */
+    SCAN_LA = 256,      /* look-ahead after a piece: the longest tag or field parsed */
+    SCAN_LB = 16,       /* look-behind before a piece that is not a line's first */
+    SCAN_TAIL = 512,    /* record text kept for messages that began before */
+    SCAN_PENDING = 8,   /* messages half matched at the end of a line */
+    SCAN_HRS = 8,       /* HRESULTs kept per record */
+    SCAN_ENTS = 16,     /* message matches kept per record */
+    SCAN_FIELD = 128,   /* bytes of a CSV or table field kept while it is read */
     SCAN_DECODE = 4096, /* UTF-16 transcoding buffer (stack) */
-    SCAN_TEXT = 120,   /* bytes kept of a record's text field (sspr_record_text) */
-    SCAN_FBUF = 720,   /* all of a record's text fields but the message */
-    SCAN_MSG = 1500,   /* bytes kept of a record's message */
-    SCAN_COLS = 24,    /* CSV columns mapped to record fields */
-    SCAN_TCOLS = 8     /* Format-Table columns */
+    SCAN_TEXT = 120,    /* bytes kept of a record's text field (sspr_record_text) */
+    SCAN_FBUF = 720,    /* all of a record's text fields but the message */
+    SCAN_MSG = 1500,    /* bytes kept of a record's message */
+    SCAN_COLS = 24,     /* CSV columns mapped to record fields */
+    SCAN_TCOLS = 8      /* Format-Table columns */
 };
 
 /* What a column or a label holds: a record field (sspr_record_field), or one
@@ -52,17 +50,17 @@ typedef struct {
     uint64_t line; /* where the record starts */
     uint8_t open, kind, src, has_id;
     uint8_t nhr, nent;
-    uint8_t format;       /* SCAN_FORM_* */
-    uint8_t in_msg;       /* labelled: the lines that follow are its message */
-    uint8_t xml_tail;     /* labelled: after "Event Xml:" */
-    uint8_t id_cue;       /* the id came from free text with a cue, not a field */
-    uint8_t blank;        /* labelled: a blank line came since the last field */
-    uint16_t lines;       /* lines read */
+    uint8_t format;             /* SCAN_FORM_* */
+    uint8_t in_msg;             /* labelled: the lines that follow are its message */
+    uint8_t xml_tail;           /* labelled: after "Event Xml:" */
+    uint8_t id_cue;             /* the id came from free text with a cue, not a field */
+    uint8_t blank;              /* labelled: a blank line came since the last field */
+    uint16_t lines;             /* lines read */
     const unsigned char *defer; /* plain text: the line, copied to msg if it is a record */
     size_t defer_len;
     uint32_t id;
-    uint32_t seen;        /* labelled: the labels given (a repeated one begins a record) */
-    int64_t record_id;    /* or -1 */
+    uint32_t seen;     /* labelled: the labels given (a repeated one begins a record) */
+    int64_t record_id; /* or -1 */
     uint32_t hr[SCAN_HRS];
     uint32_t ent[SCAN_ENTS];
     /* text fields: fbuf[toff[f] .. toff[f] + tlen[f]) for sspr_record_field f */
@@ -88,8 +86,16 @@ struct sspr_record {
 
 /* The forms, as `format` names them (record.c: form_names). */
 enum {
-    SCAN_FORM_TEXT, SCAN_FORM_INLINE, SCAN_FORM_DETAILS, SCAN_FORM_WEVTUTIL, SCAN_FORM_FL,
-    SCAN_FORM_FT, SCAN_FORM_TAB, SCAN_FORM_CSV, SCAN_FORM_VIEWER_CSV, SCAN_FORM_XML
+    SCAN_FORM_TEXT,
+    SCAN_FORM_INLINE,
+    SCAN_FORM_DETAILS,
+    SCAN_FORM_WEVTUTIL,
+    SCAN_FORM_FL,
+    SCAN_FORM_FT,
+    SCAN_FORM_TAB,
+    SCAN_FORM_CSV,
+    SCAN_FORM_VIEWER_CSV,
+    SCAN_FORM_XML
 };
 
 typedef struct {
@@ -150,7 +156,7 @@ void sspr__scan_add_hr(scan_rec *r, uint32_t hr);
 void sspr__scan_add_entry(uint32_t *v, size_t *n, size_t cap, uint32_t e);
 void sspr__scan_end_record(scan_state *s);
 void sspr__scan_content(scan_state *s, const unsigned char *p, size_t a, size_t b, size_t vis,
-                         size_t lb, int keep);
+                        size_t lb, int keep);
 void sspr__scan_line_break(scan_state *s);
 /* labels.c: the labelled forms ("Label: value" lines) and free text */
 int sspr__scan_label_line(scan_state *s, const unsigned char *p, size_t vis, int opening);
@@ -177,7 +183,7 @@ void sspr__scan_field_end(scan_state *s);
 void sspr__scan_csv_row(scan_state *s);
 void sspr__scan_csv(scan_state *s, const unsigned char *p, size_t i, size_t own, size_t vis);
 void sspr__scan_xml(scan_state *s, const unsigned char *p, size_t i, size_t own, size_t vis,
-                     size_t lb);
+                    size_t lb);
 void sspr__scan_carry_end(scan_state *s);
 void sspr__scan_bytes(scan_state *s, const unsigned char *p, size_t n);
 size_t sspr__scan_put_utf8(uint32_t c, unsigned char *o);

@@ -99,18 +99,36 @@ static const struct {
     const char *word;
     uint8_t level;
 } levels[] = {
-    {"critical", 1},      {"kritisch", 1},     {"1", 1},
-    {"error", 2},         {"fehler", 2},       {"erreur", 2},    {"2", 2},
-    {"warning", 3},       {"warnung", 3},      {"avertissement", 3}, {"3", 3},
-    {"information", 4},   {"informationen", 4}, {"informational", 4}, {"4", 4}, {"0", 4},
-    {"verbose", 5},       {"ausführlich", 5},  {"5", 5},
-    {"audit success", 6}, {"successaudit", 6}, {"überwachung erfolgreich", 6},
-    {"audit failure", 7}, {"failureaudit", 7}, {"überwachung gescheitert", 7},
+    {"critical", 1},
+    {"kritisch", 1},
+    {"1", 1},
+    {"error", 2},
+    {"fehler", 2},
+    {"erreur", 2},
+    {"2", 2},
+    {"warning", 3},
+    {"warnung", 3},
+    {"avertissement", 3},
+    {"3", 3},
+    {"information", 4},
+    {"informationen", 4},
+    {"informational", 4},
+    {"4", 4},
+    {"0", 4},
+    {"verbose", 5},
+    {"ausführlich", 5},
+    {"5", 5},
+    {"audit success", 6},
+    {"successaudit", 6},
+    {"überwachung erfolgreich", 6},
+    {"audit failure", 7},
+    {"failureaudit", 7},
+    {"überwachung gescheitert", 7},
 };
 
-const char *const sspr__scan_level_names[] = {NULL,        "critical", "error",
-                                              "warning",   "information", "verbose",
-                                              "audit-success", "audit-failure"};
+const char *const sspr__scan_level_names[] = {
+    NULL,          "critical", "error",         "warning",
+    "information", "verbose",  "audit-success", "audit-failure"};
 
 /* The level p[0..n) names (1 critical ... 7 audit-failure), or 0. */
 uint8_t sspr__scan_level(const unsigned char *p, size_t n)
@@ -139,8 +157,8 @@ static int digits(const unsigned char *p, size_t n, size_t *i, size_t max, unsig
  * when it is no time this knows. Read: ISO 8601 as is ("2026-12-01T10:04:31.5Z",
  * also with a space for the T); "5/12/2023 7:34:38 AM" (month first, as
  * English Windows writes it; day first when the first number is over 12);
- * "20.07.2010 00:00:01" (day first); "2024/05/14 9:00:00" (year first). Seconds and the 12-hour clock optional.
- * A Z is kept where the input has it: other times are local. */
+ * "20.07.2010 00:00:01" (day first); "2024/05/14 9:00:00" (year first). Seconds and the 12-hour
+ * clock optional. A Z is kept where the input has it: other times are local. */
 size_t sspr__scan_time(const unsigned char *p, size_t n, char *out)
 {
     n = sspr__scan_trim(&p, n);
@@ -155,8 +173,9 @@ size_t sspr__scan_time(const unsigned char *p, size_t n, char *out)
         }
         if (k == 10 && k + 9 <= n && p[10] == ' ' && p[13] == ':') { /* "2026-12-01 10:04:31" */
             out[10] = 'T';
-            for (k = 11; k < n && k < 39 && (sspr__cc_is(p[k], SSPR__CC_DIGIT) || p[k] == ':' ||
-                                              p[k] == '.' || p[k] == 'Z');
+            for (k = 11;
+                 k < n && k < 39 &&
+                 (sspr__cc_is(p[k], SSPR__CC_DIGIT) || p[k] == ':' || p[k] == '.' || p[k] == 'Z');
                  k++)
                 out[k] = (char)p[k];
         }
@@ -198,7 +217,8 @@ size_t sspr__scan_time(const unsigned char *p, size_t n, char *out)
         }
         while (i < n && p[i] == ' ')
             i++;
-        if (i + 1 < n && (p[i + 1] | 0x20) == 'm' && ((p[i] | 0x20) == 'p' || (p[i] | 0x20) == 'a')) {
+        if (i + 1 < n && (p[i + 1] | 0x20) == 'm' &&
+            ((p[i] | 0x20) == 'p' || (p[i] | 0x20) == 'a')) {
             int pm = (p[i] | 0x20) == 'p';
             if (h == 12)
                 h = 0;
