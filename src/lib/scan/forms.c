@@ -145,7 +145,7 @@ int sspr__scan_csv_header(scan_state *s, const unsigned char *p, size_t vis)
     if (!src || !id)
         return 0;
     s->csv_delim = delim;
-    s->csv_form = message ? SCAN_FORM_CSV : SCAN_FORM_VIEWER_CSV;
+    s->csv_form = message ? SCAN_FORM_CSV : delim == '\t' ? SCAN_FORM_TAB : SCAN_FORM_VIEWER_CSV;
     if (!message && col < SCAN_COLS) /* Event Viewer's: the message has no heading */
         s->col[col] = SSPR_RECORD_MESSAGE;
     for (int c = col + !message; c < SCAN_COLS; c++)
