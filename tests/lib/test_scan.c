@@ -387,6 +387,7 @@ Test(scan, messages_span_the_lines_of_a_record)
                   "Message      : Error\n               getting\n\n"
                   "               auth token\n");
     cr_assert(reported(&r, "prs-32009", 1), "a paragraph of the message");
+    free(r.v);
     r = scan_text("ProviderName : PasswordResetService\nId           : 32099\n"
                   "Message      : Error\n               getting\n"
                   "               \"auth\"    token\n");
