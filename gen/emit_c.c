@@ -139,8 +139,9 @@ static void write_num_slots(FILE *f, const char *name, const ix_table *t, int ba
     fprintf(f, "const unsigned sspr__%s_slot_bits = %u;\n", name, bits);
     fprintf(f, "const struct sspr__num_key sspr__%s_slots[%zu] = {\n", name, size);
     for (size_t i = 0; i < size; i++)
-        fprintf(f, "    {%luu, {0, %lu, %lu}},\n", (unsigned long)slot[i].value,
-                (unsigned long)slot[i].first, (unsigned long)slot[i].count);
+        fprintf(f, "    {.value = %luu, .key = {.name = 0, .first = %lu, .count = %lu}},\n",
+                (unsigned long)slot[i].value, (unsigned long)slot[i].first,
+                (unsigned long)slot[i].count);
     fputs("};\n\n", f);
     free(slot);
 }
@@ -189,10 +190,12 @@ static void write_codelike(FILE *f, const ix_index *ix)
     fprintf(f, "const uint64_t sspr__codelike_mask = 0x%016llXu;\n", (unsigned long long)mask);
     fprintf(f, "const sspr__code_query sspr__codelike[%zu] = {\n", w ? w : 1);
     for (size_t i = 0; i < w; i++)
-        fprintf(f, "    {%u, %d, %d, %luu, 0x%08lXu},\n", v[i].source, v[i].has_code, v[i].has_hr,
-                (unsigned long)v[i].code, (unsigned long)v[i].hr);
+        fprintf(f,
+                "    {.source = %u, .has_code = %d, .has_hr = %d, .code = %luu, .hr = 0x%08lXu},\n",
+                v[i].source, v[i].has_code, v[i].has_hr, (unsigned long)v[i].code,
+                (unsigned long)v[i].hr);
     if (w == 0)
-        fputs("    {0, 0, 0, 0, 0}\n", f);
+        fputs("    {.source = 0}\n", f);
     fputs("};\n\n", f);
     free(v);
 }
@@ -405,8 +408,8 @@ int emit_c_tables(const m_catalog *cat, const char *path)
             push(&msgkeys, (uint32_t)sspr__norm_cut(msg, strlen(msg)));
         }
     }
-    write_triples(f, "const sspr__msgkey sspr__msgkeys", "    {%lu, %lu, %lu},\n",
-                  "    {0, 0, 0}\n", &msgkeys);
+    write_triples(f, "const sspr__msgkey sspr__msgkeys",
+                  "    {.key = %lu, .entry = %lu, .cut = %lu},\n", "    {.key = 0}\n", &msgkeys);
     fprintf(f, "const size_t sspr__msgkey_count = %zu;\n\n", msgkeys.n / 3);
 
     write_u32s(f, "const uint32_t sspr__strs", &strs);

@@ -391,8 +391,8 @@ int emit_scan_tables(const m_catalog *cat, const char *path)
     fprintf(f, "static const sspr__scan_pat sspr__scan_pats[%zu] = {\n", ps.n ? ps.n : 1);
     size_t off = 0, first = 0;
     for (size_t i = 0; i < ps.n; i++) {
-        fprintf(f, "    {%zu, %zu, %zu, %zu, %zu}, /* ", off, ps.v[i].len, ps.v[i].anchor_at, first,
-                ps.v[i].nentries);
+        fprintf(f, "    {.off = %zu, .len = %zu, .at = %zu, .first = %zu, .n = %zu}, /* ", off,
+                ps.v[i].len, ps.v[i].anchor_at, first, ps.v[i].nentries);
         for (size_t j = 0; j < m; j++) {
             char c = ps.v[i].text[ps.v[i].anchor_at + j];
             fputc(c == '*' || c == '/' ? '_' : c, f);
@@ -402,7 +402,7 @@ int emit_scan_tables(const m_catalog *cat, const char *path)
         first += ps.v[i].nentries;
     }
     if (ps.n == 0)
-        fputs("    {0, 0, 0, 0, 0}\n", f);
+        fputs("    {.off = 0}\n", f);
     fputs("};\n\n", f);
     fprintf(f, "static const uint32_t sspr__scan_entries[%zu] = {", first ? first : 1);
     k = 0;

@@ -173,13 +173,10 @@ static void s_collect(const m_entry *e, s_doc *d)
     s_add_strings_pairs(d, &e->aliases, W_NAME, 1);
     s_add_text_pairs(d, e->title, W_TITLE, 1);
     s_add_strings_pairs(d, &e->messages, W_MESSAGE, 1);
-    if (e->source) { /* one word: "PasswordResetService" would add "reset" to 40 entries */
-        char src[64];
-        size_t i = 0;
-        for (const char *p = M_NAME(sources, e->source); *p && i + 1 < sizeof src; p++)
-            src[i++] = (char)(*p >= 'A' && *p <= 'Z' ? *p - 'A' + 'a' : *p);
-        src[i] = '\0';
-        s_add_text(d, src, W_CODE);
+    if (e->source) { /* one word, not the product ADSync is the name of: stem.c */
+        char src[SSPR__TERM_MAX + 1];
+        if (sspr__source_term(M_NAME(sources, e->source), src))
+            s_occ_add(&d->terms, src, W_CODE);
     }
     if (e->code >= 0)
         s_add_number(d, "%lu", (unsigned long)e->code, W_CODE);
@@ -423,12 +420,13 @@ int emit_search_tables(const m_catalog *cat, const char *path)
     fprintf(f, "static const sspr__search_term sspr__search_terms[%zu] = {\n", tt->n ? tt->n : 1);
     uint32_t first = 0;
     for (size_t i = 0; i < tt->n; i++) {
-        fprintf(f, "    {%lu, %lu, %.9ef}, /* %s */\n", (unsigned long)first,
-                (unsigned long)tt->terms[i].n, s_idf(ix.ndocs, tt->terms[i].n), tt->terms[i].term);
+        fprintf(f, "    {.first = %lu, .count = %lu, .idf = %.9ef}, /* %s */\n",
+                (unsigned long)first, (unsigned long)tt->terms[i].n,
+                s_idf(ix.ndocs, tt->terms[i].n), tt->terms[i].term);
         first += (uint32_t)tt->terms[i].n;
     }
     if (tt->n == 0)
-        fputs("    {0, 0, 0.0f}\n", f);
+        fputs("    {.first = 0}\n", f);
     fputs("};\n\n", f);
     const s_term **v = gen_xmalloc((tt->n ? tt->n : 1) * sizeof *v);
     for (size_t i = 0; i < tt->n; i++)
