@@ -135,6 +135,22 @@ static void x_add(x_pats *ps, const m_catalog *cat, size_t entry, const char *me
     p->nentries = 1;
 }
 
+/* A message as written, with its contractions written out ("doesn't" ->
+ * "does not") and with its contractible words contracted ("does not" ->
+ * "doesnt"): a log or a page may print either (sspr__norm_text). */
+static void x_add_forms(x_pats *ps, const m_catalog *cat, size_t entry, const char *message)
+{
+    char expanded[4096], contracted[4096];
+    x_add(ps, cat, entry, message);
+    size_t n = sspr__norm_text(message, strlen(message), expanded, sizeof expanded);
+    if (n == (size_t)-1 || n == 0)
+        return;
+    x_add(ps, cat, entry, expanded); /* the same text when there was nothing to write out */
+    n = sspr__norm_contracted(expanded, contracted, sizeof contracted);
+    if (n != (size_t)-1 && n)
+        x_add(ps, cat, entry, contracted);
+}
+
 /* Text, then the best kind first, then catalogue order. */
 static int x_cmp_pat(const void *a, const void *b)
 {
@@ -328,7 +344,7 @@ int emit_scan_tables(const m_catalog *cat, const char *path)
     for (size_t i = 0; i < cat->n; i++) {
         const m_entry *e = &cat->entries[i];
         for (size_t m = 0; m < e->messages.n; m++)
-            x_add(&ps, cat, i, e->messages.v[m]);
+            x_add_forms(&ps, cat, i, e->messages.v[m]);
         for (size_t a = 0; a <= e->aliases.n; a++) {
             const char *name = a ? e->aliases.v[a - 1] : e->name;
             /* 31044's name is its source's, which every record of it prints */

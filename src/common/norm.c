@@ -217,6 +217,91 @@ static size_t contraction(norm_out *w, const unsigned char *p, size_t n)
     return k;
 }
 
+/* The other way round, for text already folded by sspr__norm_text: a pair of
+ * words written as the contraction a log or a page may print instead, without
+ * its apostrophe (the scanner's fold drops apostrophes): "does not" ->
+ * "doesnt", "we are" -> "were", "it is" -> "its". (Forms that would read as
+ * another word, "we will" -> "well", are left out.) */
+static const struct {
+    const char *first, *second, *joined;
+} contracted[] = {
+    {"do", "not", "dont"},
+    {"does", "not", "doesnt"},
+    {"did", "not", "didnt"},
+    {"is", "not", "isnt"},
+    {"are", "not", "arent"},
+    {"was", "not", "wasnt"},
+    {"were", "not", "werent"},
+    {"has", "not", "hasnt"},
+    {"have", "not", "havent"},
+    {"had", "not", "hadnt"},
+    {"could", "not", "couldnt"},
+    {"would", "not", "wouldnt"},
+    {"should", "not", "shouldnt"},
+    {"must", "not", "mustnt"},
+    {"will", "not", "wont"},
+    {"we", "are", "were"},
+    {"you", "are", "youre"},
+    {"they", "are", "theyre"},
+    {"i", "am", "im"},
+    {"it", "is", "its"},
+    {"that", "is", "thats"},
+    {"there", "is", "theres"},
+    {"what", "is", "whats"},
+    {"we", "have", "weve"},
+    {"you", "have", "youve"},
+    {"i", "have", "ive"},
+    {"they", "have", "theyve"},
+    {"let", "us", "lets"},
+    {"cannot", NULL, "cant"},
+};
+
+/* The length of the word at p (letters only), and whether it is w. */
+static int word_at(const char *p, const char *w, size_t *len)
+{
+    size_t n = 0;
+    while (p[n] >= 'a' && p[n] <= 'z')
+        n++;
+    *len = n;
+    return strlen(w) == n && memcmp(p, w, n) == 0;
+}
+
+size_t sspr__norm_contracted(const char *text, char *out, size_t cap)
+{
+    size_t o = 0;
+    int changed = 0;
+    for (const char *p = text; *p;) {
+        int start = p == text || p[-1] == ' ';
+        size_t used = 0;
+        const char *joined = NULL;
+        for (size_t i = 0; start && !joined && i < sizeof contracted / sizeof *contracted; i++) {
+            size_t a, b;
+            if (!word_at(p, contracted[i].first, &a))
+                continue;
+            if (!contracted[i].second) {
+                joined = contracted[i].joined, used = a;
+            } else if (p[a] == ' ' && word_at(p + a + 1, contracted[i].second, &b)) {
+                joined = contracted[i].joined, used = a + 1 + b;
+            }
+        }
+        if (joined) {
+            size_t k = strlen(joined);
+            if (o + k >= cap)
+                return (size_t)-1;
+            memcpy(out + o, joined, k);
+            o += k;
+            p += used;
+            changed = 1;
+            continue;
+        }
+        if (o + 1 >= cap)
+            return (size_t)-1;
+        out[o++] = *p++;
+    }
+    out[o] = '\0';
+    return changed ? o : 0;
+}
+
 /* At the end of a word: "can not" -> "cannot". */
 static void end_word(norm_out *w)
 {

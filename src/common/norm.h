@@ -41,6 +41,13 @@ size_t sspr__norm_key(const char *text, size_t len, char *out, size_t cap);
  * of the text as fits (NUL-terminated) and the result is (size_t)-1. */
 size_t sspr__norm_text(const char *text, size_t len, char *out, size_t cap);
 
+/* text, as sspr__norm_text writes it, with its contractible pairs of words
+ * written contracted and without the apostrophe ("the server does not
+ * contain" -> "the server doesnt contain"), into out (cap bytes): how the
+ * scanner's fold reads a log that prints the contraction. Returns the length,
+ * 0 when nothing was contracted, or (size_t)-1 when it does not fit. */
+size_t sspr__norm_contracted(const char *text, char *out, size_t cap);
+
 /* 1 when sspr__norm_text and sspr__norm_key fold text[0..len) alike (no
  * quote, apostrophe, non-ASCII byte, "0x" or "can " in it): a caller that has
  * one key needs no second pass. */
