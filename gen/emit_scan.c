@@ -137,7 +137,7 @@ static void x_add(x_pats *ps, const m_catalog *cat, size_t entry, const char *me
 
 /* A message as written, with its contractions written out ("doesn't" ->
  * "does not") and with its contractible words contracted ("does not" ->
- * "doesnt"): a log or a page may print either (sspr__norm_text). */
+ * "doesn't"): a log or a page may print either (src/common/norm.c). */
 static void x_add_forms(x_pats *ps, const m_catalog *cat, size_t entry, const char *message)
 {
     char expanded[4096], contracted[4096];

@@ -218,42 +218,42 @@ static size_t contraction(norm_out *w, const unsigned char *p, size_t n)
 }
 
 /* The other way round, for text already folded by sspr__norm_text: a pair of
- * words written as the contraction a log or a page may print instead, without
- * its apostrophe (the scanner's fold drops apostrophes): "does not" ->
- * "doesnt", "we are" -> "were", "it is" -> "its". (Forms that would read as
- * another word, "we will" -> "well", are left out.) */
+ * words written as the contraction a log or a page may print instead: "does
+ * not" -> "doesn't", "we are" -> "we're". The apostrophe stays, so that the
+ * scanner's patterns know where the log's word is broken. (Forms that would
+ * read as another word, "we will" -> "we'll" -> "well", are left out.) */
 static const struct {
     const char *first, *second, *joined;
 } contracted[] = {
-    {"do", "not", "dont"},
-    {"does", "not", "doesnt"},
-    {"did", "not", "didnt"},
-    {"is", "not", "isnt"},
-    {"are", "not", "arent"},
-    {"was", "not", "wasnt"},
-    {"were", "not", "werent"},
-    {"has", "not", "hasnt"},
-    {"have", "not", "havent"},
-    {"had", "not", "hadnt"},
-    {"could", "not", "couldnt"},
-    {"would", "not", "wouldnt"},
-    {"should", "not", "shouldnt"},
-    {"must", "not", "mustnt"},
-    {"will", "not", "wont"},
-    {"we", "are", "were"},
-    {"you", "are", "youre"},
-    {"they", "are", "theyre"},
-    {"i", "am", "im"},
-    {"it", "is", "its"},
-    {"that", "is", "thats"},
-    {"there", "is", "theres"},
-    {"what", "is", "whats"},
-    {"we", "have", "weve"},
-    {"you", "have", "youve"},
-    {"i", "have", "ive"},
-    {"they", "have", "theyve"},
-    {"let", "us", "lets"},
-    {"cannot", NULL, "cant"},
+    {"do", "not", "don't"},
+    {"does", "not", "doesn't"},
+    {"did", "not", "didn't"},
+    {"is", "not", "isn't"},
+    {"are", "not", "aren't"},
+    {"was", "not", "wasn't"},
+    {"were", "not", "weren't"},
+    {"has", "not", "hasn't"},
+    {"have", "not", "haven't"},
+    {"had", "not", "hadn't"},
+    {"could", "not", "couldn't"},
+    {"would", "not", "wouldn't"},
+    {"should", "not", "shouldn't"},
+    {"must", "not", "mustn't"},
+    {"will", "not", "won't"},
+    {"we", "are", "we're"},
+    {"you", "are", "you're"},
+    {"they", "are", "they're"},
+    {"i", "am", "i'm"},
+    {"it", "is", "it's"},
+    {"that", "is", "that's"},
+    {"there", "is", "there's"},
+    {"what", "is", "what's"},
+    {"we", "have", "we've"},
+    {"you", "have", "you've"},
+    {"i", "have", "i've"},
+    {"they", "have", "they've"},
+    {"let", "us", "let's"},
+    {"cannot", NULL, "can't"},
 };
 
 /* The length of the word at p (letters only), and whether it is w. */

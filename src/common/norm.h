@@ -42,10 +42,9 @@ size_t sspr__norm_key(const char *text, size_t len, char *out, size_t cap);
 size_t sspr__norm_text(const char *text, size_t len, char *out, size_t cap);
 
 /* text, as sspr__norm_text writes it, with its contractible pairs of words
- * written contracted and without the apostrophe ("the server does not
- * contain" -> "the server doesnt contain"), into out (cap bytes): how the
- * scanner's fold reads a log that prints the contraction. Returns the length,
- * 0 when nothing was contracted, or (size_t)-1 when it does not fit. */
+ * contracted ("the server does not contain" -> "the server doesn't contain"),
+ * into out (cap bytes): how a log may print it. Returns the length, 0 when
+ * nothing was contracted, or (size_t)-1 when it does not fit. */
 size_t sspr__norm_contracted(const char *text, char *out, size_t cap);
 
 /* 1 when sspr__norm_text and sspr__norm_key fold text[0..len) alike (no

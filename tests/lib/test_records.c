@@ -222,3 +222,20 @@ Test(records, bad_input_is_read_as_far_as_it_makes_sense)
     CHECK(x, 0, "event_id=31001|");
     drop(&x);
 }
+
+Test(records, messages_match_with_or_without_their_contractions)
+{
+    /* the catalogue writes "could not" (prs-32001's "Couldn't connect to any
+       service bus endpoint(s)" aside) and "Password writeback service is not
+       in a healthy state."; a log or a page may print the other form */
+    readings x = read_text("The management agent run was terminated because a domain controller "
+                           "couldn't be contacted.\n"
+                           "Password writeback service isn't in a healthy state.\n"
+                           "SSPR_0013 text: You are not a member of a group enabled for password "
+                           "reset.\n");
+    cr_assert_eq(x.n, 3, "%zu records", x.n);
+    CHECK(x, 0, "entries=adsync-hr-80230818:high");
+    CHECK(x, 1, "entries=prs-31044:high");
+    CHECK(x, 2, "sspr-0013");
+    drop(&x);
+}
