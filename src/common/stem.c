@@ -351,13 +351,24 @@ void sspr__tokens_init(sspr__tokens *t, const char *text, size_t len)
  * service, which the event log and the services list call ADSync, is
  * "Microsoft Azure AD Sync". Each name is read as one canonical spelling, the
  * one the 2017 article writes (most of the catalogue's text), so that the index
- * and a query get the same terms whichever name they use. The service's names
- * are read as "Azure AD Sync", not as the one word ADSync: that word is also
- * the event source of every ADSync entry, and a question about the service
- * ("restart the Azure AD Sync service") would then rank the source's events
- * above the procedure it asks for. Written in lower case,
- * one space between words; a name is tried in this order, so one that begins
- * with another comes first. */
+ * and a query get the same terms whichever name they use; a name followed by
+ * another name of the same product in brackets, as the catalogue gives the old
+ * name beside the current one ("Microsoft Entra Connect (Azure AD Connect)"),
+ * is read as the product once. Written in lower case, one space between words;
+ * a name is tried in this order, so one that begins with another comes first.
+ *
+ * The service's short name, the word ADSync, is read as "Azure AD Sync" too:
+ * "restart the ADSync service" asks what "restart the Azure AD Sync service"
+ * asks. ADSync is also the event source of every ADSync entry, and a source is
+ * an identifier weighted like a code: read as the service's name it would add
+ * "azure ad sync" to every ADSync event, and a question about the service
+ * would rank the source's events above the procedure it asks for. So an
+ * entry's source is never read here: the generator indexes it through
+ * sspr__source_term() below, as the one word "adsync", which no word of a
+ * text reaches (the word ADSync standing alone reads as the service; only a
+ * compound such as an entry id, "adsync-6800", keeps it). What finds a
+ * source's events is a code query ("ADSync 6329"), which lookup and the
+ * evidence of codes in the text (lex.h) read with their source. */
 static const struct {
     const char *name, *canonical;
 } products[] = {
@@ -365,6 +376,7 @@ static const struct {
     {"microsoft azure ad sync", "Azure AD Sync"},
     {"azure ad connect sync", "Azure AD Sync"},
     {"entra connect sync", "Azure AD Sync"},
+    {"adsync", "Azure AD Sync"},
     {"microsoft entra connect", "Azure AD Connect"},
     {"azure active directory connect", "Azure AD Connect"},
     {"entra connect", "Azure AD Connect"},
@@ -409,24 +421,65 @@ static size_t tok_product_at(const unsigned char *p, const unsigned char *end, c
     return (size_t)(q - p);
 }
 
+/* The length of a product name at p, or 0; *canonical its canonical name. */
+static size_t tok_product(const unsigned char *p, const unsigned char *end, const char **canonical)
+{
+    for (size_t i = 0; i < sizeof products / sizeof *products; i++) {
+        size_t n = tok_product_at(p, end, products[i].name);
+        if (n) {
+            *canonical = products[i].canonical;
+            return n;
+        }
+    }
+    return 0;
+}
+
+/* The length of " (other name)" at p when the name in brackets is the same
+ * product as canonical (another of its names, or canonical itself), else 0:
+ * "Microsoft Entra Connect (Azure AD Connect)", the catalogue's way of giving
+ * the old name beside the current one, reads as the product once, with the
+ * terms and term pairs of the one name. */
+static size_t tok_product_aside(const unsigned char *p, const unsigned char *end,
+                                const char *canonical)
+{
+    const unsigned char *q = p;
+    const char *other = "";
+    char lower[32];
+    size_t i = 0;
+    for (; canonical[i] && i + 1 < sizeof lower; i++)
+        lower[i] = (char)(tok_upper(canonical[i]) ? canonical[i] - 'A' + 'a' : canonical[i]);
+    lower[i] = '\0';
+    while (q < end && tok_space(*q))
+        q++;
+    if (q >= end || *q != '(')
+        return 0;
+    q++;
+    size_t n = tok_product_at(q, end, lower);
+    if (!n && (n = tok_product(q, end, &other)) != 0 && strcmp(other, canonical) != 0)
+        n = 0;
+    if (!n || q + n >= end || q[n] != ')')
+        return 0;
+    return (size_t)(q + n + 1 - p);
+}
+
 /* At the start of a word of the text: when a product name begins there, reads
- * its canonical name instead, then the text after it. */
+ * its canonical name instead, then the text after it (and after its other
+ * name in brackets, when one follows). */
 static void tok_products(sspr__tokens *t)
 {
     int c = *t->p | 0x20;
+    const char *canonical;
     if (t->resume || (c != 'a' && c != 'e' && c != 'm') ||
         (t->p > t->begin && tok_alnum(t->p[-1]))) /* a word cut at SSPR__COMPOUND_MAX */
         return;
-    for (size_t i = 0; i < sizeof products / sizeof *products; i++) {
-        size_t n = tok_product_at(t->p, t->end, products[i].name);
-        if (n) {
-            t->resume = t->p + n;
-            t->resume_end = t->end;
-            t->p = (const unsigned char *)products[i].canonical;
-            t->end = t->p + strlen(products[i].canonical);
-            return;
-        }
-    }
+    size_t n = tok_product(t->p, t->end, &canonical);
+    if (!n)
+        return;
+    n += tok_product_aside(t->p + n, t->end, canonical);
+    t->resume = t->p + n;
+    t->resume_end = t->end;
+    t->p = (const unsigned char *)canonical;
+    t->end = t->p + strlen(canonical);
 }
 
 /* Reads the next compound into t->buf and splits it into parts; 0 at the end. */
@@ -508,6 +561,13 @@ static size_t tok_finish(const char *raw, size_t n, char *out)
     if (sspr__is_stopword(out, n))
         return 0;
     return digit ? n : sspr__stem(out, n);
+}
+
+size_t sspr__source_term(const char *name, char *out)
+{
+    /* the name as one word (no CamelCase parts: "PasswordResetService" would
+       add "reset" to 40 entries), and not through tok_products: see products */
+    return tok_finish(name, strlen(name), out);
 }
 
 size_t sspr__tokens_next(sspr__tokens *t, char *out)

@@ -38,9 +38,19 @@ void sspr__tokens_init(sspr__tokens *t, const char *text, size_t len);
  *  - for a renamed product's name, in any case and with any white space between
  *    its words, the terms of its canonical name: "Microsoft Entra ID" and "Entra
  *    ID" are read as "Azure AD", "Microsoft Entra Connect" as "Azure AD
- *    Connect", "Entra Connect Sync" as "Azure AD Sync" (the table in stem.c),
- *    so that an entry and a query find each other whichever name they write. */
+ *    Connect", "Entra Connect Sync" and the word ADSync as "Azure AD Sync"
+ *    (the table in stem.c), so that an entry and a query find each other
+ *    whichever name they write; a name with another name of the same product
+ *    in brackets after it ("Microsoft Entra Connect (Azure AD Connect)") gives
+ *    the terms of its canonical name once. */
 size_t sspr__tokens_next(sspr__tokens *t, char *out);
+
+/* Writes the term an entry's event source name ("ADSync",
+ * "PasswordResetService") is indexed as into out (SSPR__TERM_MAX + 1 bytes):
+ * the name as one word, lower-cased and stemmed, never read as a product name
+ * (so "adsync", which no word of a text reaches: see the table in stem.c).
+ * Returns its length, 0 for none. */
+size_t sspr__source_term(const char *name, char *out);
 
 /* 1 when the lower-case word w[0..n) is a stop word. */
 int sspr__is_stopword(const char *w, size_t n);
