@@ -410,30 +410,26 @@ SSPR_API sspr_confidence sspr_confidence_of(const sspr_entry *e, const char *tex
  *
  * Input: UTF-8, UTF-8 with a BOM, UTF-16LE with a BOM (also UTF-16BE with a
  * BOM, and UTF-16LE without one when the text starts with an ASCII
- * character); LF or CRLF line ends. Formats, told apart line by line:
- *   - Event Viewer "Save All Events As", Text (Tab delimited): Level, Date and
- *     Time, Source, Event ID, Task Category, message; a quoted message goes on
- *     over the following lines;
- *   - Get-WinEvent | Format-List (also Get-EventLog): "ProviderName : ...",
- *     "Id : ...", "Message : ..." lines, a blank line between records;
- *   - wevtutil qe /f:xml: <Event> ... </Event>, one or several to a line or
- *     one over many lines; <Provider Name='...'/>, <EventID>, the data;
- *   - Export-Csv: a header row with ProviderName (or Source), Id (or EventID)
- *     and Message columns, then rows, quoted fields holding line breaks and
- *     doubled quotes; the table ends at a blank line;
- *   - anything else: free text, each line a record.
+ * character); LF or CRLF line ends. Forms, told apart line by line (the
+ * Records section below lists them all): Event Viewer's "Copy details as
+ * text" and its tab-delimited, CSV and XML saves; wevtutil's text and XML;
+ * PowerShell's Format-List, Format-Table and Export-Csv; and plain text, each
+ * line a record of its own.
  * What a record names:
- *   - its event: an event id counts only with its provider, PasswordResetService
- *     or ADSync (an "Id 32009" of another provider is not ours); where several
+ *   - its event: an event id with its provider, one of the catalogue's event
+ *     sources (an "Id 32009" of another provider is not ours); where several
  *     entries share the source and id (ADSync 6329), the HRESULT in the record
- *     picks one; without it the id alone names none of them (the 6329 entry
- *     that has no HRESULT is found by its message);
- *   - HRESULTs written "hr=XXXXXXXX" or "0x8023XXXX": the entries that are them;
- *   - the catalogue's literal messages of four words or more (of events, and of
- *     entries of the writeback areas), anywhere in the record's text: in any
- *     case, with any run of white space or line breaks between words, quotes
- *     ignored (so CSV's doubled quotes and typographic quotes do not matter);
- *     a message quoted by both an event and a symptom names the event;
+ *     picks one; without it the id alone names none of them. In a pasted
+ *     record, or a plain line with a cue ("Event ID 33004:"), an id without a
+ *     provider names the catalogue's events of that code (medium confidence);
+ *   - HRESULTs written "hr=XXXXXXXX" or "0x8XXXXXXX": the entries that are them;
+ *   - the catalogue's literal messages of four words or more, and its names
+ *     written as identifiers ("OnPremisesConnectivityFailure"), anywhere in the
+ *     record's text: in any case, with any run of white space or line breaks
+ *     between words, quotes ignored (so CSV's doubled quotes and typographic
+ *     quotes do not matter), contractions printed or written out ("doesn't",
+ *     "does not"); a message quoted by both an event and a symptom names the
+ *     event;
  *   - nothing at all when the record's provider is known and not ours.
  * Each entry is reported once per record, in catalogue order, however many
  * strings name it; at most 16 message matches and 8 HRESULTs count per record.
