@@ -77,7 +77,7 @@ static uint8_t scan_classify_label(scan_state *s, const unsigned char *p, size_t
         s->rec.lines++;
         return LK_LABEL; /* "Version : 0": a field not kept */
     }
-    if (s->rec.format != SCAN_FORM_FL && !s->rec.mlen && !s->rec.xml_tail) {
+    if (s->rec.format != SCAN_FORM_FL && !s->rec.msg_seen && !s->rec.xml_tail) {
         s->rec.in_msg = 1; /* "Event ID: 31001" and, below it, the text */
         s->rec.lines++;
         return LK_LABEL;

@@ -42,6 +42,7 @@ void sspr__scan_open(scan_state *s, uint8_t kind)
     memset(r->tlen, 0, sizeof r->tlen);
     r->fused = 0;
     r->mlen = 0;
+    r->msg_seen = 0;
     s->npend = 0;
     s->tlen = 0;
     s->in_quote = 0;
@@ -53,6 +54,8 @@ void sspr__scan_set(scan_state *s, unsigned field, const unsigned char *p, size_
 {
     scan_rec *r = &s->rec;
     char iso[40];
+    if (!s->rfn && field != SSPR_RECORD_SOURCE)
+        return; /* only records show the fields: matching needs the source alone */
     n = sspr__scan_trim(&p, n);
     if (field == SSPR_RECORD_MESSAGE) {
         sspr__scan_msg_add(s, p, n);
@@ -90,6 +93,9 @@ void sspr__scan_set(scan_state *s, unsigned field, const unsigned char *p, size_
 void sspr__scan_msg_raw(scan_state *s, const unsigned char *p, size_t n)
 {
     scan_rec *r = &s->rec;
+    r->msg_seen = 1;
+    if (!s->rfn)
+        return; /* the message is kept for records only; matching reads the text itself */
     size_t room = SCAN_MSG - r->mlen;
     if (n > room)
         n = room;
@@ -101,6 +107,9 @@ void sspr__scan_msg_raw(scan_state *s, const unsigned char *p, size_t n)
 void sspr__scan_msg_add(scan_state *s, const unsigned char *p, size_t n)
 {
     scan_rec *r = &s->rec;
+    r->msg_seen = 1;
+    if (!s->rfn)
+        return;
     while (n && (p[n - 1] == '\r' || p[n - 1] == ' '))
         n--;
     if (r->mlen && r->mlen < SCAN_MSG)

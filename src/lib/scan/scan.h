@@ -55,6 +55,7 @@ typedef struct {
     uint8_t xml_tail;           /* labelled: after "Event Xml:" */
     uint8_t id_cue;             /* the id came from free text with a cue, not a field */
     uint8_t blank;              /* labelled: a blank line came since the last field */
+    uint8_t msg_seen;           /* a message was given (kept in msg only for records) */
     uint16_t lines;             /* lines read */
     const unsigned char *defer; /* plain text: the line, copied to msg if it is a record */
     size_t defer_len;
