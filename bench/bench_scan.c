@@ -261,6 +261,7 @@ static void csv(buf *b, size_t bytes)
 /* ---- timing ---------------------------------------------------------------------- */
 
 static size_t found;
+static size_t records; /* records that name an entry (records API) */
 
 static void count(void *ctx, const sspr_entry *e, uint64_t line)
 {
@@ -270,14 +271,16 @@ static void count(void *ctx, const sspr_entry *e, uint64_t line)
     found++;
 }
 
-static double time_scan(const char *data, size_t len)
+/* Best of RUNS: MB/s of one scanner over data, set up by init (matches or
+ * records). */
+static double time_run(const char *data, size_t len, void (*init)(sspr_scanner *))
 {
     double best = 1e30;
     static sspr_scanner sc;
     for (int r = 0; r < RUNS; r++) {
-        found = 0;
+        found = records = 0;
         double t = now();
-        sspr_scan_init(&sc, count, NULL);
+        init(&sc);
         for (size_t at = 0; at < len; at += CHUNK)
             sspr_scan_feed(&sc, data + at, len - at < CHUNK ? len - at : CHUNK);
         sspr_scan_finish(&sc);
@@ -288,7 +291,10 @@ static double time_scan(const char *data, size_t len)
     return (double)len / best / 1e6;
 }
 
-static size_t records;
+static void init_matches(sspr_scanner *sc)
+{
+    sspr_scan_init(sc, count, NULL);
+}
 
 static void count_record(void *ctx, const sspr_record *r)
 {
@@ -296,24 +302,15 @@ static void count_record(void *ctx, const sspr_record *r)
     records += sspr_record_entry_count(r) > 0;
 }
 
-/* The same input through the records API, which also keeps every record's
- * fields (sspr_scan_init_records). */
-static double time_records(const char *data, size_t len)
+/* The records API also keeps every record's fields (sspr_scan_init_records). */
+static void init_records(sspr_scanner *sc)
 {
-    double best = 1e30;
-    static sspr_scanner sc;
-    for (int r = 0; r < RUNS; r++) {
-        records = 0;
-        double t = now();
-        sspr_scan_init_records(&sc, count_record, NULL);
-        for (size_t at = 0; at < len; at += CHUNK)
-            sspr_scan_feed(&sc, data + at, len - at < CHUNK ? len - at : CHUNK);
-        sspr_scan_finish(&sc);
-        t = now() - t;
-        if (t < best)
-            best = t;
-    }
-    return (double)len / best / 1e6;
+    sspr_scan_init_records(sc, count_record, NULL);
+}
+
+static double time_scan(const char *data, size_t len)
+{
+    return time_run(data, len, init_matches);
 }
 
 static double time_grep(const char *patterns, const char *file, size_t len, long *lines)
@@ -440,7 +437,7 @@ int main(int argc, char **argv)
     s = time_scan(details.v, details.n);
     g = time_grep(pat_path, details_path, details.n, &lines);
     row("Copy details as text", details.n, s, g, lines);
-    s = time_records(mixed.v, mixed.n);
+    s = time_run(mixed.v, mixed.n, init_records);
     printf("  %-26s %7.1f MB %9.0f MB/s %7zu %15s\n", "mixed, as records", (double)mixed.n / 1e6, s,
            records, "(records API)");
     size_t len16;

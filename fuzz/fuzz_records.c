@@ -2,6 +2,7 @@
  * input fed in one chunk and in chunks whose sizes come from the input itself
  * must give the same records, field for field; every accessor is read, in and
  * out of range. */
+#include "chunks.h"
 #include "sspr-errors.h"
 
 #include <stdint.h>
@@ -73,15 +74,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     sspr_scan_feed(&scanner, data, size);
     sspr_scan_finish(&scanner);
     sspr_scan_init_records(&scanner, on_record, &many);
-    for (size_t at = 0; at < size;) {
-        size_t chunk = 1 + (seed % 29);
-        seed = seed * 1103515245u + 12345u;
-        if (chunk > size - at)
-            chunk = size - at;
-        sspr_scan_feed(&scanner, data + at, chunk);
-        at += chunk;
-    }
-    sspr_scan_finish(&scanner);
+    fuzz_feed_chunks(&scanner, data, size, seed, 29);
     if (one.n != many.n)
         abort();
     size_t m = one.n < MAXR ? one.n : MAXR;

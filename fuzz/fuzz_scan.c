@@ -1,6 +1,7 @@
 /* libFuzzer harness: the streaming event-log scanner. The same input fed in one
  * chunk and in chunks whose sizes come from the input itself must report the
  * same matches in the same order. */
+#include "chunks.h"
 #include "sspr-errors.h"
 
 #include <stdint.h>
@@ -43,15 +44,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     sspr_scan_feed(&scanner, data, size);
     sspr_scan_finish(&scanner);
     sspr_scan_init(&scanner, on_match, &many);
-    for (size_t at = 0; at < size;) {
-        size_t chunk = 1 + (seed % 17);
-        seed = seed * 1103515245u + 12345u;
-        if (chunk > size - at)
-            chunk = size - at;
-        sspr_scan_feed(&scanner, data + at, chunk);
-        at += chunk;
-    }
-    sspr_scan_finish(&scanner);
+    fuzz_feed_chunks(&scanner, data, size, seed, 17);
     if (one.n != many.n)
         abort();
     size_t m = one.n < MAXM ? one.n : MAXM;

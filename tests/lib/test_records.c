@@ -239,3 +239,11 @@ Test(records, messages_match_with_or_without_their_contractions)
     CHECK(x, 2, "sspr-0013");
     drop(&x);
 }
+
+Test(records, an_e_mail_header_is_no_record)
+{
+    readings x = read_text("From: anna@contoso.com\nDate: Mon, 1 Dec 2026 10:04:31 +0100\n"
+                           "Subject: password reset fails\n\nTime: this morning\n");
+    cr_assert_eq(x.n, 0, "%zu records: %s", x.n, x.n ? x.v[0] : "");
+    drop(&x);
+}

@@ -68,31 +68,16 @@ void sspr__scan_quoted(scan_state *s, const unsigned char *p, size_t i, size_t o
         s->skip = (uint16_t)(i - own);
 }
 
-/* The record field a CSV column holds: Export-Csv's (Get-EventLog: EventID,
- * MachineName, Index, EntryType, Message, Source, InstanceId, TimeGenerated;
- * Get-WinEvent: Id, ProviderName, LevelDisplayName, TimeCreated, RecordId,
- * MachineName, Message) and Event Viewer's CSV save (Level, Date and Time,
- * Source, Event ID, Task Category, then the message in a column of no name). */
-static const struct {
-    const char *name;
-    uint8_t field;
-} csv_columns[] = {
-    {"ProviderName", SSPR_RECORD_SOURCE}, {"Source", SSPR_RECORD_SOURCE},
-    {"Id", SSPR_RECORD_EVENT_ID},         {"EventID", SSPR_RECORD_EVENT_ID},
-    {"Event ID", SSPR_RECORD_EVENT_ID},   {"InstanceId", F_IGNORE},
-    {"Message", SSPR_RECORD_MESSAGE},     {"MachineName", SSPR_RECORD_COMPUTER},
-    {"Index", SSPR_RECORD_RECORD_ID},     {"RecordId", SSPR_RECORD_RECORD_ID},
-    {"EntryType", SSPR_RECORD_LEVEL},     {"LevelDisplayName", SSPR_RECORD_LEVEL},
-    {"Level", SSPR_RECORD_LEVEL},         {"TimeGenerated", SSPR_RECORD_TIME},
-    {"TimeCreated", SSPR_RECORD_TIME},    {"Date and Time", SSPR_RECORD_TIME},
-};
-
+/* The record field a CSV column holds (labels.c's one table of field names):
+ * Export-Csv's (Get-EventLog: EventID, MachineName, Index, EntryType, Message,
+ * Source, InstanceId, TimeGenerated; Get-WinEvent: Id, ProviderName,
+ * LevelDisplayName, TimeCreated, RecordId, MachineName, Message) and Event
+ * Viewer's CSV save (Level, Date and Time, Source, Event ID, Task Category,
+ * then the message in a column of no name). */
 static uint8_t csv_column(const unsigned char *p, size_t n)
 {
-    for (size_t i = 0; i < sizeof csv_columns / sizeof *csv_columns; i++)
-        if (sspr__scan_is(p, n, csv_columns[i].name))
-            return csv_columns[i].field;
-    return F_NONE;
+    n = sspr__scan_trim(&p, n);
+    return sspr__scan_field_named(p, n);
 }
 
 /* Export-Csv and Event Viewer's CSV: a header row naming the columns, quoted
@@ -181,7 +166,9 @@ void sspr__scan_field_end(scan_state *s)
 {
     const unsigned char *v = (const unsigned char *)s->field_buf;
     uint8_t f = field_of(s);
-    if (s->field_over || f >= SSPR_RECORD_ENTRIES || f == SSPR_RECORD_MESSAGE)
+    if (s->field_over || f == SSPR_RECORD_MESSAGE || f == F_INSTANCE)
+        ; /* Export-Csv's EventID column gives the id; InstanceId repeats it */
+    else if (f >= SSPR_RECORD_ENTRIES)
         ;
     else if (f == SSPR_RECORD_EVENT_ID)
         sspr__scan_set_id(s, v, s->field_len, 0);

@@ -41,6 +41,8 @@ static const struct {
     {"providername", SSPR_RECORD_SOURCE, 1},
     {"date", SSPR_RECORD_TIME, 5},
     {"datum", SSPR_RECORD_TIME, 5},
+    {"date and time", SSPR_RECORD_TIME, 5},
+    {"time", SSPR_RECORD_TIME, 5},
     {"logged", SSPR_RECORD_TIME, 5},
     {"protokolliert", SSPR_RECORD_TIME, 5},
     {"timecreated", SSPR_RECORD_TIME, 5},
@@ -49,7 +51,7 @@ static const struct {
     {"eventid", SSPR_RECORD_EVENT_ID, 2},
     {"ereignis-id", SSPR_RECORD_EVENT_ID, 2},
     {"id", SSPR_RECORD_EVENT_ID, 2},
-    {"instanceid", SSPR_RECORD_EVENT_ID, 17},
+    {"instanceid", F_INSTANCE, 17},
     {"index", SSPR_RECORD_RECORD_ID, 3},
     {"recordid", SSPR_RECORD_RECORD_ID, 3},
     {"level", SSPR_RECORD_LEVEL, 4},
@@ -103,6 +105,17 @@ static int label_index(const unsigned char *p, size_t n)
         if (strcmp(labels[i].label, key) == 0)
             return (int)i;
     return -1;
+}
+
+/* The record field a name p[0..n) gives, as a label, a CSV column or a
+ * Format-Table column ("Source", "EventID", "TimeCreated", "Event ID" ...):
+ * one table for every form; F_NONE when it is no name of a field. A
+ * PowerShell InstanceId gives the event id once its qualifiers are masked
+ * (record.c), which a CSV's EventID column gives as well. */
+unsigned sspr__scan_field_named(const unsigned char *p, size_t n)
+{
+    int i = label_index(p, n);
+    return i < 0 ? F_NONE : labels[i].field;
 }
 
 /* Markdown and quoting around text: "> ", "**", "__", "`". */
@@ -220,8 +233,8 @@ static void give(scan_state *s, int entry, const unsigned char *p, size_t a, siz
         r->xml_tail = 1;
         return;
     }
-    if (field == SSPR_RECORD_EVENT_ID)
-        sspr__scan_set_id(s, p + a, b - a, labels[entry].group == 17);
+    if (field == SSPR_RECORD_EVENT_ID || field == F_INSTANCE)
+        sspr__scan_set_id(s, p + a, b - a, field == F_INSTANCE);
     else if (field == SSPR_RECORD_RECORD_ID) {
         uint32_t v;
         if (sspr__scan_id(p + a, b - a, &v))
@@ -596,19 +609,6 @@ void sspr__scan_free_line(scan_state *s, const unsigned char *p, size_t vis)
 
 /* ---- Format-Table ---- */
 
-static const struct {
-    const char *name;
-    uint8_t field;
-} columns[] = {
-    {"Index", SSPR_RECORD_RECORD_ID},     {"Time", SSPR_RECORD_TIME},
-    {"TimeCreated", SSPR_RECORD_TIME},    {"TimeGenerated", SSPR_RECORD_TIME},
-    {"EntryType", SSPR_RECORD_LEVEL},     {"LevelDisplayName", SSPR_RECORD_LEVEL},
-    {"Source", SSPR_RECORD_SOURCE},       {"ProviderName", SSPR_RECORD_SOURCE},
-    {"InstanceID", SSPR_RECORD_EVENT_ID}, {"Id", SSPR_RECORD_EVENT_ID},
-    {"EventID", SSPR_RECORD_EVENT_ID},    {"MachineName", SSPR_RECORD_COMPUTER},
-    {"Message", SSPR_RECORD_MESSAGE},
-};
-
 int sspr__scan_table_header(scan_state *s, const unsigned char *p, size_t vis)
 {
     size_t i = 0;
@@ -628,16 +628,13 @@ int sspr__scan_table_header(scan_state *s, const unsigned char *p, size_t vis)
         size_t a = i;
         while (i < vis && p[i] != ' ' && p[i] != '\r')
             i++;
-        int known = -1;
-        for (size_t c = 0; c < sizeof columns / sizeof *columns && known < 0; c++)
-            if (strlen(columns[c].name) == i - a && sspr__scan_at(p + a, i - a, columns[c].name))
-                known = (int)c;
-        if (known < 0 || n == SCAN_TCOLS)
+        unsigned field = sspr__scan_field_named(p + a, i - a);
+        if ((field >= SSPR_RECORD_ENTRIES && field != F_INSTANCE) || n == SCAN_TCOLS)
             return 0;
         s->tcol_start[n] = (uint16_t)a;
         s->tcol_end[n] = (uint16_t)i;
-        s->tcol_field[n] = columns[known].field;
-        message |= columns[known].field == SSPR_RECORD_MESSAGE;
+        s->tcol_field[n] = (uint8_t)field;
+        message |= field == SSPR_RECORD_MESSAGE;
         n++;
     }
     if (n < 3 || !message || s->tcol_field[n - 1] != SSPR_RECORD_MESSAGE)
@@ -662,7 +659,8 @@ int sspr__scan_table_row(scan_state *s, const unsigned char *p, size_t vis)
         sspr__scan_set(s, SSPR_RECORD_SOURCE, (const unsigned char *)s->group, s->group_len);
     for (uint8_t c = 0; c < s->ntcol; c++) {
         unsigned field = s->tcol_field[c];
-        int number = field == SSPR_RECORD_EVENT_ID || field == SSPR_RECORD_RECORD_ID;
+        int number =
+            field == SSPR_RECORD_EVENT_ID || field == F_INSTANCE || field == SSPR_RECORD_RECORD_ID;
         size_t a = s->tcol_start[c], b = c + 1 < s->ntcol ? s->tcol_start[c + 1] : vis;
         if (number) { /* back from the heading's end to the start of the number */
             b = s->tcol_end[c] < vis ? s->tcol_end[c] : vis;
@@ -674,7 +672,7 @@ int sspr__scan_table_row(scan_state *s, const unsigned char *p, size_t vis)
             continue;
         if (b > vis)
             b = vis;
-        if (field == SSPR_RECORD_EVENT_ID)
+        if (field == SSPR_RECORD_EVENT_ID || field == F_INSTANCE)
             sspr__scan_set_id(s, p + a, b - a, 1);
         else if (field == SSPR_RECORD_RECORD_ID) {
             uint32_t v;

@@ -382,11 +382,15 @@ void sspr__scan_end_record(scan_state *s)
     f.n = 0;
     if (named)
         resolve(r, &f);
-    if (s->rfn) { /* every record but plain text that names nothing */
+    if (s->rfn) {
         if (r->defer && named)
             sspr__scan_msg_add(s, r->defer, r->defer_len);
         r->defer = NULL;
-        if (r->kind != REC_FREE || named)
+        /* plain text, or a "Label: value" line or two (an e-mail's "Date:"),
+           is a record only when it names something or an event */
+        int labelled_event = r->kind == REC_LABEL && (r->has_id || r->tlen[SSPR_RECORD_SOURCE] ||
+                                                      r->format == SCAN_FORM_WEVTUTIL);
+        if (named || labelled_event || (r->kind != REC_FREE && r->kind != REC_LABEL))
             report_record(s, &f);
         return;
     }

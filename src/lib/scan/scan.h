@@ -36,9 +36,10 @@ enum {
 /* What a column or a label holds: a record field (sspr_record_field), or one
  * of these. */
 enum {
-    F_NONE = 0xFF,   /* unknown */
-    F_IGNORE = 0xFE, /* known, not kept (Task Category, Keywords, ...) */
-    F_XML = 0xFD     /* "Event Xml:": the rest of the record is its XML */
+    F_NONE = 0xFF,    /* unknown */
+    F_IGNORE = 0xFE,  /* known, not kept (Task Category, Keywords, ...) */
+    F_XML = 0xFD,     /* "Event Xml:": the rest of the record is its XML */
+    F_INSTANCE = 0xFC /* PowerShell's InstanceId: the event id with its qualifiers */
 };
 
 enum { SRC_UNKNOWN = 0, SRC_FOREIGN = 255 }; /* else a source of schema.def */
@@ -162,6 +163,7 @@ void sspr__scan_line_break(scan_state *s);
 /* labels.c: the labelled forms ("Label: value" lines) and free text */
 int sspr__scan_label_line(scan_state *s, const unsigned char *p, size_t vis, int opening);
 int sspr__scan_other_label(const unsigned char *p, size_t vis);
+unsigned sspr__scan_field_named(const unsigned char *p, size_t n);
 void sspr__scan_xml_tail(scan_state *s, const unsigned char *p, size_t vis);
 void sspr__scan_free_line(scan_state *s, const unsigned char *p, size_t vis);
 int sspr__scan_table_header(scan_state *s, const unsigned char *p, size_t vis);
