@@ -22,4 +22,26 @@ static inline void fuzz_feed_chunks(sspr_scanner *sc, const uint8_t *data, size_
     sspr_scan_finish(sc);
 }
 
+/* The input's first byte is the chunking seed, the rest the paste or export.
+ * Feeds the rest whole to a scanner that init sets up with ctx one, then in
+ * chunks to one set up with ctx many; the caller compares what each saw.
+ * Returns 0 for an input too short to carry a seed. */
+static inline int fuzz_whole_then_chunked(const uint8_t *data, size_t size, unsigned spread,
+                                          void (*init)(sspr_scanner *, void *), void *one,
+                                          void *many)
+{
+    static sspr_scanner sc;
+    if (size < 1)
+        return 0;
+    unsigned seed = data[0];
+    data++;
+    size--;
+    init(&sc, one);
+    sspr_scan_feed(&sc, data, size);
+    sspr_scan_finish(&sc);
+    init(&sc, many);
+    fuzz_feed_chunks(&sc, data, size, seed, spread);
+    return 1;
+}
+
 #endif

@@ -57,24 +57,19 @@ static void on_record(void *ctx, const sspr_record *r)
 }
 
 static readings one, many;
-static sspr_scanner scanner;
+
+static void init(sspr_scanner *sc, void *ctx)
+{
+    ((readings *)ctx)->n = 0;
+    sspr_scan_init_records(sc, on_record, ctx);
+}
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
-    if (size < 1)
+    if (!fuzz_whole_then_chunked(data, size, 29, init, &one, &many))
         return 0;
-    /* first byte: the chunking seed; the rest: the paste or export */
-    unsigned seed = data[0];
-    data++;
-    size--;
-    one.n = many.n = 0;
-    sspr_scan_init_records(&scanner, on_record, &one);
-    sspr_scan_feed(&scanner, data, size);
-    sspr_scan_finish(&scanner);
-    sspr_scan_init_records(&scanner, on_record, &many);
-    fuzz_feed_chunks(&scanner, data, size, seed, 29);
     if (one.n != many.n)
         abort();
     size_t m = one.n < MAXR ? one.n : MAXR;

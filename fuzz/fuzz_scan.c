@@ -27,24 +27,19 @@ static void on_match(void *ctx, const sspr_entry *e, uint64_t line)
 }
 
 static record one, many;
-static sspr_scanner scanner;
+
+static void init(sspr_scanner *sc, void *ctx)
+{
+    ((record *)ctx)->n = 0;
+    sspr_scan_init(sc, on_match, ctx);
+}
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
-    if (size < 1)
+    if (!fuzz_whole_then_chunked(data, size, 17, init, &one, &many))
         return 0;
-    /* first byte: the chunking seed; the rest: the log */
-    unsigned seed = data[0];
-    data++;
-    size--;
-    one.n = many.n = 0;
-    sspr_scan_init(&scanner, on_match, &one);
-    sspr_scan_feed(&scanner, data, size);
-    sspr_scan_finish(&scanner);
-    sspr_scan_init(&scanner, on_match, &many);
-    fuzz_feed_chunks(&scanner, data, size, seed, 17);
     if (one.n != many.n)
         abort();
     size_t m = one.n < MAXM ? one.n : MAXM;
