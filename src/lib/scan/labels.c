@@ -101,8 +101,9 @@ static int label_index(const unsigned char *p, size_t n)
     key[k] = '\0';
     if (k == 0)
         return -1;
+    /* the first letter turns most lines away before strcmp */
     for (size_t i = 0; i < sizeof labels / sizeof *labels; i++)
-        if (strcmp(labels[i].label, key) == 0)
+        if (labels[i].label[0] == key[0] && strcmp(labels[i].label, key) == 0)
             return (int)i;
     return -1;
 }
