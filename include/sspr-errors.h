@@ -420,7 +420,8 @@ SSPR_API sspr_confidence sspr_confidence_of(const sspr_entry *e, const char *tex
  *     sources (an "Id 32009" of another provider is not ours); where several
  *     entries share the source and id (ADSync 6329), the HRESULT in the record
  *     picks one; without it the id alone names none of them. In a pasted
- *     record, or a plain line with a cue ("Event ID 33004:"), an id without a
+ *     record, or a plain line with a cue ("Event ID 33004:", or a catalogue
+ *     code beside the word error or event: "error 31044"), an id without a
  *     provider names the catalogue's events of that code (medium confidence);
  *   - HRESULTs written "hr=XXXXXXXX" or "0x8XXXXXXX": the entries that are them;
  *   - the catalogue's literal messages of four words or more, and its names

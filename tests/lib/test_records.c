@@ -178,6 +178,20 @@ Test(records, plain_text_is_a_record_only_when_it_names_something)
     drop(&x);
 }
 
+Test(records, a_catalogue_code_beside_error_or_event_is_an_event_id)
+{
+    readings x = read_text("Keep getting error 31044; 31034 on one of our DCs.\n"
+                           "Root CAs missing break reset with a 31034 event.\n"
+                           "The portal shows error 404 and the 2023 event went fine.\n"
+                           "We had 31044 users last year.\n");
+    cr_assert_eq(x.n, 2, "%zu records", x.n);
+    CHECK(x, 0, "event_id=31044|");
+    CHECK(x, 0, "entries=prs-31044:medium");
+    CHECK(x, 1, "event_id=31034|");
+    CHECK(x, 1, "entries=prs-31034:medium");
+    drop(&x);
+}
+
 Test(records, every_chunking_reads_the_same_records)
 {
     readings whole = read_text(details);

@@ -16,7 +16,8 @@
  *
  * Plain text: a line is a record when it names something: an event id after
  * a cue ("Event ID 33004:", "EventID 33004", "event 6329", "ID 33004"), a
- * source name and a code of that source, a code beside a catalogue name
+ * catalogue code beside the word error or event ("error 31044", "a 31034
+ * event"), a source name and a code of that source, a code beside a catalogue name
  * ("33008 ADPasswordPolicyError"), the reset page's "SSPR_0029", or (match.c)
  * an HRESULT or a catalogue message.
  *
@@ -416,6 +417,34 @@ static int id_cue_before(const unsigned char *p, size_t a)
            (n == 11 && sspr__scan_at(p + i, n, "ereignis-id"));
 }
 
+/* Is the word before p[a] or after p[b] (past spaces; before, also ':') "error" or
+ * "event", one or more? A ticket names a code so: "error 31044", "errors 31044;
+ * 31034", "a 31034 event". Only a catalogue code is taken on this cue. */
+static int code_word_beside(const unsigned char *p, size_t n, size_t a, size_t b)
+{
+    static const char *const words[] = {"error", "errors", "event", "events"};
+    size_t e = a;
+    while (e > 0 && (p[e - 1] == ' ' || p[e - 1] == ':'))
+        e--;
+    size_t s = e;
+    while (s > 0 && sspr__cc_is(p[s - 1], SSPR__CC_ALPHA))
+        s--;
+    size_t s2 = b;
+    while (s2 < n && p[s2] == ' ')
+        s2++;
+    size_t e2 = s2;
+    while (e2 < n && sspr__cc_is(p[e2], SSPR__CC_ALPHA))
+        e2++;
+    for (size_t k = 0; k < sizeof words / sizeof *words; k++) {
+        size_t wn = strlen(words[k]);
+        if ((e - s == wn && (s == 0 || !sspr__cc_is(p[s - 1], SSPR__CC_DIGIT)) &&
+             sspr__scan_at(p + s, wn, words[k])) ||
+            (s2 > b && e2 - s2 == wn && sspr__scan_at(p + s2, wn, words[k])))
+            return 1;
+    }
+    return 0;
+}
+
 /* A word beside p[a..b) (before or after, one separator) that is a
  * catalogue name of an entry with that code. */
 static const sspr_entry *named_beside(const unsigned char *p, size_t n, size_t a, size_t b,
@@ -545,6 +574,8 @@ static int number_at(scan_state *s, const unsigned char *p, size_t n, size_t a, 
     int cued = id_cue_before(p, a);
     if (!cued && !sspr__find_code(v))
         return 0; /* a count, a year, a port: no catalogue code */
+    if (!cued)
+        cued = code_word_beside(p, n, a, i);
     if (!cued && (named = named_beside(p, n, a, i, v)) != NULL)
         r->src = named->source;
     else if (!cued) {
