@@ -84,6 +84,8 @@ with tempfile.TemporaryDirectory() as tmp:
         f.write("nothing to see here\nhr=12345678 is not ours\n")
     r = run(empty)
     check(r.returncode == 1, "nothing found: exit 1, not %d" % r.returncode)
+    check(b"search" in r.stderr and r.stderr.count(b"\n") == 1,
+          "nothing found: one line on standard error pointing to search")
     r = run("--json", empty)
     check(r.returncode == 1 and json.loads(r.stdout) == [], "nothing found, --json: []")
     r = run("-", stdin=b"")
