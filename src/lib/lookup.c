@@ -314,6 +314,13 @@ static int contains_words(const char *hay, const char *needle, size_t n)
     return 0;
 }
 
+/* Is the byte pair at p in the set? */
+static int has_pair(const uint64_t *pairs, const char *p)
+{
+    unsigned v = (unsigned)(unsigned char)p[0] << 8 | (unsigned char)p[1];
+    return (int)(pairs[v >> 6] >> (v & 63) & 1);
+}
+
 /* The catalogue's messages in the folded text t[0..tlen): a message inside the
  * text (on word boundaries), the text inside a message (8 bytes or more: a
  * fragment), or, when the text was cut short (cut), its last SSPR__CUT_MIN
@@ -323,6 +330,13 @@ static int contains_words(const char *hay, const char *needle, size_t n)
  * SSPR__EV_MSG. */
 static void ev_messages(const ev_sink *k, const char *t, size_t tlen, int cut)
 {
+    /* the text's byte pairs: a message whose first, middle or last pair the
+       text lacks is not inside it, and strstr need not look */
+    uint64_t pairs[65536 / 64] = {0};
+    for (size_t i = 0; i + 1 < tlen; i++) {
+        unsigned v = (unsigned)(unsigned char)t[i] << 8 | (unsigned char)t[i + 1];
+        pairs[v >> 6] |= UINT64_C(1) << (v & 63);
+    }
     for (size_t i = 0; i < sspr__msgkey_count; i++) {
         const sspr__msgkey *mk = &sspr__msgkeys[i];
         if (k->only != UINT32_MAX && mk->entry != k->only)
@@ -333,6 +347,9 @@ static void ev_messages(const ev_sink *k, const char *t, size_t tlen, int cut)
         size_t slen = 0;
         int part = 0; /* the text is only a piece from inside the message */
         if (mlen <= tlen) {
+            if (mlen >= 2 && !(has_pair(pairs, m) && has_pair(pairs, m + mlen / 2 - 1) &&
+                               has_pair(pairs, m + mlen - 2)))
+                continue;
             if (contains_words(t, m, mlen))
                 shared = m, slen = mlen;
         } else if (tlen >= 8 && strstr(m, t)) {
