@@ -435,13 +435,11 @@ static int code_word_beside(const unsigned char *p, size_t n, size_t a, size_t b
     size_t e2 = s2;
     while (e2 < n && sspr__cc_is(p[e2], SSPR__CC_ALPHA))
         e2++;
-    for (size_t k = 0; k < sizeof words / sizeof *words; k++) {
-        size_t wn = strlen(words[k]);
-        if ((e - s == wn && (s == 0 || !sspr__cc_is(p[s - 1], SSPR__CC_DIGIT)) &&
-             sspr__scan_at(p + s, wn, words[k])) ||
-            (s2 > b && e2 - s2 == wn && sspr__scan_at(p + s2, wn, words[k])))
+    for (size_t k = 0; k < sizeof words / sizeof *words; k++)
+        if ((s < e && (s == 0 || !sspr__cc_is(p[s - 1], SSPR__CC_DIGIT)) &&
+             sspr__scan_is(p + s, e - s, words[k])) ||
+            (s2 > b && sspr__scan_is(p + s2, e2 - s2, words[k])))
             return 1;
-    }
     return 0;
 }
 
