@@ -288,8 +288,9 @@ static int cmd_search(const options *o)
     if (o->json) {
         fputc('[', stdout);
         for (size_t i = 0; i < n; i++) {
-            printf("%s{\"score\": %.4f, \"confidence\": \"%s\", \"entry\": ", i ? ",\n  " : "\n  ",
-                   hits[i].score, sspr_confidence_name(hits[i].confidence));
+            printf("%s{\"score\": %.4f, \"confidence\": ", i ? ",\n  " : "\n  ", hits[i].score);
+            out_json_nullable(stdout, sspr_confidence_name(hits[i].confidence));
+            fputs(", \"entry\": ", stdout);
             out_entry_json(stdout, hits[i].entry);
             fputc('}', stdout);
         }

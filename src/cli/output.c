@@ -269,8 +269,7 @@ static void json_ids(FILE *f, size_t n, const sspr_entry *(*get)(const sspr_entr
     fputc(']', f);
 }
 
-/* A number, or null when it is negative (absent). */
-static void json_number(FILE *f, int64_t v)
+void out_json_number(FILE *f, int64_t v)
 {
     if (v >= 0)
         fprintf(f, "%lld", (long long)v);
@@ -278,7 +277,7 @@ static void json_number(FILE *f, int64_t v)
         fputs("null", f);
 }
 
-static void json_nullable(FILE *f, const char *s)
+void out_json_nullable(FILE *f, const char *s)
 {
     if (s)
         out_json_string(f, s);
@@ -293,11 +292,11 @@ void out_hresult_json(FILE *f, uint32_t hresult, const sspr_entry *const *entrie
     fprintf(f, "{\"hresult\": \"0x%08X\", \"severity\": \"%s\", \"facility\": %u",
             (unsigned)hresult, sspr_hresult_severity(hresult) ? "error" : "success", facility);
     fputs(", \"facility_name\": ", f);
-    json_nullable(f, sspr_facility_name(facility));
+    out_json_nullable(f, sspr_facility_name(facility));
     fprintf(f, ", \"code\": %u, \"win32_name\": ", code);
-    json_nullable(f, win32 ? sspr_win32_error_name(code) : NULL);
+    out_json_nullable(f, win32 ? sspr_win32_error_name(code) : NULL);
     fputs(", \"message\": ", f);
-    json_nullable(f, win32 ? sspr_win32_error_message(code) : NULL);
+    out_json_nullable(f, win32 ? sspr_win32_error_message(code) : NULL);
     fputs(", \"entries\": [", f);
     for (size_t i = 0; i < n; i++) {
         if (i)
@@ -320,17 +319,17 @@ static void json_fact(FILE *f, const sspr_fact *x)
         fprintf(f, ", \"min\": %.17g, \"max\": %.17g", sspr_fact_min(x), sspr_fact_max(x));
     }
     fputs(", \"unit\": ", f);
-    json_nullable(f, sspr_fact_unit(x));
+    out_json_nullable(f, sspr_fact_unit(x));
     fputs(", \"text\": ", f);
     out_json_string(f, sspr_fact_text(x));
     fputs(", \"origin\": ", f);
     out_json_string(f, sspr_fact_origin(x));
     fputs(", \"supersedes\": ", f);
-    json_nullable(f, sspr_fact_supersedes(x) ? sspr_fact_key(sspr_fact_supersedes(x)) : NULL);
+    out_json_nullable(f, sspr_fact_supersedes(x) ? sspr_fact_key(sspr_fact_supersedes(x)) : NULL);
     fputs(", \"url\": ", f);
-    json_nullable(f, sspr_fact_url(x));
+    out_json_nullable(f, sspr_fact_url(x));
     fputs(", \"date\": ", f);
-    json_nullable(f, sspr_fact_date(x));
+    out_json_nullable(f, sspr_fact_date(x));
     fputc('}', f);
 }
 
@@ -351,9 +350,9 @@ static void json_mentions(FILE *f, const sspr_entry *e)
         uint32_t hr;
         sspr_entry_mention(e, i, &src, &code, &hr);
         fputs(i ? ", {\"source\": " : "{\"source\": ", f);
-        json_nullable(f, src);
+        out_json_nullable(f, src);
         fputs(", \"code\": ", f);
-        json_number(f, code);
+        out_json_number(f, code);
         if (hr)
             fprintf(f, ", \"hresult\": \"0x%08X\"}", (unsigned)hr);
         else
@@ -379,27 +378,28 @@ static void json_refs(FILE *f, const sspr_entry *e)
     for (size_t i = 0; i < sspr_entry_ref_count(e); i++) {
         const sspr_ref *r = sspr_entry_ref(e, i);
         fputs(i ? ", {\"url\": " : "{\"url\": ", f);
-        json_nullable(f, sspr_ref_url(r));
+        out_json_nullable(f, sspr_ref_url(r));
         fputs(", \"date\": ", f);
-        json_nullable(f, sspr_ref_date(r));
+        out_json_nullable(f, sspr_ref_date(r));
         fputs(", \"title\": ", f);
-        json_nullable(f, sspr_ref_title(r));
+        out_json_nullable(f, sspr_ref_title(r));
         fputc('}', f);
     }
     fputc(']', f);
 }
 
 /* The value of each field of schema.def, by its type and shape. */
-#define JSON_ONE_ID(key, item) json_nullable(f, sspr_entry_##key(e))
-#define JSON_ONE_TEXT(key, item) json_nullable(f, sspr_entry_##key(e))
-#define JSON_ONE_TITLE(key, item) json_nullable(f, sspr_entry_##key(e))
-#define JSON_ONE_KIND(key, item) json_nullable(f, sspr_kind_name(sspr_entry_kind(e)))
-#define JSON_ONE_SEVERITY(key, item) json_nullable(f, sspr_severity_name(sspr_entry_severity(e)))
-#define JSON_ONE_SOURCE(key, item) json_nullable(f, sspr_entry_##key(e))
-#define JSON_ONE_AREA(key, item) json_nullable(f, sspr_entry_##key(e))
-#define JSON_ONE_ORIGIN(key, item) json_nullable(f, sspr_entry_##key(e))
-#define JSON_ONE_CODE(key, item) json_number(f, sspr_entry_##key(e))
-#define JSON_ONE_ORDER(key, item) json_number(f, sspr_entry_##key(e) ? sspr_entry_##key(e) : -1)
+#define JSON_ONE_ID(key, item) out_json_nullable(f, sspr_entry_##key(e))
+#define JSON_ONE_TEXT(key, item) out_json_nullable(f, sspr_entry_##key(e))
+#define JSON_ONE_TITLE(key, item) out_json_nullable(f, sspr_entry_##key(e))
+#define JSON_ONE_KIND(key, item) out_json_nullable(f, sspr_kind_name(sspr_entry_kind(e)))
+#define JSON_ONE_SEVERITY(key, item)                                                               \
+    out_json_nullable(f, sspr_severity_name(sspr_entry_severity(e)))
+#define JSON_ONE_SOURCE(key, item) out_json_nullable(f, sspr_entry_##key(e))
+#define JSON_ONE_AREA(key, item) out_json_nullable(f, sspr_entry_##key(e))
+#define JSON_ONE_ORIGIN(key, item) out_json_nullable(f, sspr_entry_##key(e))
+#define JSON_ONE_CODE(key, item) out_json_number(f, sspr_entry_##key(e))
+#define JSON_ONE_ORDER(key, item) out_json_number(f, sspr_entry_##key(e) ? sspr_entry_##key(e) : -1)
 #define JSON_LIST_TEXT(key, item)                                                                  \
     json_strings(f, sspr_entry_##item##_count(e), sspr_entry_##item, e)
 #define JSON_LIST_REF(key, item) json_ids(f, sspr_entry_##item##_count(e), sspr_entry_##item, e)
@@ -430,6 +430,6 @@ void out_result_json(FILE *f, const sspr_entry *e, sspr_confidence c)
 {
     entry_members(f, e);
     fputs(", \"confidence\": ", f);
-    json_nullable(f, sspr_confidence_name(c));
+    out_json_nullable(f, sspr_confidence_name(c));
     fputc('}', f);
 }

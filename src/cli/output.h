@@ -21,6 +21,10 @@ void out_hresult_text(FILE *f, uint32_t hresult, int indent);
 void out_hresult_json(FILE *f, uint32_t hresult, const sspr_entry *const *entries, size_t n);
 /* A JSON string literal. */
 void out_json_string(FILE *f, const char *s);
+/* A JSON string, or null for NULL. */
+void out_json_nullable(FILE *f, const char *s);
+/* A number, or null when it is negative (absent). */
+void out_json_number(FILE *f, int64_t v);
 /* Words of text wrapped to width columns; first line after `first`, the rest indented by indent. */
 void out_wrap(FILE *f, const char *first, const char *text, int indent, int width);
 

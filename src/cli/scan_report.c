@@ -97,25 +97,9 @@ static void tally_record(report *r, const sspr_record *rec)
 
 /* ---- --records ---- */
 
-static void json_text(const char *s)
-{
-    if (s)
-        out_json_string(stdout, s);
-    else
-        fputs("null", stdout);
-}
-
-static void json_number(int64_t v)
-{
-    if (v >= 0)
-        printf("%lld", (long long)v);
-    else
-        fputs("null", stdout);
-}
-
 /* One record as a JSON object: the keys of schema.def's SSPR_RECORD_FIELDS. */
-#define REC_TEXT(f) json_text(sspr_record_text(rec, f))
-#define REC_NUMBER(f) json_number(sspr_record_number(rec, f))
+#define REC_TEXT(f) out_json_nullable(stdout, sspr_record_text(rec, f))
+#define REC_NUMBER(f) out_json_number(stdout, sspr_record_number(rec, f))
 #define REC_HRESULTS(f)                                                                            \
     do {                                                                                           \
         fputc('[', stdout);                                                                        \
@@ -302,13 +286,11 @@ static void print_json(const tally *t, const size_t *order, size_t n, char *cons
             printf(", \"line\": %llu}", (unsigned long long)x->loc[i].line);
         }
         fputs("], \"first_step\": ", stdout);
-        if (first_step(e))
-            out_json_string(stdout, first_step(e));
-        else
-            fputs("null", stdout);
+        out_json_nullable(stdout, first_step(e));
         static const char *const ranks[] = {"information", "information", "warning", "error"};
-        printf(", \"level\": \"%s\", \"confidence\": \"%s\"}", ranks[x->rank],
-               sspr_confidence_name(x->best));
+        printf(", \"level\": \"%s\", \"confidence\": ", ranks[x->rank]);
+        out_json_nullable(stdout, sspr_confidence_name(x->best));
+        fputc('}', stdout);
     }
     fputs(n ? "\n]\n" : "]\n", stdout);
 }
