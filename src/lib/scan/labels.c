@@ -513,7 +513,7 @@ static unsigned source_line(const unsigned char *p, size_t n)
         i++;
     while (n > i && (decor(p[n - 1]) || sspr__cc_is(p[n - 1], SSPR__CC_SPACE) || p[n - 1] == ':'))
         n--;
-    unsigned v = n > i ? sspr__number_of(&sspr__sources, (const char *)p + i, n - i, 1) : 0;
+    unsigned v = n > i ? sspr__source_of((const char *)p + i, n - i) : 0;
     return v == SSPR__SOURCE_SSPR ? 0 : v;
 }
 

@@ -16,12 +16,7 @@ int sspr__scan_at(const unsigned char *p, size_t n, const char *w)
 /* Is p[0..n), white space trimmed, exactly the word w (any case)? */
 int sspr__scan_is(const unsigned char *p, size_t n, const char *w)
 {
-    while (n && sspr__cc_is(p[n - 1], SSPR__CC_SPACE))
-        n--;
-    while (n && sspr__cc_is(*p, SSPR__CC_SPACE)) {
-        p++;
-        n--;
-    }
+    n = sspr__scan_trim(&p, n);
     return n == strlen(w) && sspr__scan_at(p, n, w);
 }
 
@@ -29,31 +24,16 @@ int sspr__scan_is(const unsigned char *p, size_t n, const char *w)
  * write event logs (every source but the reset page's SSPR), or foreign. */
 uint8_t sspr__scan_source(const unsigned char *p, size_t n)
 {
-    while (n && sspr__cc_is(*p, SSPR__CC_SPACE)) {
-        p++;
-        n--;
-    }
-    while (n && sspr__cc_is(p[n - 1], SSPR__CC_SPACE))
-        n--;
-    unsigned s = sspr__number_of(&sspr__sources, (const char *)p, n, 1);
+    n = sspr__scan_trim(&p, n);
+    unsigned s = sspr__source_of((const char *)p, n);
     return s && s != SSPR__SOURCE_SSPR ? (uint8_t)s : SRC_FOREIGN;
 }
 
 /* A decimal event id in p[0..n) (white space around allowed), or 0. */
 int sspr__scan_id(const unsigned char *p, size_t n, uint32_t *id)
 {
-    uint64_t v = 0;
-    size_t i = 0, digits = 0;
-    while (i < n && sspr__cc_is(p[i], SSPR__CC_SPACE))
-        i++;
-    for (; i < n && p[i] >= '0' && p[i] <= '9'; i++, digits++)
-        v = v * 10 + (uint64_t)(p[i] - '0');
-    while (i < n && sspr__cc_is(p[i], SSPR__CC_SPACE))
-        i++;
-    if (i != n || digits == 0 || digits > 10 || v > UINT32_MAX)
-        return 0;
-    *id = (uint32_t)v;
-    return 1;
+    n = sspr__scan_trim(&p, n);
+    return sspr__dec32((const char *)p, n, id);
 }
 
 /* Is p[0..n) white space only? */
