@@ -172,11 +172,9 @@ void sspr__scan_field_end(scan_state *s)
         ;
     else if (f == SSPR_RECORD_EVENT_ID)
         sspr__scan_set_id(s, v, s->field_len, 0);
-    else if (f == SSPR_RECORD_RECORD_ID) {
-        uint32_t id;
-        if (sspr__scan_id(v, s->field_len, &id))
-            s->rec.record_id = id;
-    } else
+    else if (f == SSPR_RECORD_RECORD_ID)
+        sspr__scan_set_record_id(s, v, s->field_len);
+    else
         sspr__scan_set(s, f, v, s->field_len);
     if (s->field < UINT16_MAX)
         s->field++;
@@ -270,11 +268,9 @@ static void scan_xml_text(scan_state *s, unsigned field, const unsigned char *p,
     size_t end = lt ? (size_t)(lt - p) : n;
     if (field == SSPR_RECORD_MESSAGE)
         sspr__scan_msg_add(s, p + i, end - i);
-    else if (field == SSPR_RECORD_RECORD_ID) {
-        uint32_t v;
-        if (sspr__scan_id(p + i, end - i, &v))
-            s->rec.record_id = v;
-    } else
+    else if (field == SSPR_RECORD_RECORD_ID)
+        sspr__scan_set_record_id(s, p + i, end - i);
+    else
         sspr__scan_set(s, field, p + i, end - i);
 }
 

@@ -237,11 +237,9 @@ static void give(scan_state *s, int entry, const unsigned char *p, size_t a, siz
     }
     if (field == SSPR_RECORD_EVENT_ID || field == F_INSTANCE)
         sspr__scan_set_id(s, p + a, b - a, field == F_INSTANCE);
-    else if (field == SSPR_RECORD_RECORD_ID) {
-        uint32_t v;
-        if (sspr__scan_id(p + a, b - a, &v))
-            r->record_id = v;
-    } else if (field < SSPR_RECORD_ENTRIES)
+    else if (field == SSPR_RECORD_RECORD_ID)
+        sspr__scan_set_record_id(s, p + a, b - a);
+    else if (field < SSPR_RECORD_ENTRIES)
         sspr__scan_set(s, field, p + a, b - a);
 }
 
@@ -362,12 +360,11 @@ void sspr__scan_xml_tail(scan_state *s, const unsigned char *p, size_t vis)
 {
     scan_rec *r = &s->rec;
     const unsigned char *t = sspr__scan_find(p, vis, "<EventRecordID>");
-    uint32_t v;
     if (t && r->record_id < 0) {
         size_t a = (size_t)(t - p) + 15;
         const unsigned char *lt = memchr(p + a, '<', vis - a);
-        if (lt && sspr__scan_id(p + a, (size_t)(lt - p) - a, &v))
-            r->record_id = v;
+        if (lt)
+            sspr__scan_set_record_id(s, p + a, (size_t)(lt - p) - a);
     }
     t = sspr__scan_find(p, vis, "SystemTime=");
     if (t && !r->tlen[SSPR_RECORD_TIME]) {
@@ -704,11 +701,9 @@ int sspr__scan_table_row(scan_state *s, const unsigned char *p, size_t vis)
             b = vis;
         if (field == SSPR_RECORD_EVENT_ID || field == F_INSTANCE)
             sspr__scan_set_id(s, p + a, b - a, 1);
-        else if (field == SSPR_RECORD_RECORD_ID) {
-            uint32_t v;
-            if (sspr__scan_id(p + a, b - a, &v))
-                s->rec.record_id = v;
-        } else
+        else if (field == SSPR_RECORD_RECORD_ID)
+            sspr__scan_set_record_id(s, p + a, b - a);
+        else
             sspr__scan_set(s, field, p + a, b - a);
     }
     return 1;

@@ -130,6 +130,14 @@ void sspr__scan_set_id(scan_state *s, const unsigned char *p, size_t n, int inst
     s->rec.id = id;
 }
 
+/* A record number (EventRecordID, Index, RecordId); nothing unless p[0..n) is one. */
+void sspr__scan_set_record_id(scan_state *s, const unsigned char *p, size_t n)
+{
+    uint32_t v;
+    if (sspr__scan_id(p, n, &v))
+        s->rec.record_id = v;
+}
+
 void sspr__scan_add_hr(scan_rec *r, uint32_t hr)
 {
     for (uint8_t i = 0; i < r->nhr; i++)

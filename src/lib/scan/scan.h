@@ -173,6 +173,7 @@ void sspr__scan_set(scan_state *s, unsigned field, const unsigned char *p, size_
 void sspr__scan_msg_add(scan_state *s, const unsigned char *p, size_t n);
 void sspr__scan_msg_raw(scan_state *s, const unsigned char *p, size_t n);
 void sspr__scan_set_id(scan_state *s, const unsigned char *p, size_t n, int instance);
+void sspr__scan_set_record_id(scan_state *s, const unsigned char *p, size_t n);
 /* text.c */
 size_t sspr__scan_trim(const unsigned char **p, size_t n);
 uint8_t sspr__scan_level(const unsigned char *p, size_t n);
