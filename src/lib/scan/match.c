@@ -244,6 +244,20 @@ static void scan_tail_add(scan_state *s, const unsigned char *p, size_t n)
     s->tlen += n;
 }
 
+/* The messages begun before p[a..b) go on with it (scan_forward may queue
+ * them again, so the queue is taken first). */
+static void drain_pending(scan_state *s, const unsigned char *p, size_t a, size_t b)
+{
+    if (!s->npend)
+        return;
+    scan_pend pend[SCAN_PENDING];
+    uint32_t n = s->npend;
+    memcpy(pend, s->pend, n * sizeof *pend);
+    s->npend = 0;
+    for (uint32_t i = 0; i < n; i++)
+        scan_forward(s, pend[i].pat, pend[i].at, pend[i].fold, p, a, b);
+}
+
 /* What the record says in p[a..b): lb bytes before p[0] can be read, vis
  * bytes from p[0] on; keep: the record goes on after b. */
 void sspr__scan_content(scan_state *s, const unsigned char *p, size_t a, size_t b, size_t vis,
@@ -251,14 +265,7 @@ void sspr__scan_content(scan_state *s, const unsigned char *p, size_t a, size_t 
 {
     if (!s->rec.open || s->rec.src == SRC_FOREIGN || a >= b)
         return;
-    if (s->npend) {
-        scan_pend pend[SCAN_PENDING];
-        uint32_t n = s->npend;
-        memcpy(pend, s->pend, n * sizeof *pend);
-        s->npend = 0;
-        for (uint32_t i = 0; i < n; i++)
-            scan_forward(s, pend[i].pat, pend[i].at, pend[i].fold, p, a, b);
-    }
+    drain_pending(s, p, a, b);
     scan_hr_equals(&s->rec, p, a, b, vis, lb);
     scan_hr_0x(&s->rec, p, a, b, vis, lb, 'x');
     scan_hr_0x(&s->rec, p, a, b, vis, lb, 'X');
@@ -273,13 +280,6 @@ void sspr__scan_line_break(scan_state *s)
     static const unsigned char nl[1] = {'\n'};
     if (s->rec.src == SRC_FOREIGN)
         return;
-    if (s->npend) {
-        scan_pend pend[SCAN_PENDING];
-        uint32_t n = s->npend;
-        memcpy(pend, s->pend, n * sizeof *pend);
-        s->npend = 0;
-        for (uint32_t i = 0; i < n; i++)
-            scan_forward(s, pend[i].pat, pend[i].at, pend[i].fold, nl, 0, 1);
-    }
+    drain_pending(s, nl, 0, 1);
     scan_tail_add(s, nl, 1);
 }
