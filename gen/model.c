@@ -131,14 +131,9 @@ static int enum_value(const ctx *c, const jnode *n, const sspr__name_set *set)
     unsigned v = sspr__number_of(set, n->str, n->len, 0);
     if (v)
         return (int)v;
-    char allowed[256] = "";
-    for (unsigned i = 1; i <= set->count; i++) {
-        if (i > 1)
-            strncat(allowed, ", ", sizeof allowed - strlen(allowed) - 1);
-        strncat(allowed, set->names[i], sizeof allowed - strlen(allowed) - 1);
-    }
+    char allowed[256];
     gen_error(c->file, n->line, n->column, "invalid %s '%s' (expected one of: %s)", set->what,
-              n->str, allowed);
+              n->str, sspr__names_list(set, ", ", allowed, sizeof allowed));
     return 0;
 }
 
