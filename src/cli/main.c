@@ -506,13 +506,18 @@ static void summary_print(const summary_counts *c, size_t total, int json)
 static int cmd_list(const options *o)
 {
     char names[160], fmt[200]; /* the schema's names hold no '%' */
-    if (o->source && !ieq(o->source, "none") &&
-        !sspr__number_of(&sspr__sources, o->source, strlen(o->source), 1)) {
+    /* the options as the schema's numbers, once: 0 for --source none */
+    int no_source = o->source && ieq(o->source, "none");
+    unsigned source = o->source && !no_source
+                          ? sspr__number_of(&sspr__sources, o->source, strlen(o->source), 1)
+                          : 0;
+    unsigned kind = o->kind ? sspr__number_of(&sspr__kinds, o->kind, strlen(o->kind), 1) : 0;
+    if (o->source && !no_source && !source) {
         snprintf(fmt, sizeof fmt, "unknown source '%%s' (%s or none)",
                  sspr__names_list(&sspr__sources, ", ", names, sizeof names));
         return usage_error(fmt, o->source);
     }
-    if (o->kind && !sspr__number_of(&sspr__kinds, o->kind, strlen(o->kind), 1)) {
+    if (o->kind && !kind) {
         snprintf(fmt, sizeof fmt, "unknown kind '%%s' (%s)",
                  sspr__names_list(&sspr__kinds, " or ", names, sizeof names));
         return usage_error(fmt, o->kind);
@@ -526,9 +531,10 @@ static int cmd_list(const options *o)
     for (size_t i = 0; i < sspr_count(); i++) {
         const sspr_entry *e = sspr_at(i);
         const char *src = sspr_entry_source(e);
-        if (o->source && !(src ? ieq(o->source, src) : ieq(o->source, "none")))
+        if (o->source &&
+            (src ? no_source || strcmp(src, sspr__sources.names[source]) != 0 : !no_source))
             continue;
-        if (o->kind && !ieq(o->kind, sspr_kind_name(sspr_entry_kind(e))))
+        if (o->kind && (unsigned)sspr_entry_kind(e) != kind)
             continue;
         shown++;
         if (o->summary)
