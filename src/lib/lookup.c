@@ -618,18 +618,31 @@ const char *sspr_confidence_name(sspr_confidence c)
     }
 }
 
-sspr_confidence sspr__confidence(unsigned ev, uint32_t entry, const char *text, size_t len)
+sspr_confidence sspr__confidence_of_ev(unsigned ev)
 {
     if (ev & SSPR__EV_STRONG)
         return SSPR_CONFIDENCE_HIGH;
     if (ev & (SSPR__EV_MSG_LO | SSPR__EV_MENTION))
         return SSPR_CONFIDENCE_MEDIUM;
-    float shared;
-    uint32_t matched;
-    float total = sspr__matched_idf(text, len, 0, &entry, 1, &shared, &matched);
+    return SSPR_CONFIDENCE_NONE;
+}
+
+sspr_confidence sspr__confidence_of_words(float shared, float total, uint32_t matched)
+{
     if (matched >= 2 && shared >= 0.5f * total)
         return SSPR_CONFIDENCE_MEDIUM;
     return matched ? SSPR_CONFIDENCE_LOW : SSPR_CONFIDENCE_NONE;
+}
+
+sspr_confidence sspr__confidence(unsigned ev, uint32_t entry, const char *text, size_t len)
+{
+    sspr_confidence c = sspr__confidence_of_ev(ev);
+    if (c != SSPR_CONFIDENCE_NONE)
+        return c;
+    float shared;
+    uint32_t matched;
+    float total = sspr__matched_idf(text, len, 0, &entry, 1, &shared, &matched);
+    return sspr__confidence_of_words(shared, total, matched);
 }
 
 static void ev_or(void *ctx, uint32_t entry, unsigned ev)

@@ -54,7 +54,12 @@ float sspr__matched_idf(const char *text, size_t len, int words_only, const uint
                         size_t n, float *shared, uint32_t *matched);
 
 /* The confidence that evidence ev (SSPR__EV_* bits) and, when there is no
- * evidence, the words the text shares with entry give (lookup.c). */
+ * evidence, the words the text shares with entry give (lookup.c): the
+ * evidence's part (NONE: the words decide) and the words' part (shared and
+ * matched of sspr__matched_idf, of total) apart, for callers that weigh the
+ * words of many entries in one pass. */
 sspr_confidence sspr__confidence(unsigned ev, uint32_t entry, const char *text, size_t len);
+sspr_confidence sspr__confidence_of_ev(unsigned ev);
+sspr_confidence sspr__confidence_of_words(float shared, float total, uint32_t matched);
 
 #endif

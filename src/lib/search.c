@@ -435,6 +435,10 @@ static size_t search(const char *text, const search_out *o)
         if (tab.cand[i].score > 0.0f)
             tab.cand[n++] = tab.cand[i];
     search_top(tab.cand, n, cap);
+    /* hits without evidence: their words weighed in one pass over the text */
+    uint32_t need[SSPR_SEARCH_MAX_CANDIDATES], matched[SSPR_SEARCH_MAX_CANDIDATES];
+    float shared[SSPR_SEARCH_MAX_CANDIDATES];
+    size_t nneed = 0;
     for (size_t i = 0; i < n && i < cap; i++) {
         const search_slot *s = &tab.cand[i];
         if (o->hits) {
@@ -443,8 +447,19 @@ static size_t search(const char *text, const search_out *o)
         } else {
             o->results[i].entry = &sspr__entries[s->entry1 - 1];
             o->results[i].score = (double)s->score;
-            o->results[i].confidence = sspr__confidence(s->ev, s->entry1 - 1, text, len);
+            o->results[i].confidence = sspr__confidence_of_ev(s->ev);
+            if (o->results[i].confidence == SSPR_CONFIDENCE_NONE)
+                need[nneed++] = s->entry1 - 1;
         }
+    }
+    if (nneed) {
+        float total = sspr__matched_idf(text, len, 0, need, nneed, shared, matched);
+        /* the same hits, in the same order */
+        for (size_t i = 0, j = 0; j < nneed; i++)
+            if (o->results[i].confidence == SSPR_CONFIDENCE_NONE) {
+                o->results[i].confidence = sspr__confidence_of_words(shared[j], total, matched[j]);
+                j++;
+            }
     }
     return n;
 }
