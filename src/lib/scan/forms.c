@@ -212,15 +212,20 @@ void sspr__scan_csv(scan_state *s, const unsigned char *p, size_t i, size_t own,
             i = j + 1;
             continue;
         }
-        unsigned char c = p[i++];
-        if (c == s->csv_delim)
+        unsigned char c = p[i];
+        if (c == s->csv_delim) {
+            i++;
             sspr__scan_field_end(s);
-        else if (c == '"' && s->field_start) {
+        } else if (c == '"' && s->field_start) {
+            i++;
             s->in_quote = 1;
             s->field_start = 0;
-        } else {
-            sspr__scan_field_add(s, &c, 1);
+        } else { /* up to the delimiter: a quote inside a field is a byte of it */
+            const unsigned char *d = memchr(p + i, s->csv_delim, own - i);
+            size_t j = d ? (size_t)(d - p) : own;
+            sspr__scan_field_add(s, p + i, j - i);
             s->field_start = 0;
+            i = j;
         }
     }
     if (i > own)

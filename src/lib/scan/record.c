@@ -158,13 +158,30 @@ void sspr__scan_add_entry(uint32_t *v, size_t *n, size_t cap, uint32_t e)
 
 /* ---- fields the message tells ---- */
 
+/* The first w (ASCII, any case) in t[0..n): its first letter is looked for
+ * in both cases with memchr, then the rest compared. */
 static const char *find_word(const char *t, size_t n, const char *w)
 {
     size_t k = strlen(w);
-    for (size_t i = 0; i + k <= n; i++)
-        if (sspr__scan_at((const unsigned char *)t + i, n - i, w))
-            return t + i;
-    return NULL;
+    const char *best = NULL;
+    int lo = sspr__lower((unsigned char)w[0]);
+    for (int c = 0; c < 2; c++) {
+        int c0 = c ? lo - 'a' + 'A' : lo;
+        if (c && (lo < 'a' || lo > 'z'))
+            break; /* no case */
+        size_t lim = best ? (size_t)(best - t) : n;
+        for (const char *q = t; lim - (size_t)(q - t) >= k;) {
+            q = memchr(q, c0, lim - (size_t)(q - t) - k + 1);
+            if (!q)
+                break;
+            if (sspr__scan_at((const unsigned char *)q, k, w)) {
+                best = q;
+                break;
+            }
+            q++;
+        }
+    }
+    return best;
 }
 
 static int upn_char(int c)
