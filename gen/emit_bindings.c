@@ -18,8 +18,13 @@
 #include <string.h>
 
 /* The type holding each source's codes, by SSPR__SOURCE_*. */
-static const char *const type_names[SSPR__SOURCE_END] = {NULL, "Event", "AdSync", "Sspr",
-                                                         "Security"};
+static const char *const type_names[SSPR__SOURCE_END] = {NULL,
+                                                         "Event",
+                                                         "AdSync",
+                                                         "Sspr",
+                                                         "Security",
+                                                         "SelfServicePasswordManagement",
+                                                         "AuthenticationMethods"};
 
 /* Members the generated types define themselves (Rust associated items). */
 static const char *const reserved[] = {"ALL", "SOURCE", NULL};

@@ -35,6 +35,10 @@ static const char *const source_intro[SSPR__SOURCE_END] = {
     "Events of the Microsoft-Windows-Security-Auditing source in the Security log of a "
     "domain controller: the on-premises trace of a writeback attempt reaching Active "
     "Directory. Sorted by event ID.",
+    /* the audit log's services: their entries are listed by kind (audit) */
+    "Strings the Self-service Password Management service writes to the Microsoft Entra "
+    "audit log.",
+    "Strings the Authentication Methods service writes to the Microsoft Entra audit log.",
 };
 
 static const char *doc_area_label(int area)
@@ -178,18 +182,18 @@ static void collect(const m_catalog *cat, doc_group *d, int (*want)(const m_entr
 
 static int of_source(const m_entry *e, int src)
 {
-    return e->source == src;
+    return e->source == src && e->kind != SSPR__KIND_AUDIT;
 }
 
 static int of_area(const m_entry *e, int area)
 {
     return e->source == SSPR__SOURCE_NONE && e->kind != SSPR__KIND_PROCEDURE &&
-           e->kind != SSPR__KIND_CHECKLIST && e->area == area;
+           e->kind != SSPR__KIND_CHECKLIST && e->kind != SSPR__KIND_AUDIT && e->area == area;
 }
 
 static int of_kind(const m_entry *e, int kind)
 {
-    return e->source == SSPR__SOURCE_NONE && e->kind == kind;
+    return (e->source == SSPR__SOURCE_NONE || kind == SSPR__KIND_AUDIT) && e->kind == kind;
 }
 
 /* Drops a group that ended up empty (a source or area with no entries). */
@@ -210,7 +214,7 @@ size_t doc_groups(const m_catalog *cat, doc_group **out)
         char anchor[48], title[96];
         snprintf(anchor, sizeof anchor, "source-%s", M_NAME(sources, s));
         for (char *p = anchor; *p; p++)
-            *p = (*p >= 'A' && *p <= 'Z') ? (char)(*p + 32) : *p;
+            *p = (*p >= 'A' && *p <= 'Z') ? (char)(*p + 32) : *p == ' ' ? '-' : *p;
         snprintf(title, sizeof title, "%s %s", M_NAME(sources, s),
                  s == SSPR__SOURCE_SSPR ? "error codes" : "events");
         doc_group *d = add_group(&g, &n, anchor, title, source_intro[s]);
@@ -218,6 +222,13 @@ size_t doc_groups(const m_catalog *cat, doc_group **out)
         qsort(d->entries, d->n, sizeof *d->entries, cmp_by_code);
         keep_if_any(g, &n);
     }
+    doc_group *audit = add_group(&g, &n, "audit", "Audit log: activities and result reasons",
+                                 "Strings the Microsoft Entra audit log writes for password "
+                                 "reset and change: the activity names and the reasons and "
+                                 "details of each result, byte-exact, in catalogue order. Each "
+                                 "names the events and symptoms it corresponds to.");
+    collect(cat, audit, of_kind, SSPR__KIND_AUDIT);
+    keep_if_any(g, &n);
     for (int a = 1; a <= (int)sspr__areas.count; a++) {
         char anchor[48], title[96];
         snprintf(anchor, sizeof anchor, "area-%s", M_NAME(areas, a));
@@ -294,7 +305,11 @@ static void source_field(walk *w, const m_entry *e)
 {
     char buf[32];
     doc_code(e, buf, sizeof buf);
-    if (e->source == SSPR__SOURCE_SSPR) {
+    if (e->kind == SSPR__KIND_AUDIT) {
+        field(w, "Logged by");
+        span(w, DOC_TEXT, M_NAME(sources, e->source));
+        words(w, " (Microsoft Entra audit log)");
+    } else if (e->source == SSPR__SOURCE_SSPR) {
         field(w, "Code");
         span(w, DOC_CODE, (e->code >= 0) ? buf : "none");
         words(w, " on the password reset page");

@@ -83,7 +83,8 @@ typedef enum sspr_kind {
     SSPR_KIND_EVENT = 1,     /* an event-log event (source + code and/or HRESULT) */
     SSPR_KIND_SYMPTOM = 2,   /* something a user or admin sees */
     SSPR_KIND_PROCEDURE = 3, /* an ordered remediation procedure */
-    SSPR_KIND_CHECKLIST = 4  /* what to collect (e.g. before a support case) */
+    SSPR_KIND_CHECKLIST = 4, /* what to collect (e.g. before a support case) */
+    SSPR_KIND_AUDIT = 5      /* an Entra audit log activity, reason or detail (since 1.1) */
 } sspr_kind;
 
 /* Severity of an entry. Values never change. */
@@ -94,8 +95,8 @@ typedef enum sspr_severity {
     SSPR_SEVERITY_ERROR = 3
 } sspr_severity;
 
-/* The lower-case name of a kind ("event", "symptom", "procedure", "checklist"),
- * or NULL for a value out of range. */
+/* The lower-case name of a kind ("event", "symptom", "procedure", "checklist",
+ * "audit"), or NULL for a value out of range. */
 SSPR_API const char *sspr_kind_name(sspr_kind kind);
 
 /* The lower-case name of a severity ("info", "warning", "error"), or NULL. */
@@ -149,9 +150,12 @@ SSPR_API size_t sspr_lookup(const char *query, const sspr_entry **out, size_t ca
 
 /* Stable id, e.g. "prs-32009" (lower-case ASCII, digits, '-'). */
 SSPR_API const char *sspr_entry_id(const sspr_entry *e);
-/* What the entry is: event, symptom, procedure or checklist. */
+/* What the entry is: event, symptom, procedure, checklist or audit. */
 SSPR_API sspr_kind sspr_entry_kind(const sspr_entry *e);
-/* Event source ("PasswordResetService", "ADSync", "SSPR"), or NULL. */
+/* Event source ("PasswordResetService", "ADSync", "SSPR",
+ * "Microsoft-Windows-Security-Auditing") or, for audit entries, the service
+ * that logs them ("Self-service Password Management", "Authentication
+ * Methods"), or NULL. */
 SSPR_API const char *sspr_entry_source(const sspr_entry *e);
 /* Numeric event code (0 to 4294967295), or -1 when the entry has none. */
 SSPR_API int64_t sspr_entry_code(const sspr_entry *e);

@@ -228,8 +228,13 @@ void out_entry_text(FILE *f, const sspr_entry *e)
     }
     char source[512];
     const char *origin = sspr_entry_origin(e);
+    /* the audit log's 2017 strings come from the reporting article, not the
+       troubleshooting one */
+    const char *article = sspr_entry_kind(e) == SSPR_KIND_AUDIT
+                              ? "the 2017 reporting article"
+                              : "the 2017 troubleshooting article";
     snprintf(source, sizeof source, "\"%s\" (%s)", sspr_entry_section(e),
-             strcmp(origin, "2017") == 0      ? "the 2017 troubleshooting article"
+             strcmp(origin, "2017") == 0      ? article
              : strcmp(origin, "current") == 0 ? "current documentation"
                                               : "field reports");
     fputc('\n', f);

@@ -257,8 +257,9 @@ def main():
 
     for flag, field, values in (
         ("--source", "source", ("PasswordResetService", "ADSync", "SSPR",
-                                "Microsoft-Windows-Security-Auditing")),
-        ("--kind", "kind", ("event", "symptom", "procedure", "checklist")),
+                                "Microsoft-Windows-Security-Auditing",
+                                "Self-service Password Management", "Authentication Methods")),
+        ("--kind", "kind", ("event", "symptom", "procedure", "checklist", "audit")),
     ):
         for v in values:
             want = [e["id"] for e in entries if e[field] == v]

@@ -146,9 +146,10 @@ def check_entry_json(e):
     missing = ENTRY_KEYS - set(e)
     assert not missing, "%s: keys %s missing" % (e.get("id"), sorted(missing))
     assert isinstance(e["id"], str) and ID_RE.match(e["id"]), e["id"]
-    assert e["kind"] in ("event", "symptom", "procedure", "checklist"), e
+    assert e["kind"] in ("event", "symptom", "procedure", "checklist", "audit"), e
     assert e["source"] in (None, "PasswordResetService", "ADSync", "SSPR",
-                           "Microsoft-Windows-Security-Auditing"), e
+                           "Microsoft-Windows-Security-Auditing",
+                           "Self-service Password Management", "Authentication Methods"), e
     assert e["code"] is None or (type(e["code"]) is int and 0 <= e["code"] <= 4294967295), e
     assert e["name"] is None or isinstance(e["name"], str), e
     assert e["severity"] in ("info", "warning", "error"), e
@@ -252,6 +253,20 @@ def list_procedures_and_checklist():
 
 
 @test
+def list_audit_entries_by_kind_and_service():
+    audit = run_json("list", "--json", "--kind", "audit")
+    assert audit and all(e["kind"] == "audit" and e["code"] is None for e in audit)
+    services = {e["source"] for e in audit}
+    assert services == {"Self-service Password Management", "Authentication Methods"}, services
+    sspm = listed_ids("--source", "self-service password management")
+    assert sspm == listed_ids("--source", "Self-service Password Management") and sspm
+    assert set(sspm) | set(listed_ids("--source", "Authentication Methods")) == \
+        {e["id"] for e in audit}
+    r = expect(run("show", "audit-reason-fuzzy-policy"), 0)
+    assert "FuzzyPolicyViolationInvalidPassword" in r.out, r
+
+
+@test
 def list_filters_in_any_case_and_none():
     assert listed_ids("--source", "adsync") == listed_ids("--source", "ADSync")
     assert listed_ids("--kind", "EVENT") == listed_ids("--kind", "event")
@@ -278,20 +293,20 @@ def list_summary_counts_what_list_lists():
             assert got == want, (args, key, got, want)
             assert sum(summary[key].values()) == len(entries), (args, key)
     summary = run_json("list", "--summary", "--json")
-    assert list(summary["kind"]) == ["event", "symptom", "procedure", "checklist"]
+    assert list(summary["kind"]) == ["event", "symptom", "procedure", "checklist", "audit"]
     assert list(summary["origin"]) == ["2017", "current", "field"]
     assert list(summary["source"])[-1] == "none"
     text = expect(run("list", "--summary"), 0).out.splitlines()
     rows = {}
     for line in text:
-        parts = line.split()
-        if len(parts) == 2:
-            rows[parts[0]] = int(parts[1])
+        parts = line.rsplit(None, 1)  # a source name may have spaces
+        if len(parts) == 2 and parts[1].isdigit():
+            rows[parts[0].strip()] = int(parts[1])
     assert rows["entries"] == summary["entries"]
     for key in ("kind", "source", "origin"):
         for name, n in summary[key].items():
             assert rows[name] == n, (name, n, rows.get(name))
-    ends = {len(line) for line in text if len(line.split()) == 2}
+    ends = {len(line) for line in text if line.split()[-1].isdigit()}
     assert len(ends) == 1, "the counts are not aligned: %r" % text
     expect(run("show", "--summary", "prs-32009"), 2)
 

@@ -40,8 +40,13 @@ Test(catalog, every_entry_is_well_formed)
     static const char *const areas[] = {"admin-portal", "reporting", "registration-portal",
                                         "reset-portal", "writeback", "writeback-connectivity",
                                         "support",      NULL};
-    static const char *const sources[] = {"PasswordResetService", "ADSync", "SSPR",
-                                          "Microsoft-Windows-Security-Auditing", NULL};
+    static const char *const sources[] = {"PasswordResetService",
+                                          "ADSync",
+                                          "SSPR",
+                                          "Microsoft-Windows-Security-Auditing",
+                                          "Self-service Password Management",
+                                          "Authentication Methods",
+                                          NULL};
     static const char *const origins[] = {"2017", "current", "field", NULL};
     for (size_t i = 0; i < sspr_count(); i++) {
         const sspr_entry *e = sspr_at(i);
@@ -51,7 +56,7 @@ Test(catalog, every_entry_is_well_formed)
         cr_assert(strspn(id, "abcdefghijklmnopqrstuvwxyz0123456789-") == strlen(id) && id[0] != '-',
                   "%s: id is not lower-case ASCII, digits and '-'", id);
         sspr_kind k = sspr_entry_kind(e);
-        cr_assert(k >= SSPR_KIND_EVENT && k <= SSPR_KIND_CHECKLIST, "%s: kind %d", id, (int)k);
+        cr_assert(k >= SSPR_KIND_EVENT && k <= SSPR_KIND_AUDIT, "%s: kind %d", id, (int)k);
         sspr_severity s = sspr_entry_severity(e);
         cr_assert(s >= SSPR_SEVERITY_INFO && s <= SSPR_SEVERITY_ERROR, "%s: severity", id);
         cr_assert(one_of(sspr_entry_area(e), areas), "%s: area %s", id, sspr_entry_area(e));

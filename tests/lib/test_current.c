@@ -48,6 +48,16 @@ static const char *const current_ids[] = {
     "proc-set-writeback-permissions",
     "proc-writeback-general-method",
     "writeback-recovery-current",
+    /* 1.3 (issue 17): audit-log strings of the current documentation */
+    "audit-activity-info-saved",
+    "audit-activity-policy-changes",
+    "audit-activity-enable-writeback",
+    "audit-activity-disable-writeback",
+    "audit-activity-admin-started-reset",
+    "audit-activity-user-started-change",
+    "audit-activity-user-started-reset",
+    "audit-reason-permission-failure",
+    "audit-detail-onpremisesagent",
 };
 
 static const struct {

@@ -119,8 +119,9 @@ Test(entry, kind_and_severity_names)
     cr_assert_str_eq(sspr_kind_name(SSPR_KIND_SYMPTOM), "symptom");
     cr_assert_str_eq(sspr_kind_name(SSPR_KIND_PROCEDURE), "procedure");
     cr_assert_str_eq(sspr_kind_name(SSPR_KIND_CHECKLIST), "checklist");
+    cr_assert_str_eq(sspr_kind_name(SSPR_KIND_AUDIT), "audit");
     cr_assert_null(sspr_kind_name(SSPR_KIND_NONE));
-    cr_assert_null(sspr_kind_name((sspr_kind)5));
+    cr_assert_null(sspr_kind_name((sspr_kind)6));
     cr_assert_null(sspr_kind_name((sspr_kind)-1));
     cr_assert_null(sspr_kind_name((sspr_kind)1000));
 
@@ -140,6 +141,7 @@ Test(entry, enum_values_never_change)
     cr_assert_eq(SSPR_KIND_SYMPTOM, 2);
     cr_assert_eq(SSPR_KIND_PROCEDURE, 3);
     cr_assert_eq(SSPR_KIND_CHECKLIST, 4);
+    cr_assert_eq(SSPR_KIND_AUDIT, 5);
     cr_assert_eq(SSPR_SEVERITY_NONE, 0);
     cr_assert_eq(SSPR_SEVERITY_INFO, 1);
     cr_assert_eq(SSPR_SEVERITY_WARNING, 2);

@@ -11,7 +11,7 @@ import sys
 
 # How the paragraph words a name of each set (anything else: the name itself).
 WORDING = {
-    "kind": lambda name: name + "s",
+    "kind": lambda name: "audit-log strings" if name == "audit" else name + "s",
     "source": lambda name: "with none" if name == "none" else name,
     "origin": lambda name: {"2017": "from the 2017 article",
                             "current": "from the current documentation",

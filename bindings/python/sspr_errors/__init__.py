@@ -64,6 +64,7 @@ class Kind(str, enum.Enum):
     SYMPTOM = "symptom"
     PROCEDURE = "procedure"
     CHECKLIST = "checklist"
+    AUDIT = "audit"
 
     def __str__(self) -> str:
         return self.value

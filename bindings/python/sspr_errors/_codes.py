@@ -11,7 +11,7 @@ aliases; a code no entry names is EVENT_<code>.
 import enum
 
 #: Version of the catalogue these constants were generated from.
-CATALOG_VERSION = "1.2.0"
+CATALOG_VERSION = "1.3.0"
 
 
 class Event(enum.IntEnum):
@@ -334,6 +334,44 @@ ENTRY_IDS = (
     "reset-account-info-changed-onprem",
     "win-logon-reset-something-went-wrong",
     "win-logon-reset-returns-to-sign-in",
+    "audit-activity-blocked",
+    "audit-activity-change-password-self-service",
+    "audit-activity-reset-password-by-admin",
+    "audit-activity-reset-password-self-service",
+    "audit-activity-flow-progress",
+    "audit-activity-unlock-self-service",
+    "audit-activity-registered",
+    "audit-activity-info-saved",
+    "audit-activity-policy-changes",
+    "audit-activity-enable-writeback",
+    "audit-activity-disable-writeback",
+    "audit-activity-admin-started-reset",
+    "audit-activity-user-started-change",
+    "audit-activity-user-started-reset",
+    "audit-reason-fuzzy-policy",
+    "audit-reason-permission-failure",
+    "audit-detail-onpremisesagent",
+    "audit-reason-abandoned-verification",
+    "audit-reason-abandoned-user-id",
+    "audit-reason-abandoned-new-password",
+    "audit-reason-blocked",
+    "audit-reason-canceled-verification",
+    "audit-reason-canceled-new-password",
+    "audit-reason-contacted-admin",
+    "audit-reason-not-enabled-for-user",
+    "audit-reason-no-license",
+    "audit-reason-no-cookies",
+    "audit-reason-insufficient-methods",
+    "audit-reason-managed-on-premises",
+    "audit-reason-onprem-unreachable",
+    "audit-reason-onprem-reset-failed",
+    "audit-reason-not-in-group",
+    "audit-reason-tenant-disabled",
+    "audit-reason-reset-succeeded",
+    "audit-reason-reset-completed",
+    "audit-reason-verification-options-shown",
+    "audit-reason-verification-started",
+    "audit-reason-verification-completed",
 )
 
 __all__ = ["CATALOG_VERSION", "Event", "AdSync", "Sspr", "Security", "HResult", "SOURCES", "ENTRY_IDS"]

@@ -58,6 +58,9 @@ pub enum Kind {
     Procedure = 3,
     /// What to collect, e.g. before opening a support case.
     Checklist = 4,
+    /// A string of the Microsoft Entra audit log: an activity, a result
+    /// reason or an additional detail.
+    Audit = 5,
 }
 
 impl Kind {
@@ -66,11 +69,13 @@ impl Kind {
             2 => Kind::Symptom,
             3 => Kind::Procedure,
             4 => Kind::Checklist,
+            5 => Kind::Audit,
             _ => Kind::Event,
         }
     }
 
-    /// The lower-case name: "event", "symptom", "procedure" or "checklist".
+    /// The lower-case name: "event", "symptom", "procedure", "checklist" or
+    /// "audit".
     pub fn name(self) -> &'static str {
         // SAFETY: plain call with a valid enum value.
         text(unsafe { sys::sspr_kind_name(self as c_int) }).unwrap_or("")

@@ -42,7 +42,7 @@ pub struct sspr_scanner {
 pub type sspr_scan_fn =
     Option<unsafe extern "C" fn(ctx: *mut c_void, entry: *const sspr_entry, line: u64)>;
 
-/// `sspr_kind`: 0 none, 1 event, 2 symptom, 3 procedure, 4 checklist.
+/// `sspr_kind`: 0 none, 1 event, 2 symptom, 3 procedure, 4 checklist, 5 audit.
 pub type sspr_kind = c_int;
 /// `sspr_severity`: 0 none, 1 info, 2 warning, 3 error.
 pub type sspr_severity = c_int;
