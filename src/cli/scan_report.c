@@ -1,5 +1,8 @@
 /* The scan command (see scan_report.h). The library's scanner allocates
  * nothing; the tally here is the CLI's, one counter per catalogue entry. */
+#if !defined(_WIN32) && !defined(_POSIX_C_SOURCE)
+#define _POSIX_C_SOURCE 200809L /* fileno, isatty, fstat */
+#endif
 #include "scan_report.h"
 
 #include "output.h"
@@ -10,12 +13,22 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <time.h>
+#ifdef _WIN32
+#include <io.h>
+#define isatty _isatty
+#define fileno _fileno
+#else
+#include <unistd.h>
+#endif
 
 enum { MAX_LINES = 10, CHUNK = 1 << 16 };
 
 typedef struct {
     size_t file;
-    uint64_t line;
+    uint64_t line;     /* 0 in an .evtx file */
+    int64_t record_id; /* where there is no line: the record's id */
 } location;
 
 typedef struct {
@@ -90,6 +103,7 @@ static void tally_record(report *r, const sspr_record *rec)
         if (t->nloc < MAX_LINES) {
             t->loc[t->nloc].file = r->file;
             t->loc[t->nloc].line = sspr_record_line(rec);
+            t->loc[t->nloc].record_id = sspr_record_number(rec, SSPR_RECORD_RECORD_ID);
             t->nloc++;
         }
     }
@@ -130,16 +144,27 @@ static void print_record_json(report *r, const sspr_record *rec)
     fputc('}', stdout);
 }
 
+/* Where a record is: "line N" (or N alone, bare) in text, "record N" in an
+ * .evtx file. */
+static void location_text(uint64_t line, int64_t record_id, int bare, char *out, size_t size)
+{
+    if (line || record_id < 0)
+        snprintf(out, size, bare ? "%llu" : "line %llu", (unsigned long long)line);
+    else
+        snprintf(out, size, "record %lld", (long long)record_id);
+}
+
 /* One record as text: where, what form, its event, then its fields and
  * entries, indented. */
 static void print_record_text(report *r, const sspr_record *rec)
 {
-    char where[512], event[160] = "";
+    char where[512], event[160] = "", at[48];
+    location_text(sspr_record_line(rec), sspr_record_number(rec, SSPR_RECORD_RECORD_ID), 0, at,
+                  sizeof at);
     if (r->nfiles > 1)
-        snprintf(where, sizeof where, "%s:%llu", r->names[r->file],
-                 (unsigned long long)sspr_record_line(rec));
+        snprintf(where, sizeof where, "%s:%s", r->names[r->file], at);
     else
-        snprintf(where, sizeof where, "line %llu", (unsigned long long)sspr_record_line(rec));
+        snprintf(where, sizeof where, "%s", at);
     const char *src = sspr_record_text(rec, SSPR_RECORD_SOURCE);
     int64_t id = sspr_record_number(rec, SSPR_RECORD_EVENT_ID);
     int n = snprintf(event, sizeof event, "%s", src ? src : "");
@@ -184,13 +209,113 @@ static void on_record(void *ctx, const sspr_record *rec)
     tally_record(r, rec);
 }
 
-/* Feeds one file to the scanner; 0, or -1 with the reason in errno. */
-static int scan_file(sspr_scanner *sc, FILE *f, unsigned char *buf)
+/* An input being read: the bytes read before its form was known are served
+ * again first; progress is shown on a terminal for long files. */
+typedef struct {
+    FILE *f;
+    const unsigned char *head;
+    size_t nhead;
+    const char *prog, *name;
+    uint64_t size, done;
+    int progress, shown; /* shown: the last percentage printed, -1 none */
+} source;
+
+enum { PROGRESS_MIN = 16 << 20 }; /* files smaller than this show none */
+
+static void source_open(source *src, const char *prog, const char *name, FILE *f)
+{
+    memset(src, 0, sizeof *src);
+    src->f = f;
+    src->prog = prog;
+    src->name = name;
+    src->shown = -1;
+    struct stat st;
+    if (isatty(fileno(stderr)) && fstat(fileno(f), &st) == 0 && S_ISREG(st.st_mode) &&
+        st.st_size >= PROGRESS_MIN) {
+        src->size = (uint64_t)st.st_size;
+        src->progress = 1;
+    }
+}
+
+static void source_progress(source *src, int done)
+{
+    if (!src->progress)
+        return;
+    if (done) {
+        if (src->shown >= 0)
+            fputs("\r\033[K", stderr);
+        return;
+    }
+    int pct = (int)(src->done * 100 / (src->size ? src->size : 1));
+    if (pct == src->shown || pct > 100)
+        return;
+    src->shown = pct;
+    fprintf(stderr, "\r%s: %s: %3d %% (%llu of %llu MiB)", src->prog, src->name, pct,
+            (unsigned long long)(src->done >> 20), (unsigned long long)(src->size >> 20));
+    fflush(stderr);
+}
+
+static size_t source_fill(source *src, void *buf, size_t len)
 {
     size_t n;
-    while ((n = fread(buf, 1, CHUNK, f)) > 0)
+    if (src->nhead) {
+        n = len < src->nhead ? len : src->nhead;
+        memcpy(buf, src->head, n);
+        src->head += n;
+        src->nhead -= n;
+    } else {
+        n = fread(buf, 1, len, src->f);
+    }
+    src->done += n;
+    source_progress(src, 0);
+    return n;
+}
+
+static int64_t source_read(void *ctx, void *buf, size_t len)
+{
+    source *src = ctx;
+    size_t n = source_fill(src, buf, len);
+    return n == 0 && ferror(src->f) ? -1 : (int64_t)n;
+}
+
+/* What an .evtx file held that could not be trusted, in one line. */
+static void evtx_skipped(const source *src, const sspr_evtx_stats *st)
+{
+    if (st->header_bad)
+        fprintf(stderr, "%s: %s: damaged file header; chunks found by their signature\n", src->prog,
+                src->name);
+    if (st->chunks_skipped || st->records_skipped)
+        fprintf(stderr,
+                "%s: %s: skipped %llu of %llu chunks and %llu records that could not be "
+                "trusted (the first at offset %llu)\n",
+                src->prog, src->name, (unsigned long long)st->chunks_skipped,
+                (unsigned long long)(st->chunks + st->chunks_skipped),
+                (unsigned long long)st->records_skipped, (unsigned long long)st->first_skipped);
+}
+
+/* Feeds one file to the scanner, as text or as an .evtx file (by its first
+ * bytes); 0, -1 with the reason in errno, or -2 when it is an .evtx file of
+ * which nothing could be read. */
+static int scan_file(sspr_scanner *sc, source *src, unsigned char *buf)
+{
+    size_t n = source_fill(src, buf, CHUNK);
+    if (sspr_evtx_is(buf, n)) {
+        sspr_evtx_stats st;
+        src->head = buf;
+        src->nhead = n;
+        src->done = 0;
+        int rc = sspr_scan_evtx(sc, NULL, 0, source_read, src, &st);
+        source_progress(src, 1);
+        if (rc != -2)
+            evtx_skipped(src, &st);
+        return rc;
+    }
+    while (n > 0) {
         sspr_scan_feed(sc, buf, n);
-    int bad = ferror(f);
+        n = source_fill(src, buf, CHUNK);
+    }
+    source_progress(src, 1);
+    int bad = ferror(src->f);
     sspr_scan_finish(sc);
     return bad ? -1 : 0;
 }
@@ -241,11 +366,12 @@ static void print_text(const tally *t, const size_t *order, size_t n, char *cons
         out_wrap(stdout, "  ", sspr_entry_title(e), 2, 80);
         fputs("  Lines:", stdout);
         for (size_t i = 0; i < x->nloc; i++) {
+            char at[48];
+            location_text(x->loc[i].line, x->loc[i].record_id, 1, at, sizeof at);
             if (nfiles > 1)
-                printf("%s %s:%llu", i ? "," : "", names[x->loc[i].file],
-                       (unsigned long long)x->loc[i].line);
+                printf("%s %s:%s", i ? "," : "", names[x->loc[i].file], at);
             else
-                printf("%s %llu", i ? "," : "", (unsigned long long)x->loc[i].line);
+                printf("%s %s", i ? "," : "", at);
         }
         fputs(x->count > x->nloc ? ", ...\n" : "\n", stdout);
         const char *step = first_step(e);
@@ -283,7 +409,9 @@ static void print_json(const tally *t, const size_t *order, size_t n, char *cons
         for (size_t i = 0; i < x->nloc; i++) {
             fputs(i ? ", {\"file\": " : "{\"file\": ", stdout);
             out_json_string(stdout, names[x->loc[i].file]);
-            printf(", \"line\": %llu}", (unsigned long long)x->loc[i].line);
+            printf(", \"line\": %llu, \"record_id\": ", (unsigned long long)x->loc[i].line);
+            out_json_number(stdout, x->loc[i].record_id);
+            fputc('}', stdout);
         }
         fputs("], \"first_step\": ", stdout);
         out_json_nullable(stdout, first_step(e));
@@ -336,13 +464,22 @@ scan_outcome scan_report(const char *prog, char *const *files, size_t n, int jso
     for (r.file = 0; r.file < n; r.file++) {
         const char *name = files[r.file];
         int is_stdin = strcmp(name, "-") == 0;
+        const char *shown = is_stdin ? "standard input" : name;
         errno = 0;
         FILE *f = is_stdin ? stdin : fopen(name, "rb");
-        if (!f || scan_file(sc, f, buf) != 0) {
-            fprintf(stderr, "%s: %s: %s\n", prog, is_stdin ? "standard input" : name,
-                    strerror(errno ? errno : EIO));
-            unreadable = 1;
+        source src;
+        int rc = -1;
+        if (f) {
+            source_open(&src, prog, shown, f);
+            rc = scan_file(sc, &src, buf);
         }
+        if (rc == -2)
+            fprintf(stderr, "%s: %s: not a readable .evtx file: no chunk could be trusted\n", prog,
+                    shown);
+        else if (rc != 0)
+            fprintf(stderr, "%s: %s: %s\n", prog, shown, strerror(errno ? errno : EIO));
+        if (rc != 0)
+            unreadable = 1;
         if (f && !is_stdin)
             fclose(f);
     }

@@ -261,3 +261,23 @@ Test(records, an_e_mail_header_is_no_record)
     cr_assert_eq(x.n, 0, "%zu records: %s", x.n, x.n ? x.v[0] : "");
     drop(&x);
 }
+
+/* Entries that share the record's event (the 6329s) are told apart by the
+ * rest of its text: the message of its own event comes before a generic
+ * heading that another entry quotes, whatever their order in the text. */
+Test(records, the_message_of_the_records_own_event_comes_first)
+{
+    readings x =
+        read_text("Log Name:      Application\n"
+                  "Source:        ADSync\n"
+                  "Event ID:      6329\n"
+                  "Level:         Error\n"
+                  "Description:\n"
+                  "An unexpected error has occurred during a password set operation. \n"
+                  "\"ERR_: MMS(3040): admaexport.cpp(2837): The server doesn't contain the "
+                  "LDAP password policy control.\n"
+                  "Azure AD Sync 2.1.20.0\"\n");
+    cr_assert_eq(x.n, 1, "%zu records", x.n);
+    CHECK(x, 0, "entries=adsync-6329-ldap-policy-control:high,wb-6329-password-set-error:high");
+    drop(&x);
+}

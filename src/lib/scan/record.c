@@ -18,6 +18,7 @@ static const char *const form_names[] = {
     "export-csv",
     "event-viewer-csv",
     "xml",
+    "evtx",
 };
 
 void sspr__scan_open(scan_state *s, uint8_t kind)
@@ -353,9 +354,17 @@ static void resolve(const scan_rec *r, found *out)
     if (r->has_id && (r->src || r->id_cue || pasted(r)))
         scan_resolve_event(r, out);
     scan_resolve_hresults(r, out);
-    for (uint8_t i = 0; i < r->nent; i++)
-        if (scan_fits(r, &sspr__entries[r->ent[i]]))
-            found_add(out, r->ent[i], SSPR_CONFIDENCE_HIGH);
+    /* the messages: first those of the record's own event (which of the
+       entries sharing its code the text means), then the others, each in
+       the order of the text */
+    for (int own = 1; own >= 0; own--)
+        for (uint8_t i = 0; i < r->nent; i++) {
+            const struct sspr_entry *e = &sspr__entries[r->ent[i]];
+            int mine = r->has_id && e->code == (int64_t)r->id && r->src != SRC_UNKNOWN &&
+                       e->source == r->src;
+            if (mine == own && scan_fits(r, e))
+                found_add(out, r->ent[i], SSPR_CONFIDENCE_HIGH);
+        }
 }
 
 /* ---- reporting ---- */

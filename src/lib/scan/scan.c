@@ -2,16 +2,11 @@
  * records' accessors (sspr_record_*). */
 #include "scan.h"
 
-static scan_state *scan_of(sspr_scanner *sc)
-{
-    return (scan_state *)(void *)sc->opaque.bytes;
-}
-
 void sspr_scan_init(sspr_scanner *scanner, sspr_scan_fn on_match, void *ctx)
 {
     if (!scanner)
         return;
-    scan_state *s = scan_of(scanner);
+    scan_state *s = sspr__scan_state_of(scanner);
     memset(s, 0, sizeof *s);
     s->fn = on_match;
     s->ctx = ctx;
@@ -22,7 +17,7 @@ void sspr_scan_feed(sspr_scanner *scanner, const void *data, size_t len)
 {
     if (!scanner || !data)
         return;
-    scan_state *s = scan_of(scanner);
+    scan_state *s = sspr__scan_state_of(scanner);
     const unsigned char *p = data;
     while (s->enc == ENC_DETECT && len) {
         s->head[s->nhead++] = *p++;
@@ -38,7 +33,7 @@ void sspr_scan_finish(sspr_scanner *scanner)
 {
     if (!scanner)
         return;
-    scan_state *s = scan_of(scanner);
+    scan_state *s = sspr__scan_state_of(scanner);
     if (s->enc == ENC_DETECT)
         sspr__scan_detect(s);
     if (s->enc == ENC_UTF16LE || s->enc == ENC_UTF16BE) {
@@ -70,7 +65,7 @@ void sspr_scan_init_records(sspr_scanner *scanner, sspr_record_fn on_record, voi
     if (!scanner)
         return;
     sspr_scan_init(scanner, NULL, NULL);
-    scan_state *s = scan_of(scanner);
+    scan_state *s = sspr__scan_state_of(scanner);
     s->rfn = on_record;
     s->rctx = ctx;
     s->rec.record_id = -1;

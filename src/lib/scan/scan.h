@@ -7,6 +7,7 @@
  *   match.c   what a record says: HRESULTs and the catalogue's messages
  *   text.c    the small text helpers the forms use
  *   scan.c    the public sspr_scan_* functions
+ *   evtx.c    binary .evtx files: the reader's records (src/lib/evtx) as records
  * Not installed. */
 #ifndef SSPR_SCAN_H
 #define SSPR_SCAN_H
@@ -97,7 +98,8 @@ enum {
     SCAN_FORM_TAB,
     SCAN_FORM_CSV,
     SCAN_FORM_VIEWER_CSV,
-    SCAN_FORM_XML
+    SCAN_FORM_XML,
+    SCAN_FORM_EVTX
 };
 
 typedef struct {
@@ -146,6 +148,12 @@ typedef struct {
 
 /* The state must fit the public sspr_scanner (C99 has no _Static_assert). */
 typedef char sspr__scan_state_fits[sizeof(scan_state) <= SSPR_SCANNER_SIZE ? 1 : -1];
+
+/* The state inside a public scanner. */
+static inline scan_state *sspr__scan_state_of(sspr_scanner *sc)
+{
+    return (scan_state *)(void *)sc->opaque.bytes;
+}
 
 int sspr__scan_at(const unsigned char *p, size_t n, const char *w);
 int sspr__scan_is(const unsigned char *p, size_t n, const char *w);
