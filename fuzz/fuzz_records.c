@@ -29,7 +29,7 @@ static void on_record(void *ctx, const sspr_record *r)
 {
     readings *x = ctx;
     unsigned char d[64] = {0};
-    for (int f = 0; f <= (int)SSPR_RECORD_ENTRIES + 1; f++) {
+    for (int f = 0; f <= (int)SSPR_RECORD_DETAILS + 1; f++) {
         const char *t = sspr_record_text(r, (sspr_record_field)f);
         if (t)
             mix(d, t, strlen(t) + 1);

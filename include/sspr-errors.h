@@ -508,7 +508,14 @@ typedef enum sspr_record_field {
     SSPR_RECORD_EXCEPTION = 10,  /* text: an exception type name */
     SSPR_RECORD_HRESULTS = 11,   /* list: sspr_record_hresult() */
     SSPR_RECORD_MESSAGE = 12,    /* text */
-    SSPR_RECORD_ENTRIES = 13     /* list: sspr_record_entry() */
+    SSPR_RECORD_ENTRIES = 13,    /* list: sspr_record_entry() */
+    /* audit records (Entra audit log, Log Analytics, Graph) */
+    SSPR_RECORD_ACTIVITY = 14,       /* text: the activity (activityDisplayName) */
+    SSPR_RECORD_RESULT = 15,         /* text: success, failure, timeout, ... as written */
+    SSPR_RECORD_REASON = 16,         /* text: the result reason, byte for byte */
+    SSPR_RECORD_CORRELATION_ID = 17, /* text */
+    SSPR_RECORD_INITIATOR = 18,      /* text: who started it: a UPN or an app's name */
+    SSPR_RECORD_DETAILS = 19         /* text: additional details, "key: value; ..." */
 } sspr_record_field;
 
 /* A text field's value, or NULL (absent, or not a text field). */

@@ -52,6 +52,7 @@ typedef struct {
     size_t count, file;
     int json;
     uint64_t records; /* --records: printed so far */
+    int json_records; /* the current file's records were read as JSON */
     char *const *names;
     size_t nfiles;
 } report;
@@ -177,11 +178,17 @@ static void print_record_text(report *r, const sspr_record *rec)
         sspr_record_field f;
         const char *label;
     } shown[] = {{SSPR_RECORD_TIME, "time"},           {SSPR_RECORD_COMPUTER, "computer"},
-                 {SSPR_RECORD_USER, "user"},           {SSPR_RECORD_TRACKING_ID, "tracking id"},
+                 {SSPR_RECORD_ACTIVITY, "activity"},   {SSPR_RECORD_RESULT, "result"},
+                 {SSPR_RECORD_REASON, "reason"},       {SSPR_RECORD_USER, "user"},
+                 {SSPR_RECORD_INITIATOR, "initiator"}, {SSPR_RECORD_CORRELATION_ID, "correlation"},
+                 {SSPR_RECORD_DETAILS, "details"},     {SSPR_RECORD_TRACKING_ID, "tracking id"},
                  {SSPR_RECORD_OPERATION, "operation"}, {SSPR_RECORD_EXCEPTION, "exception"}};
     for (size_t i = 0; i < sizeof shown / sizeof *shown; i++)
-        if (sspr_record_text(rec, shown[i].f))
-            printf("  %-12s %s\n", shown[i].label, sspr_record_text(rec, shown[i].f));
+        if (sspr_record_text(rec, shown[i].f)) {
+            char lead[32];
+            snprintf(lead, sizeof lead, "  %-12s ", shown[i].label);
+            out_wrap(stdout, lead, sspr_record_text(rec, shown[i].f), 15, 80);
+        }
     for (size_t i = 0; i < sspr_record_hresult_count(rec); i++)
         printf("  %-12s 0x%08X\n", i ? "" : "HRESULTs", (unsigned)sspr_record_hresult(rec, i));
     for (size_t i = 0; i < sspr_record_entry_count(rec); i++) {
@@ -198,6 +205,10 @@ static void print_record_text(report *r, const sspr_record *rec)
 static void on_record(void *ctx, const sspr_record *rec)
 {
     report *r = ctx;
+    const char *format = sspr_record_text(rec, SSPR_RECORD_FORMAT);
+    size_t flen = format ? strlen(format) : 0;
+    if (flen >= 4 && strcmp(format + flen - 4, "json") == 0)
+        r->json_records = 1;
     if (!r->t) { /* --records */
         if (r->json)
             print_record_json(r, rec);
@@ -296,7 +307,7 @@ static void evtx_skipped(const source *src, const sspr_evtx_stats *st)
 /* Feeds one file to the scanner, as text or as an .evtx file (by its first
  * bytes); 0, -1 with the reason in errno, or -2 when it is an .evtx file of
  * which nothing could be read. */
-static int scan_file(sspr_scanner *sc, source *src, unsigned char *buf)
+static int scan_file(sspr_scanner *sc, source *src, unsigned char *buf, const int *json_records)
 {
     size_t n = source_fill(src, buf, CHUNK);
     if (sspr_evtx_is(buf, n)) {
@@ -310,13 +321,25 @@ static int scan_file(sspr_scanner *sc, source *src, unsigned char *buf)
             evtx_skipped(src, &st);
         return rc;
     }
+    unsigned char last = 0; /* the last byte but white space */
     while (n > 0) {
         sspr_scan_feed(sc, buf, n);
+        for (size_t i = n; i > 0; i--)
+            if (buf[i - 1] != ' ' && buf[i - 1] != '\n' && buf[i - 1] != '\r' &&
+                buf[i - 1] != '\t' && buf[i - 1] != 0) {
+                last = buf[i - 1];
+                break;
+            }
         n = source_fill(src, buf, CHUNK);
     }
     source_progress(src, 1);
     int bad = ferror(src->f);
     sspr_scan_finish(sc);
+    if (*json_records && last != '}' && last != ']')
+        fprintf(stderr,
+                "%s: %s: the JSON ends inside a record (cut short?); that record was read as far "
+                "as it goes\n",
+                src->prog, src->name);
     return bad ? -1 : 0;
 }
 
@@ -431,7 +454,7 @@ scan_outcome scan_report(const char *prog, char *const *files, size_t n, int jso
         n = 1;
     }
     size_t count = sspr_count();
-    report r = {NULL, NULL, count, 0, json, 0, files, n};
+    report r = {.count = count, .json = json, .names = files, .nfiles = n};
     size_t *order = NULL;
     unsigned char *buf = malloc(CHUNK);
     sspr_scanner *sc = malloc(sizeof *sc);
@@ -471,7 +494,8 @@ scan_outcome scan_report(const char *prog, char *const *files, size_t n, int jso
         int rc = -1;
         if (f) {
             source_open(&src, prog, shown, f);
-            rc = scan_file(sc, &src, buf);
+            r.json_records = 0;
+            rc = scan_file(sc, &src, buf, &r.json_records);
         }
         if (rc == -2)
             fprintf(stderr, "%s: %s: not a readable .evtx file: no chunk could be trusted\n", prog,

@@ -20,9 +20,10 @@ static void on_record(void *ctx, const sspr_record *r)
     char buf[8192];
     size_t o = 0;
     static const char *const names[] = {
-        "format",      "source", "event_id",  "record_id", "level",    "time",    "computer",
-        "tracking_id", "user",   "operation", "exception", "hresults", "message", "entries"};
-    for (int f = 0; f <= (int)SSPR_RECORD_ENTRIES; f++) {
+        "format",      "source", "event_id",  "record_id",      "level",     "time",    "computer",
+        "tracking_id", "user",   "operation", "exception",      "hresults",  "message", "entries",
+        "activity",    "result", "reason",    "correlation_id", "initiator", "details"};
+    for (int f = 0; f <= (int)SSPR_RECORD_DETAILS; f++) {
         const char *t = sspr_record_text(r, (sspr_record_field)f);
         int64_t v = sspr_record_number(r, (sspr_record_field)f);
         if (f == SSPR_RECORD_HRESULTS) {

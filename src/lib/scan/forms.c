@@ -74,10 +74,75 @@ void sspr__scan_quoted(scan_state *s, const unsigned char *p, size_t i, size_t o
  * LevelDisplayName, TimeCreated, RecordId, MachineName, Message) and Event
  * Viewer's CSV save (Level, Date and Time, Source, Event ID, Task Category,
  * then the message in a column of no name). */
-static uint8_t csv_column(const unsigned char *p, size_t n)
+static uint8_t csv_column(const unsigned char *p, size_t n, int *la);
+
+/* The columns of the cloud's audit-log downloads, which only a CSV header
+ * names: the Entra portal's download (English and localized headings;
+ * AdditionalDetailNKey / Value pairs) and Log Analytics' AuditLogs export
+ * (la: its own, which tell the two apart). Values are English everywhere. */
+static const struct {
+    const char *name;
+    uint8_t field, la;
+} audit_columns[] = {
+    {"date (utc)", F_UTC, 0},
+    {"fecha (utc)", F_UTC, 0}, /* Spanish */
+    {"data (utc)", F_UTC, 0},  /* Italian */
+    {"servicio", SSPR_RECORD_SOURCE, 0},
+    {"actividad", SSPR_RECORD_ACTIVITY, 0},
+    {"resultado", SSPR_RECORD_RESULT, 0},
+    {"objetivo1nombreprincipaldeusuario", SSPR_RECORD_USER, 0},
+    {"agente de usuario", F_IGNORE, 0},
+    {"correlationid", SSPR_RECORD_CORRELATION_ID, 0},
+    {"correlation id", SSPR_RECORD_CORRELATION_ID, 0},
+    {"service", SSPR_RECORD_SOURCE, 0},
+    {"activity", SSPR_RECORD_ACTIVITY, 0},
+    {"result", SSPR_RECORD_RESULT, 0},
+    {"resultreason", SSPR_RECORD_REASON, 0},
+    {"result reason", SSPR_RECORD_REASON, 0},
+    {"target1userprincipalname", SSPR_RECORD_USER, 0},
+    {"actoruserprincipalname", SSPR_RECORD_INITIATOR, 0},
+    {"user agent", F_IGNORE, 0},
+    {"tenantid", F_IGNORE, 1},
+    {"timegenerated [utc]", F_UTC, 1},
+    {"activitydatetime [utc]", F_IGNORE, 1}, /* TimeGenerated gives the time */
+    {"operationname", SSPR_RECORD_ACTIVITY, 1},
+    {"activitydisplayname", SSPR_RECORD_ACTIVITY, 1},
+    {"resultdescription", SSPR_RECORD_REASON, 1},
+    {"loggedbyservice", SSPR_RECORD_SOURCE, 1},
+    {"targetresources", F_JUSER, 1},
+    {"initiatedby", F_JINIT, 1},
+    {"additionaldetails", F_JDETAILS, 1},
+};
+
+/* "AdditionalDetail3Key" / "AdditionalDetail3Value": F_DKEY / F_DVALUE. */
+static uint8_t detail_column(const char *key)
+{
+    static const char head[] = "additionaldetail";
+    if (strncmp(key, head, sizeof head - 1) != 0)
+        return F_NONE;
+    const char *q = key + sizeof head - 1;
+    if (*q < '0' || *q > '9')
+        return F_NONE;
+    while (*q >= '0' && *q <= '9')
+        q++;
+    return strcmp(q, "key") == 0 ? F_DKEY : strcmp(q, "value") == 0 ? F_DVALUE : F_NONE;
+}
+
+static uint8_t csv_column(const unsigned char *p, size_t n, int *la)
 {
     n = sspr__scan_trim(&p, n);
-    return sspr__scan_field_named(p, n);
+    char key[48];
+    size_t k = 0;
+    for (size_t i = 0; i < n && k < sizeof key - 1; i++)
+        key[k++] = (char)sspr__lower(p[i]);
+    key[k] = '\0';
+    for (size_t i = 0; i < sizeof audit_columns / sizeof *audit_columns; i++)
+        if (strcmp(audit_columns[i].name, key) == 0) {
+            *la |= audit_columns[i].la;
+            return audit_columns[i].field;
+        }
+    uint8_t d = detail_column(key);
+    return d != F_NONE ? d : (uint8_t)sspr__scan_field_named(p, n);
 }
 
 /* Export-Csv and Event Viewer's CSV: a header row naming the columns, quoted
@@ -86,9 +151,10 @@ static uint8_t csv_column(const unsigned char *p, size_t n)
  * column (Event Viewer's: the column after the last named one). */
 int sspr__scan_csv_header(scan_state *s, const unsigned char *p, size_t vis)
 {
-    int src = 0, id = 0, message = 0, col = 0;
+    int src = 0, id = 0, message = 0, col = 0, activity = 0, outcome = 0, la = 0;
+    int outcome_reason = 0;
     size_t i = 0;
-    if (vis == 0 || (p[0] != '"' && !sspr__cc_is(p[0], SSPR__CC_ALPHA)))
+    if (vis == 0 || (p[0] != '"' && p[0] < 0x80 && !sspr__cc_is(p[0], SSPR__CC_ALPHA)))
         return 0;
     /* Export-Csv -Delimiter "`t" writes tabs */
     unsigned char delim = memchr(p, ',', vis) ? ',' : memchr(p, '\t', vis) ? '\t' : 0;
@@ -98,7 +164,7 @@ int sspr__scan_csv_header(scan_state *s, const unsigned char *p, size_t vis)
         size_t a = p[0] == '"', b = a;
         while (b < vis && b < 24 && p[b] != '"' && p[b] != delim)
             b++;
-        if (csv_column(p + a, b - a) == F_NONE)
+        if (csv_column(p + a, b - a, &la) == F_NONE)
             return 0;
     }
     for (; i < vis && col < 1000; col++) {
@@ -115,10 +181,15 @@ int sspr__scan_csv_header(scan_state *s, const unsigned char *p, size_t vis)
             end = q ? (size_t)(q - p) : vis;
             i = end;
         }
-        uint8_t f = csv_column(p + start, end - start);
+        uint8_t f = csv_column(p + start, end - start, &la);
+        if (f == SSPR_RECORD_REASON && outcome_reason)
+            f = F_IGNORE; /* Log Analytics has ResultReason and ResultDescription: the first */
+        outcome_reason |= f == SSPR_RECORD_REASON;
         src |= f == SSPR_RECORD_SOURCE;
         id |= f == SSPR_RECORD_EVENT_ID;
         message |= f == SSPR_RECORD_MESSAGE;
+        activity |= f == SSPR_RECORD_ACTIVITY;
+        outcome |= f == SSPR_RECORD_RESULT || f == SSPR_RECORD_REASON;
         if (col < SCAN_COLS)
             s->col[col] = f;
         while (i < vis && p[i] != delim && sspr__cc_is(p[i], SSPR__CC_SPACE))
@@ -127,13 +198,18 @@ int sspr__scan_csv_header(scan_state *s, const unsigned char *p, size_t vis)
             return 0;
         i++;
     }
-    if (!src || !id)
+    int audit = activity && outcome;
+    if (!audit && (!src || !id))
         return 0;
     s->csv_delim = delim;
-    s->csv_form = message ? SCAN_FORM_CSV : delim == '\t' ? SCAN_FORM_TAB : SCAN_FORM_VIEWER_CSV;
-    if (!message && col < SCAN_COLS) /* Event Viewer's: the message has no heading */
+    s->csv_form = audit           ? (la ? SCAN_FORM_LA_CSV : SCAN_FORM_AUDIT_CSV)
+                  : message       ? SCAN_FORM_CSV
+                  : delim == '\t' ? SCAN_FORM_TAB
+                                  : SCAN_FORM_VIEWER_CSV;
+    int headless = !message && !audit; /* Event Viewer's: the message has no heading */
+    if (headless && col < SCAN_COLS)
         s->col[col] = SSPR_RECORD_MESSAGE;
-    for (int c = col + !message; c < SCAN_COLS; c++)
+    for (int c = col + headless; c < SCAN_COLS; c++)
         s->col[c] = F_NONE;
     s->csv = 1;
     return 1;
@@ -145,6 +221,14 @@ static uint8_t field_of(const scan_state *s)
     return s->field < SCAN_COLS ? s->col[s->field] : F_NONE;
 }
 
+/* Log Analytics' JSON-in-a-cell: the user it names, into field (once). */
+static void csv_json_user(scan_state *s, unsigned field)
+{
+    size_t at, n = sspr__scan_json_upn((const unsigned char *)s->field_buf, s->field_len, &at);
+    if (n && !s->rec.tlen[field])
+        sspr__scan_set(s, field, (const unsigned char *)s->field_buf + at, n);
+}
+
 void sspr__scan_field_add(scan_state *s, const unsigned char *p, size_t n)
 {
     uint8_t f = field_of(s);
@@ -152,8 +236,42 @@ void sspr__scan_field_add(scan_state *s, const unsigned char *p, size_t n)
         sspr__scan_msg_raw(s, p, n);
         return;
     }
-    if (f >= SSPR_RECORD_ENTRIES)
+    if (f == SSPR_RECORD_REASON) {
+        sspr__scan_set(s, f, p, n); /* appended, byte for byte */
         return;
+    }
+    if (f == F_JDETAILS) { /* pairs as they come whole; the rest waits for more */
+        while (n) {
+            size_t room = (size_t)SCAN_FIELD - s->field_len, take = room < n ? room : n;
+            memcpy(s->field_buf + s->field_len, p, take);
+            s->field_len = (uint8_t)(s->field_len + take);
+            p += take;
+            n -= take;
+            if (s->field_len < SCAN_FIELD)
+                break;
+            size_t used =
+                sspr__scan_json_pairs(s, (const unsigned char *)s->field_buf, s->field_len);
+            if (!used)
+                used = SCAN_FIELD / 2; /* no pair fits: let the oldest half go */
+            memmove(s->field_buf, s->field_buf + used, s->field_len - used);
+            s->field_len = (uint8_t)(s->field_len - used);
+        }
+        return;
+    }
+    int json = f == F_JUSER || f == F_JINIT;
+    if (!sspr__scan_text_field(f) && f != SSPR_RECORD_EVENT_ID && f != SSPR_RECORD_RECORD_ID &&
+        f != F_DKEY && f != F_DVALUE && f != F_UTC && !json)
+        return;
+    while (json && s->field_len + n > SCAN_FIELD) { /* a long cell: a window over it */
+        size_t take = SCAN_FIELD - s->field_len;
+        memcpy(s->field_buf + s->field_len, p, take);
+        s->field_len = SCAN_FIELD;
+        csv_json_user(s, f == F_JUSER ? SSPR_RECORD_USER : SSPR_RECORD_INITIATOR);
+        memmove(s->field_buf, s->field_buf + SCAN_FIELD / 2, SCAN_FIELD / 2);
+        s->field_len = SCAN_FIELD / 2;
+        p += take;
+        n -= take;
+    }
     if (s->field_len + n > SCAN_FIELD) {
         s->field_over = 1;
         return;
@@ -166,9 +284,22 @@ void sspr__scan_field_end(scan_state *s)
 {
     const unsigned char *v = (const unsigned char *)s->field_buf;
     uint8_t f = field_of(s);
-    if (s->field_over || f == SSPR_RECORD_MESSAGE || f == F_INSTANCE)
+    if (s->field_over || f == SSPR_RECORD_MESSAGE || f == SSPR_RECORD_REASON || f == F_INSTANCE)
         ; /* Export-Csv's EventID column gives the id; InstanceId repeats it */
-    else if (f >= SSPR_RECORD_ENTRIES)
+    else if (f == F_DKEY) {
+        size_t n = s->field_len < sizeof s->dkey ? s->field_len : sizeof s->dkey;
+        memcpy(s->dkey, v, n);
+        s->dkey_n = (uint8_t)n;
+    } else if (f == F_DVALUE) {
+        sspr__scan_detail(s, (const unsigned char *)s->dkey, s->dkey_n, v, s->field_len);
+        s->dkey_n = 0;
+    } else if (f == F_JUSER || f == F_JINIT) {
+        csv_json_user(s, f == F_JUSER ? SSPR_RECORD_USER : SSPR_RECORD_INITIATOR);
+    } else if (f == F_UTC) {
+        sspr__scan_set_utc(s, v, s->field_len);
+    } else if (f == F_JDETAILS) {
+        sspr__scan_json_pairs(s, v, s->field_len);
+    } else if (!sspr__scan_text_field(f) && f != SSPR_RECORD_EVENT_ID && f != SSPR_RECORD_RECORD_ID)
         ;
     else if (f == SSPR_RECORD_EVENT_ID)
         sspr__scan_set_id(s, v, s->field_len, 0);

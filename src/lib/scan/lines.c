@@ -204,7 +204,7 @@ static void scan_line(scan_state *s, const unsigned char *p, size_t len)
 /* Part of a line that the buffer cuts: into the carry, a piece at a time. */
 static void scan_carry(scan_state *s, const unsigned char *p, size_t n)
 {
-    unsigned char *data = s->carry + SCAN_LB;
+    unsigned char *data = s->u.carry + SCAN_LB;
     while (n) {
         size_t room = SCAN_PIECE + SCAN_LA - s->clen, take = n < room ? n : room;
         memcpy(data + s->clen, p, take);
@@ -213,7 +213,7 @@ static void scan_carry(scan_state *s, const unsigned char *p, size_t n)
         n -= take;
         if (s->clen == SCAN_PIECE + SCAN_LA) { /* the line goes on: its piece is whole */
             scan_piece(s, data, SCAN_PIECE, s->clen, s->lpos == 0, 0);
-            memmove(s->carry, data + SCAN_PIECE - SCAN_LB, SCAN_LB + SCAN_LA);
+            memmove(s->u.carry, data + SCAN_PIECE - SCAN_LB, SCAN_LB + SCAN_LA);
             s->clen = SCAN_LA;
             s->lpos += SCAN_PIECE;
         }
@@ -223,7 +223,7 @@ static void scan_carry(scan_state *s, const unsigned char *p, size_t n)
 /* The carried line ended: its last pieces. */
 void sspr__scan_carry_end(scan_state *s)
 {
-    unsigned char *data = s->carry + SCAN_LB;
+    unsigned char *data = s->u.carry + SCAN_LB;
     int first = s->lpos == 0;
     if (s->clen > SCAN_PIECE) {
         scan_piece(s, data, SCAN_PIECE, s->clen, first, 0);
@@ -236,7 +236,7 @@ void sspr__scan_carry_end(scan_state *s)
 }
 
 /* UTF-8 text: find the lines. */
-void sspr__scan_bytes(scan_state *s, const unsigned char *p, size_t n)
+static void scan_lines(scan_state *s, const unsigned char *p, size_t n)
 {
     while (n) {
         const unsigned char *nl = memchr(p, '\n', n);
@@ -252,4 +252,85 @@ void sspr__scan_bytes(scan_state *s, const unsigned char *p, size_t n)
         p += len + 1;
         n -= len + 1;
     }
+}
+
+/* ---- text or JSON ---- */
+
+enum { SCAN_HOLD = 256 }; /* bytes held while the input's form is undecided */
+
+static int scan_ws(unsigned char c)
+{
+    return c == ' ' || c == '\t' || c == '\r' || c == '\n';
+}
+
+/* JSON_YES when the held text opens JSON: '{' before '"' or '}', or '['
+ * before '{' or ']' (a log line "[12:00:01] ..." is no JSON); JSON_NO; or
+ * JSON_UNDECIDED while only white space follows the bracket (at the end of
+ * the input: JSON_NO). */
+static uint8_t scan_json_opens(const unsigned char *p, size_t n, int end)
+{
+    size_t i = 0;
+    while (i < n && scan_ws(p[i]))
+        i++;
+    if (i == n)
+        return end || n == SCAN_HOLD ? JSON_NO : JSON_UNDECIDED;
+    unsigned char open = p[i++];
+    if (open != '{' && open != '[')
+        return JSON_NO;
+    while (i < n && scan_ws(p[i]))
+        i++;
+    if (i == n)
+        return end || n == SCAN_HOLD ? JSON_NO : JSON_UNDECIDED;
+    unsigned char next = p[i];
+    return (open == '{' && (next == '"' || next == '}')) ||
+                   (open == '[' && (next == '{' || next == ']'))
+               ? JSON_YES
+               : JSON_NO;
+}
+
+/* The held bytes go to the form decided, then the rest. */
+static void scan_decide(scan_state *s, uint8_t form)
+{
+    unsigned char held[SCAN_HOLD];
+    size_t n = s->u.js.vlen;
+    memcpy(held, s->u.js.val, n);
+    s->json = form;
+    memset(&s->u, 0, sizeof s->u);
+    if (form == JSON_YES)
+        sspr__scan_json(s, held, n);
+    else
+        scan_lines(s, held, n);
+}
+
+/* UTF-8 text: lines (lines.c), or JSON (json.c) when it opens as JSON. The
+ * first bytes are held until the form is known. */
+void sspr__scan_bytes(scan_state *s, const unsigned char *p, size_t n)
+{
+    while (s->json == JSON_UNDECIDED && n) {
+        size_t take = SCAN_HOLD - s->u.js.vlen;
+        if (take > n)
+            take = n;
+        memcpy(s->u.js.val + s->u.js.vlen, p, take);
+        s->u.js.vlen = (uint16_t)(s->u.js.vlen + take);
+        p += take;
+        n -= take;
+        uint8_t form = scan_json_opens(s->u.js.val, s->u.js.vlen, 0);
+        if (form != JSON_UNDECIDED)
+            scan_decide(s, form);
+    }
+    if (!n)
+        return;
+    if (s->json == JSON_YES)
+        sspr__scan_json(s, p, n);
+    else
+        scan_lines(s, p, n);
+}
+
+/* The end of the input: what is held is decided now; JSON's last record. */
+void sspr__scan_bytes_end(scan_state *s)
+{
+    if (s->json == JSON_UNDECIDED && s->u.js.vlen)
+        scan_decide(s, scan_json_opens(s->u.js.val, s->u.js.vlen, 1));
+    if (s->json == JSON_YES)
+        sspr__scan_json_end(s);
 }

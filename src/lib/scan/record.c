@@ -19,7 +19,29 @@ static const char *const form_names[] = {
     "event-viewer-csv",
     "xml",
     "evtx",
+    "json",
+    "graph-json",
+    "log-analytics-json",
+    "user-events-json",
+    "audit-csv",
+    "log-analytics-csv",
 };
+typedef char
+    sspr__form_names_fit[sizeof form_names / sizeof *form_names == SCAN_FORM_LA_CSV + 1 ? 1 : -1];
+
+/* Which record fields are text (sspr_record_text), from schema.def. */
+#define SCAN_IS_TEXT_TEXT 1
+#define SCAN_IS_TEXT_NUMBER 0
+#define SCAN_IS_TEXT_HRESULTS 0
+#define SCAN_IS_TEXT_ENTRIES 0
+#define SCAN_TEXT_KIND(key, name, kind, doc) SCAN_IS_TEXT_##kind,
+static const uint8_t text_fields[SCAN_NFIELDS] = {SSPR_RECORD_FIELDS(SCAN_TEXT_KIND)};
+#undef SCAN_TEXT_KIND
+
+int sspr__scan_text_field(unsigned field)
+{
+    return field < SCAN_NFIELDS && text_fields[field];
+}
 
 void sspr__scan_open(scan_state *s, uint8_t kind)
 {
@@ -44,6 +66,8 @@ void sspr__scan_open(scan_state *s, uint8_t kind)
     r->fused = 0;
     r->mlen = 0;
     r->msg_seen = 0;
+    r->reason = 0;
+    s->dkey_n = 0;
     s->npend = 0;
     s->tlen = 0;
     s->in_quote = 0;
@@ -55,17 +79,37 @@ void sspr__scan_set(scan_state *s, unsigned field, const unsigned char *p, size_
 {
     scan_rec *r = &s->rec;
     char iso[40];
-    if (!s->rfn && field != SSPR_RECORD_SOURCE)
-        return; /* only records show the fields: matching needs the source alone */
+    if (!s->rfn && field != SSPR_RECORD_SOURCE && field != SSPR_RECORD_ACTIVITY &&
+        field != SSPR_RECORD_REASON)
+        return; /* only records show the fields: matching needs the source, the
+                   activity and the reason */
+    if (field == SSPR_RECORD_REASON) { /* byte for byte (trailing spaces are the service's) */
+        size_t room = SCAN_MSG - r->mlen;
+        r->reason = 1;
+        r->msg_seen = 1;
+        if (n > room)
+            n = room;
+        memcpy(r->msg + r->mlen, p, n);
+        r->mlen = (uint16_t)(r->mlen + n);
+        return;
+    }
     n = sspr__scan_trim(&p, n);
     if (field == SSPR_RECORD_MESSAGE) {
         sspr__scan_msg_add(s, p, n);
         return;
     }
-    if (field >= SSPR_RECORD_MESSAGE || n == 0)
+    if (field == SSPR_RECORD_FORMAT || !sspr__scan_text_field(field) || n == 0)
         return;
     if (field == SSPR_RECORD_SOURCE)
         r->src = sspr__scan_source(p, n);
+    if (field == SSPR_RECORD_RESULT && !r->tlen[SSPR_RECORD_LEVEL]) {
+        /* an audit record's result as its level: a failure or a timeout is an error */
+        const char *level = sspr__scan_at(p, n, "fail") || sspr__scan_at(p, n, "timeout") ? "error"
+                            : sspr__scan_at(p, n, "success") ? "information"
+                                                             : NULL;
+        if (level)
+            sspr__scan_set(s, SSPR_RECORD_LEVEL, (const unsigned char *)level, strlen(level));
+    }
     if (field == SSPR_RECORD_LEVEL) {
         uint8_t level = sspr__scan_level(p, n);
         if (!level)
@@ -79,8 +123,9 @@ void sspr__scan_set(scan_state *s, unsigned field, const unsigned char *p, size_
             return;
         p = (const unsigned char *)iso;
     }
-    if (n > SCAN_TEXT)
-        n = SCAN_TEXT;
+    size_t cap = field == SSPR_RECORD_DETAILS ? SCAN_DETAILS : SCAN_TEXT;
+    if (n > cap)
+        n = cap;
     if (r->fused + n + 1 > SCAN_FBUF)
         return; /* full: the fields so far stay */
     memcpy(r->fbuf + r->fused, p, n);
@@ -116,6 +161,49 @@ void sspr__scan_msg_add(scan_state *s, const unsigned char *p, size_t n)
     if (r->mlen && r->mlen < SCAN_MSG)
         r->msg[r->mlen++] = '\n';
     sspr__scan_msg_raw(s, p, n);
+}
+
+void sspr__scan_set_utc(scan_state *s, const unsigned char *p, size_t n)
+{
+    char iso[48];
+    size_t k = sspr__scan_time(p, n, iso);
+    if (k && iso[k - 1] != 'Z')
+        iso[k++] = 'Z';
+    if (k)
+        sspr__scan_set(s, SSPR_RECORD_TIME, (const unsigned char *)iso, k);
+}
+
+/* An audit record's additional detail: "key: value" appended to its details
+ * ("; " between two). */
+void sspr__scan_detail(scan_state *s, const unsigned char *k, size_t kn, const unsigned char *v,
+                       size_t vn)
+{
+    scan_rec *r = &s->rec;
+    char d[SCAN_DETAILS + 1];
+    size_t o = 0;
+    if (!s->rfn)
+        return;
+    kn = sspr__scan_trim(&k, kn);
+    vn = sspr__scan_trim(&v, vn);
+    if (!kn && !vn)
+        return;
+    if (r->tlen[SSPR_RECORD_DETAILS]) {
+        o = r->tlen[SSPR_RECORD_DETAILS];
+        if (o + 2 >= SCAN_DETAILS)
+            return; /* full: the details so far stay */
+        memcpy(d, r->fbuf + r->toff[SSPR_RECORD_DETAILS], o);
+        d[o++] = ';';
+        d[o++] = ' ';
+    }
+    for (size_t i = 0; i < kn && o < SCAN_DETAILS; i++)
+        d[o++] = (char)k[i];
+    if (kn && o + 2 < SCAN_DETAILS) {
+        d[o++] = ':';
+        d[o++] = ' ';
+    }
+    for (size_t i = 0; i < vn && o < SCAN_DETAILS; i++)
+        d[o++] = (char)v[i];
+    sspr__scan_set(s, SSPR_RECORD_DETAILS, (const unsigned char *)d, o);
 }
 
 /* An event id; instance: PowerShell's InstanceId, whose high bits are the
@@ -348,12 +436,43 @@ static int pasted(const scan_rec *r)
 }
 
 /* A record's entries, best first: its event, its HRESULTs, its messages. */
+/* An audit record's reason, then its activity, looked up whole: the entries
+ * lookup is sure of (a name, an alias or a message of the entry). */
+static void scan_resolve_audit(const scan_rec *r, found *out)
+{
+    for (int what = 0; what < 2; what++) {
+        char q[SCAN_MSG + 1];
+        size_t n = 0;
+        if (what == 0 && r->reason) {
+            n = r->mlen;
+            memcpy(q, r->msg, n);
+        } else if (what == 1 && r->tlen[SSPR_RECORD_ACTIVITY]) {
+            n = r->tlen[SSPR_RECORD_ACTIVITY];
+            memcpy(q, r->fbuf + r->toff[SSPR_RECORD_ACTIVITY], n);
+        }
+        if (!n)
+            continue;
+        q[n] = '\0';
+        sspr_result res[8];
+        size_t k = sspr_lookup_results(q, res, 8);
+        for (size_t i = 0; i < k && i < 8; i++)
+            /* the whole field is the string: an audit entry's, even a plain one
+               ("User successfully reset password"), is its string */
+            if ((res[i].confidence == SSPR_CONFIDENCE_HIGH ||
+                 (res[i].confidence == SSPR_CONFIDENCE_MEDIUM &&
+                  res[i].entry->kind == SSPR__KIND_AUDIT)) &&
+                scan_fits(r, res[i].entry))
+                found_add(out, res[i].entry->index, SSPR_CONFIDENCE_HIGH);
+    }
+}
+
 static void resolve(const scan_rec *r, found *out)
 {
     out->n = 0;
     if (r->has_id && (r->src || r->id_cue || pasted(r)))
         scan_resolve_event(r, out);
     scan_resolve_hresults(r, out);
+    scan_resolve_audit(r, out);
     /* the messages: first those of the record's own event (which of the
        entries sharing its code the text means), then the others, each in
        the order of the text */
@@ -375,7 +494,7 @@ static void report_record(scan_state *s, const found *f)
     struct sspr_record rec;
     memset(&rec, 0, sizeof rec);
     r->msg[r->mlen] = '\0';
-    if (r->mlen) {
+    if (r->mlen && !r->reason) {
         tracking(s, r->msg, r->mlen);
         user(s, r->msg, r->mlen);
         exception(s, r->msg, r->mlen);
@@ -383,10 +502,12 @@ static void report_record(scan_state *s, const found *f)
     if (r->kind == REC_LABEL && r->lines <= 1 && r->format == SCAN_FORM_DETAILS)
         r->format = SCAN_FORM_INLINE;
     rec.text[SSPR_RECORD_FORMAT] = form_names[r->format];
-    for (unsigned i = SSPR_RECORD_SOURCE; i < SSPR_RECORD_MESSAGE; i++)
-        if (r->tlen[i] && i != SSPR_RECORD_FORMAT)
+    for (unsigned i = SSPR_RECORD_SOURCE; i < SCAN_NFIELDS; i++)
+        if (r->tlen[i] && sspr__scan_text_field(i))
             rec.text[i] = r->fbuf + r->toff[i];
     rec.text[SSPR_RECORD_MESSAGE] = r->mlen ? r->msg : NULL;
+    if (r->reason)
+        rec.text[SSPR_RECORD_REASON] = r->msg;
     rec.event_id = r->has_id ? (int64_t)r->id : -1;
     rec.record_id = r->record_id;
     rec.line = r->line;
@@ -409,7 +530,8 @@ void sspr__scan_end_record(scan_state *s)
     s->npend = 0;
     s->tlen = 0;
     s->in_quote = 0;
-    int named = r->nhr || r->nent || (r->has_id && (r->src || r->id_cue || pasted(r)));
+    int named = r->nhr || r->nent || (r->has_id && (r->src || r->id_cue || pasted(r))) ||
+                r->reason || r->tlen[SSPR_RECORD_ACTIVITY];
     if (r->src == SRC_FOREIGN)
         named = 0;
     found f;
@@ -424,7 +546,8 @@ void sspr__scan_end_record(scan_state *s)
            is a record only when it names something or an event */
         int labelled_event = r->kind == REC_LABEL && (r->has_id || r->tlen[SSPR_RECORD_SOURCE] ||
                                                       r->format == SCAN_FORM_WEVTUTIL);
-        if (named || labelled_event || (r->kind != REC_FREE && r->kind != REC_LABEL))
+        int empty_json = r->kind == REC_JSON && !r->fused && !r->mlen && !r->has_id;
+        if (named || labelled_event || (r->kind != REC_FREE && r->kind != REC_LABEL && !empty_json))
             report_record(s, &f);
         return;
     }

@@ -50,7 +50,8 @@ void sspr_scan_finish(sspr_scanner *scanner)
         if (n)
             sspr__scan_bytes(s, o, n);
     }
-    if (s->clen || s->lpos)
+    sspr__scan_bytes_end(s);
+    if (s->json != JSON_YES && (s->clen || s->lpos))
         sspr__scan_carry_end(s); /* the last line had no line break */
     sspr__scan_end_record(s);
     sspr_record_fn rfn = s->rfn;
@@ -81,7 +82,7 @@ SSPR_RECORD_FIELDS(SSPR__RECORD_SAME)
 
 const char *sspr_record_text(const sspr_record *r, sspr_record_field field)
 {
-    if (!r || (unsigned)field > SSPR_RECORD_ENTRIES)
+    if (!r || (unsigned)field >= SCAN_NFIELDS)
         return NULL;
     return r->text[field];
 }

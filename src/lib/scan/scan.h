@@ -28,23 +28,33 @@ enum {
     SCAN_FIELD = 128,   /* bytes of a CSV or table field kept while it is read */
     SCAN_DECODE = 4096, /* UTF-16 transcoding buffer (stack) */
     SCAN_TEXT = 120,    /* bytes kept of a record's text field (sspr_record_text) */
-    SCAN_FBUF = 720,    /* all of a record's text fields but the message */
+    SCAN_DETAILS = 256, /* ... of its details */
+    SCAN_FBUF = 960,    /* all of a record's text fields but the message */
     SCAN_MSG = 1500,    /* bytes kept of a record's message */
-    SCAN_COLS = 24,     /* CSV columns mapped to record fields */
+    SCAN_COLS = 96,     /* CSV columns mapped to record fields (audit logs have many) */
     SCAN_TCOLS = 8      /* Format-Table columns */
 };
 
 /* What a column or a label holds: a record field (sspr_record_field), or one
  * of these. */
 enum {
-    F_NONE = 0xFF,    /* unknown */
-    F_IGNORE = 0xFE,  /* known, not kept (Task Category, Keywords, ...) */
-    F_XML = 0xFD,     /* "Event Xml:": the rest of the record is its XML */
-    F_INSTANCE = 0xFC /* PowerShell's InstanceId: the event id with its qualifiers */
+    F_NONE = 0xFF,     /* unknown */
+    F_IGNORE = 0xFE,   /* known, not kept (Task Category, Keywords, ...) */
+    F_XML = 0xFD,      /* "Event Xml:": the rest of the record is its XML */
+    F_INSTANCE = 0xFC, /* PowerShell's InstanceId: the event id with its qualifiers */
+    F_DKEY = 0xFB,     /* an audit CSV's AdditionalDetailNKey: the next value's key */
+    F_DVALUE = 0xFA,   /* an audit CSV's AdditionalDetailNValue */
+    F_JUSER = 0xF9,    /* Log Analytics' TargetResources: JSON text naming the user */
+    F_JINIT = 0xF8,    /* Log Analytics' InitiatedBy: JSON text naming the initiator */
+    F_UTC = 0xF7,      /* a time in a column whose heading says UTC */
+    F_JDETAILS = 0xF6  /* Log Analytics' AdditionalDetails: JSON text of key/value pairs */
 };
 
+/* The number of record fields (schema.def's SSPR_RECORD_FIELDS). */
+enum { SCAN_NFIELDS = SSPR__RECORD_FIELD_COUNT };
+
 enum { SRC_UNKNOWN = 0, SRC_FOREIGN = 255 }; /* else a source of schema.def */
-enum { REC_FREE = 1, REC_LABEL, REC_TAB, REC_CSV, REC_XML, REC_TABLE };
+enum { REC_FREE = 1, REC_LABEL, REC_TAB, REC_CSV, REC_XML, REC_TABLE, REC_JSON };
 enum { LK_SKIP, LK_FREE, LK_LABEL, LK_TAB, LK_TABMORE, LK_CSV, LK_XML, LK_TABLE, LK_XMLTAIL };
 enum { ENC_DETECT, ENC_UTF8, ENC_UTF16LE, ENC_UTF16BE };
 
@@ -58,6 +68,7 @@ typedef struct {
     uint8_t id_cue;             /* the id came from free text with a cue, not a field */
     uint8_t blank;              /* labelled: a blank line came since the last field */
     uint8_t msg_seen;           /* a message was given (kept in msg only for records) */
+    uint8_t reason;             /* an audit record: its message is its result reason */
     uint16_t lines;             /* lines read */
     const unsigned char *defer; /* plain text: the line, copied to msg if it is a record */
     size_t defer_len;
@@ -67,7 +78,7 @@ typedef struct {
     uint32_t hr[SCAN_HRS];
     uint32_t ent[SCAN_ENTS];
     /* text fields: fbuf[toff[f] .. toff[f] + tlen[f]) for sspr_record_field f */
-    uint16_t toff[SSPR_RECORD_MESSAGE], tlen[SSPR_RECORD_MESSAGE];
+    uint16_t toff[SCAN_NFIELDS], tlen[SCAN_NFIELDS];
     uint16_t fused, mlen;
     char fbuf[SCAN_FBUF];
     char msg[SCAN_MSG + 1];
@@ -78,7 +89,7 @@ enum { SCAN_FOUND_MAX = 2 * SCAN_ENTS + 16 }; /* entries one record can name */
 /* What sspr_scan_init_records' callback reads (sspr_record_*), built on the
  * stack when a record ends. */
 struct sspr_record {
-    const char *text[SSPR_RECORD_ENTRIES + 1];
+    const char *text[SCAN_NFIELDS];
     int64_t event_id, record_id;
     uint64_t line;
     size_t nhr, n;
@@ -99,8 +110,30 @@ enum {
     SCAN_FORM_CSV,
     SCAN_FORM_VIEWER_CSV,
     SCAN_FORM_XML,
-    SCAN_FORM_EVTX
+    SCAN_FORM_EVTX,
+    SCAN_FORM_JSON,
+    SCAN_FORM_GRAPH_JSON,
+    SCAN_FORM_LA_JSON,
+    SCAN_FORM_USER_EVENTS_JSON,
+    SCAN_FORM_AUDIT_CSV,
+    SCAN_FORM_LA_CSV
 };
+
+/* The JSON reader's state (json.c): audit logs from Graph, the Entra portal,
+ * Log Analytics, and any array of event objects. */
+enum { SCAN_JVAL = 2048, SCAN_JKEY = 32, SCAN_JPATH = 4 };
+typedef struct {
+    uint8_t in_str, esc, uhex, is_key, expect_key, lit_n, tentative, vover, key_n;
+    uint16_t uval, uhigh;
+    uint16_t depth, rec_depth, list_depth;
+    uint64_t objects; /* bit d: the container at depth d + 1 is an object */
+    uint16_t vlen;
+    uint64_t rec_line; /* the line its record began on */
+    char key[SCAN_JKEY];
+    char lit[24];
+    char path[SCAN_JPATH][SCAN_JKEY]; /* keys of the containers opened inside the record */
+    unsigned char val[SCAN_JVAL];
+} scan_json;
 
 typedef struct {
     uint32_t pat, at; /* next byte of the pattern to match */
@@ -143,8 +176,17 @@ typedef struct {
     scan_pend pend[SCAN_PENDING];
     size_t tlen;
     unsigned char tail[SCAN_TAIL];
-    unsigned char carry[SCAN_LB + SCAN_PIECE + SCAN_LA];
+    /* audit logs: the key of the additional detail whose value comes next */
+    uint8_t dkey_n;
+    char dkey[40];
+    uint8_t json; /* JSON_UNDECIDED, JSON_NO or JSON_YES */
+    union {
+        unsigned char carry[SCAN_LB + SCAN_PIECE + SCAN_LA]; /* lines.c */
+        scan_json js;                                        /* json.c, instead */
+    } u;
 } scan_state;
+
+enum { JSON_UNDECIDED, JSON_NO, JSON_YES };
 
 /* The state must fit the public sspr_scanner (C99 has no _Static_assert). */
 typedef char sspr__scan_state_fits[sizeof(scan_state) <= SSPR_SCANNER_SIZE ? 1 : -1];
@@ -198,8 +240,25 @@ void sspr__scan_xml(scan_state *s, const unsigned char *p, size_t i, size_t own,
                     size_t lb);
 void sspr__scan_carry_end(scan_state *s);
 void sspr__scan_bytes(scan_state *s, const unsigned char *p, size_t n);
+void sspr__scan_bytes_end(scan_state *s);
 size_t sspr__scan_put_utf8(uint32_t c, unsigned char *o);
 void sspr__scan_decoded(scan_state *s, const unsigned char *p, size_t len);
+/* record.c: the text fields; an audit record's additional detail */
+int sspr__scan_text_field(unsigned field);
+void sspr__scan_detail(scan_state *s, const unsigned char *k, size_t kn, const unsigned char *v,
+                       size_t vn);
+/* json.c: the input is JSON when its first byte but white space is '{' or
+   '['; then every byte goes to sspr__scan_json instead of lines.c */
+void sspr__scan_json(scan_state *s, const unsigned char *p, size_t n);
+void sspr__scan_json_end(scan_state *s);
+/* The user or initiator a JSON text names ("userPrincipalName": "..."),
+   or 0; *at is where it begins in p. */
+size_t sspr__scan_json_upn(const unsigned char *p, size_t n, size_t *at);
+/* The {"key": "...", "value": "..."} pairs of JSON text, as the record's
+   details; returns how far the last whole pair went. */
+size_t sspr__scan_json_pairs(scan_state *s, const unsigned char *p, size_t n);
+/* A time in a field whose heading says UTC ("TimeGenerated [UTC]"). */
+void sspr__scan_set_utc(scan_state *s, const unsigned char *p, size_t n);
 void sspr__scan_detect(scan_state *s);
 
 #endif

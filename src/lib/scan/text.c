@@ -186,14 +186,26 @@ size_t sspr__scan_time(const unsigned char *p, size_t n, char *out)
             d = b;
         }
     }
+    if (i < n && p[i] == ',') /* "5/14/2024, 6:20:20.378 PM" (Log Analytics) */
+        i++;
     while (i < n && p[i] == ' ')
         i++;
+    size_t frac = 0, frac_n = 0;
     if (i < n && digits(p, n, &i, 2, &h) && i < n && p[i] == ':') {
         i++;
         digits(p, n, &i, 2, &mi);
         if (i < n && p[i] == ':') {
             i++;
             digits(p, n, &i, 2, &sec);
+            if (i + 1 < n && p[i] == '.' && sspr__cc_is(p[i + 1], SSPR__CC_DIGIT)) {
+                frac = ++i;
+                while (i < n && frac_n < 7 && sspr__cc_is(p[i], SSPR__CC_DIGIT)) {
+                    i++;
+                    frac_n++;
+                }
+                while (i < n && sspr__cc_is(p[i], SSPR__CC_DIGIT))
+                    i++;
+            }
         }
         while (i < n && p[i] == ' ')
             i++;
@@ -216,6 +228,11 @@ size_t sspr__scan_time(const unsigned char *p, size_t n, char *out)
         out[o++] = (char)('0' + v[k] % 10);
         if (k && sep[2 * k - 1])
             out[o++] = sep[2 * k - 1];
+    }
+    if (frac_n) {
+        out[o++] = '.';
+        for (size_t k = 0; k < frac_n; k++)
+            out[o++] = (char)p[frac + k];
     }
     out[o] = '\0';
     return o;
