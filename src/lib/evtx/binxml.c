@@ -947,11 +947,11 @@ static void bx_array(sspr__evtx_work *w, uint8_t type, const uint8_t *p, size_t 
 }
 
 /* A substitution of value v of the current instance. An optional one of a
- * NULL or empty value removes its attribute or element when nothing else
- * stands there (as evtxexport prints them). */
+ * NULL value removes its attribute or element when nothing else stands there
+ * (as evtxexport prints them); an empty string stays an empty value. */
 static int bx_subst(sspr__evtx_work *w, const bx_value *v, int optional, unsigned depth)
 {
-    if (optional && (v->type == 0x00 || v->size == 0)) {
+    if (optional && v->type == 0x00) {
         if (!w->in_start && w->cap_depth == w->nelems)
             w->cap_optnull = 1;
         return 0;

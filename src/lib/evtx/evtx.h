@@ -25,8 +25,9 @@
  *                  items are joined by "\n"
  *   nested BinXML  (type 0x21) walked as if it stood in place of the
  *                  substitution, so a UserData fragment gives its leaves.
- * An optional substitution of a NULL or empty value removes the attribute or
- * element it is all of (no Qualifiers, no Data value), as evtxexport does.
+ * An optional substitution of a NULL value removes the attribute or element
+ * it is all of (no Qualifiers, no Data value), as evtxexport does; an empty
+ * string stays an empty value.
  *
  * Damage never stops the reader; it is counted in sspr__evtx_stats:
  *   - a file header with a bad signature or checksum is counted (header_bad)
