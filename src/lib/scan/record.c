@@ -102,11 +102,15 @@ void sspr__scan_set(scan_state *s, unsigned field, const unsigned char *p, size_
         return;
     if (field == SSPR_RECORD_SOURCE)
         r->src = sspr__scan_source(p, n);
-    if (field == SSPR_RECORD_RESULT && !r->tlen[SSPR_RECORD_LEVEL]) {
-        /* an audit record's result as its level: a failure or a timeout is an error */
-        const char *level = sspr__scan_at(p, n, "fail") || sspr__scan_at(p, n, "timeout") ? "error"
-                            : sspr__scan_at(p, n, "success") ? "information"
-                                                             : NULL;
+    if (field == SSPR_RECORD_RESULT) {
+        /* an audit record's result as its level: a failure or a timeout is an
+           error, whatever level the log gives (Log Analytics' Level is the
+           service's diagnostic level) */
+        int failed = sspr__scan_at(p, n, "fail") || sspr__scan_at(p, n, "timeout");
+        const char *level = failed ? "error"
+                            : sspr__scan_at(p, n, "success") && !r->tlen[SSPR_RECORD_LEVEL]
+                                ? "information"
+                                : NULL;
         if (level)
             sspr__scan_set(s, SSPR_RECORD_LEVEL, (const unsigned char *)level, strlen(level));
     }
