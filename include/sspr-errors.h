@@ -484,11 +484,16 @@ SSPR_API void sspr_scan_finish(sspr_scanner *scanner);
  * text, CSV and XML saves, wevtutil's text and XML, PowerShell's Format-List,
  * Format-Table and Export-Csv, or a line of plain text that names a code (an
  * inline paste such as "Event ID 33004: ..."), an HRESULT or a catalogue
- * message. Plain text that names nothing is not a record.
+ * message. Plain text that names nothing is not a record. Also (since 1.1)
+ * the cloud's audit logs: JSON (Microsoft Graph's directoryAudits and
+ * userEventsSummary, the Entra portal's download, Log Analytics' export, any
+ * array of event objects) and the portal's and Log Analytics' CSV; an audit
+ * record's reason and activity name its entries.
  *
  * A record and everything read through it is valid only during the callback.
  * Texts are UTF-8, NUL-terminated, cut at a limit of their field (the message
- * at 1,500 bytes, the others at 120); NULL where the record does not say. */
+ * and an audit record's reason at 1,500 bytes, its details at 256, the others
+ * at 120); NULL where the record does not say. */
 typedef struct sspr_record sspr_record;
 
 /* The fields of a record, in the order of the JSON keys of
@@ -558,7 +563,7 @@ SSPR_API void sspr_scan_init_records(sspr_scanner *scanner, sspr_record_fn on_re
  * signature or header checksum, cut short, or past the end of the written
  * log is skipped; so is a record whose size, binary XML, template or names
  * do not hold together. The others are still read. Memory is one chunk and a
- * fixed work space (about 200 KiB, allocated per call), whatever the size of
+ * fixed work space (about 180 KiB, allocated per call), whatever the size of
  * the file. */
 
 /* Reads the next bytes of an input into buf (at most len): returns how many,
