@@ -33,6 +33,7 @@ typedef struct {
 
 typedef struct {
     uint64_t count;
+    uint64_t first; /* how often it was its record's best entry */
     size_t nloc;
     location loc[MAX_LINES];
     int rank;             /* 3 error (or critical), 2 warning, 1 the rest */
@@ -96,6 +97,7 @@ static void tally_record(report *r, const sspr_record *rec)
         const sspr_entry *e = sspr_record_entry(rec, i);
         tally *t = &r->t[index_of(r, e)];
         t->count++;
+        t->first += i == 0;
         int rank = rank_of(rec, e);
         if (rank > t->rank)
             t->rank = rank;
@@ -361,6 +363,10 @@ static int by_count(const void *a, const void *b)
     size_t x = *(const size_t *)a, y = *(const size_t *)b;
     if (sort_base[x].rank != sort_base[y].rank)
         return sort_base[x].rank > sort_base[y].rank ? -1 : 1;
+    /* what records name first (an audit record's reason, an event's own
+       entry) before what they name beside it (the activity, a heading) */
+    if (sort_base[x].first != sort_base[y].first)
+        return sort_base[x].first > sort_base[y].first ? -1 : 1;
     if (sort_base[x].count != sort_base[y].count)
         return sort_base[x].count > sort_base[y].count ? -1 : 1;
     return (x > y) - (x < y);

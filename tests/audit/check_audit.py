@@ -335,6 +335,19 @@ def check_big(cli, size_mb, limit_s):
         return ok
 
 
+def check_summary(cli, paths):
+    """The summary ranks what records name first: in audit logs, a reason
+    (what to act on) before the activity that every record of it shares."""
+    ok = True
+    for p in paths:
+        out = subprocess.run([cli, "scan", "--json", p], capture_output=True, text=True)
+        top = json.loads(out.stdout)[0]["id"] if out.returncode == 0 else None
+        good = top is not None and top.startswith("audit-reason-")
+        print("%-32s first %s  %s" % (os.path.basename(p), top, "ok" if good else "FAIL"))
+        ok &= good
+    return ok
+
+
 def main():
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0],
                                  formatter_class=argparse.RawDescriptionHelpFormatter,
@@ -348,6 +361,8 @@ def main():
     ap.add_argument("--limit-s", type=int, default=120)
     ap.add_argument("--timeout", type=int, default=60, help="per file, seconds")
     ap.add_argument("--show", type=int, default=8, help="differences shown per file")
+    ap.add_argument("--summary", action="store_true",
+                    help="scan's summary (no --records) of each FILE ranks a reason entry first")
     a = ap.parse_args()
     if a.gen50:
         n = gen_big(a.gen50, a.size_mb)
@@ -358,6 +373,8 @@ def main():
     cli = a.args[0]
     if a.big:
         return 0 if check_big(cli, a.size_mb, a.limit_s) else 1
+    if a.summary:
+        return 0 if check_summary(cli, a.args[1:]) else 1
     expected = load_expected(a.expected)
     if a.bad:
         paths = [os.path.join(HERE, f) for f in BAD_FILES]
