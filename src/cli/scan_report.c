@@ -53,7 +53,6 @@ typedef struct {
     size_t count, file;
     int json;
     uint64_t records; /* --records: printed so far */
-    int json_records; /* the current file's records were read as JSON */
     char *const *names;
     size_t nfiles;
 } report;
@@ -204,13 +203,10 @@ static void print_record_text(report *r, const sspr_record *rec)
         printf("  %-12s none\n", "entries");
 }
 
-static void on_record(void *ctx, const sspr_record *rec)
+static void on_record(void *ctx, const sspr_record *rec, size_t file)
 {
     report *r = ctx;
-    const char *format = sspr_record_text(rec, SSPR_RECORD_FORMAT);
-    size_t flen = format ? strlen(format) : 0;
-    if (flen >= 4 && strcmp(format + flen - 4, "json") == 0)
-        r->json_records = 1;
+    r->file = file;
     if (!r->t) { /* --records */
         if (r->json)
             print_record_json(r, rec);
@@ -345,6 +341,72 @@ static int scan_file(sspr_scanner *sc, source *src, unsigned char *buf, const in
     return bad ? -1 : 0;
 }
 
+/* The reading of files for scan_files: the caller's callback, and whether
+ * the current file's records were read as JSON. */
+typedef struct {
+    scan_record_fn fn;
+    void *ctx;
+    size_t file;
+    int json_records;
+} reader;
+
+static void read_record(void *ctx, const sspr_record *rec)
+{
+    reader *rd = ctx;
+    const char *format = sspr_record_text(rec, SSPR_RECORD_FORMAT);
+    size_t flen = format ? strlen(format) : 0;
+    if (flen >= 4 && strcmp(format + flen - 4, "json") == 0)
+        rd->json_records = 1;
+    rd->fn(rd->ctx, rec, rd->file);
+}
+
+scan_outcome scan_files(const char *prog, char *const *files, size_t n, scan_record_fn fn,
+                        void *ctx)
+{
+    static char *const stdin_name[] = {"-"};
+    if (n == 0) {
+        files = stdin_name;
+        n = 1;
+    }
+    unsigned char *buf = malloc(CHUNK);
+    sspr_scanner *sc = malloc(sizeof *sc);
+    if (!buf || !sc) {
+        free(buf);
+        free(sc);
+        fprintf(stderr, "%s: out of memory\n", prog);
+        return SCAN_NO_MEMORY;
+    }
+    reader rd = {.fn = fn, .ctx = ctx};
+    int unreadable = 0;
+    sspr_scan_init_records(sc, read_record, &rd);
+    for (rd.file = 0; rd.file < n; rd.file++) {
+        const char *name = files[rd.file];
+        int is_stdin = strcmp(name, "-") == 0;
+        const char *shown = is_stdin ? "standard input" : name;
+        errno = 0;
+        FILE *f = is_stdin ? stdin : fopen(name, "rb");
+        source src;
+        int rc = -1;
+        if (f) {
+            source_open(&src, prog, shown, f);
+            rd.json_records = 0;
+            rc = scan_file(sc, &src, buf, &rd.json_records);
+        }
+        if (rc == -2)
+            fprintf(stderr, "%s: %s: not a readable .evtx file: no chunk could be trusted\n", prog,
+                    shown);
+        else if (rc != 0)
+            fprintf(stderr, "%s: %s: %s\n", prog, shown, strerror(errno ? errno : EIO));
+        if (rc != 0)
+            unreadable = 1;
+        if (f && !is_stdin)
+            fclose(f);
+    }
+    free(buf);
+    free(sc);
+    return unreadable ? SCAN_UNREADABLE : SCAN_FOUND;
+}
+
 /* The entry's first step, or its first procedure's. */
 static const char *first_step(const sspr_entry *e)
 {
@@ -462,9 +524,7 @@ scan_outcome scan_report(const char *prog, char *const *files, size_t n, int jso
     size_t count = sspr_count();
     report r = {.count = count, .json = json, .names = files, .nfiles = n};
     size_t *order = NULL;
-    unsigned char *buf = malloc(CHUNK);
-    sspr_scanner *sc = malloc(sizeof *sc);
-    int oom = !buf || !sc;
+    int oom = 0;
     if (!records) {
         r.t = calloc(count ? count : 1, sizeof *r.t);
         r.by_address = malloc((count ? count : 1) * sizeof *r.by_address);
@@ -475,8 +535,6 @@ scan_outcome scan_report(const char *prog, char *const *files, size_t n, int jso
         free(r.t);
         free(r.by_address);
         free(order);
-        free(buf);
-        free(sc);
         fprintf(stderr, "%s: out of memory\n", prog);
         return SCAN_NO_MEMORY;
     }
@@ -488,30 +546,12 @@ scan_outcome scan_report(const char *prog, char *const *files, size_t n, int jso
         qsort(r.by_address, count, sizeof *r.by_address, by_address);
     if (records && json)
         fputc('[', stdout);
-    int unreadable = 0;
-    sspr_scan_init_records(sc, on_record, &r);
-    for (r.file = 0; r.file < n; r.file++) {
-        const char *name = files[r.file];
-        int is_stdin = strcmp(name, "-") == 0;
-        const char *shown = is_stdin ? "standard input" : name;
-        errno = 0;
-        FILE *f = is_stdin ? stdin : fopen(name, "rb");
-        source src;
-        int rc = -1;
-        if (f) {
-            source_open(&src, prog, shown, f);
-            r.json_records = 0;
-            rc = scan_file(sc, &src, buf, &r.json_records);
-        }
-        if (rc == -2)
-            fprintf(stderr, "%s: %s: not a readable .evtx file: no chunk could be trusted\n", prog,
-                    shown);
-        else if (rc != 0)
-            fprintf(stderr, "%s: %s: %s\n", prog, shown, strerror(errno ? errno : EIO));
-        if (rc != 0)
-            unreadable = 1;
-        if (f && !is_stdin)
-            fclose(f);
+    scan_outcome read = scan_files(prog, files, n, on_record, &r);
+    if (read == SCAN_NO_MEMORY) {
+        free(r.t);
+        free(r.by_address);
+        free(order);
+        return SCAN_NO_MEMORY;
     }
     size_t found = 0;
     if (records) {
@@ -532,7 +572,5 @@ scan_outcome scan_report(const char *prog, char *const *files, size_t n, int jso
     free(r.t);
     free(r.by_address);
     free(order);
-    free(buf);
-    free(sc);
-    return unreadable ? SCAN_UNREADABLE : found ? SCAN_FOUND : SCAN_NOTHING;
+    return read == SCAN_UNREADABLE ? SCAN_UNREADABLE : found ? SCAN_FOUND : SCAN_NOTHING;
 }

@@ -3,6 +3,8 @@
 #ifndef SSPR_CLI_SCAN_REPORT_H
 #define SSPR_CLI_SCAN_REPORT_H
 
+#include "sspr-errors.h"
+
 #include <stddef.h>
 
 /* What a scan came to; main.c turns it into an exit status. */
@@ -22,5 +24,18 @@ typedef enum {
  * schema.def's SSPR_RECORD_FIELDS). A file that cannot be read is reported on
  * stderr as "prog: FILE: reason" and the others are still scanned. */
 scan_outcome scan_report(const char *prog, char *const *files, size_t n, int json, int records);
+
+/* One record read by scan_files, with the index of its file in files[]. */
+typedef void (*scan_record_fn)(void *ctx, const sspr_record *rec, size_t file);
+
+/* Reads files[0..n) ("-" is standard input; none means standard input) with
+ * the library's records scanner, each as text or as an .evtx file (by its
+ * first bytes), and hands every record to fn(ctx, rec, file) in input order.
+ * What scan says on stderr, it says too: a file that cannot be read
+ * ("prog: FILE: reason", the others are still read), what an .evtx file
+ * skipped, JSON cut short, progress on a terminal. SCAN_FOUND when every file
+ * was read, SCAN_UNREADABLE or SCAN_NO_MEMORY (said on stderr) otherwise. */
+scan_outcome scan_files(const char *prog, char *const *files, size_t n, scan_record_fn fn,
+                        void *ctx);
 
 #endif
