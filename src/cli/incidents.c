@@ -1,0 +1,240 @@
+/* The incidents command: records joined into operations (ops.c), one line per
+ * failed or unfinished operation, most recent first; or, with --json, every
+ * such operation with its records as it closes. */
+#include "incidents.h"
+
+#include "ops.h"
+#include "output.h"
+#include "scan_report.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* What a text line needs of an operation: kept until the end, for sorting
+ * (the operations themselves are not). */
+typedef struct {
+    int64_t when;
+    uint64_t seq;
+    char time[40], user[OPS_TEXT];
+    op_outcome outcome;
+    const sspr_entry *best;
+} inc_line;
+
+typedef struct {
+    const incidents_options *opt;
+    int64_t since, until;
+    inc_line *lines;
+    size_t n, cap;
+    uint64_t shown;
+    int oom;
+} inc_state;
+
+static int inc_has(const char *hay, const char *needle)
+{
+    size_t n = strlen(needle);
+    for (; *hay; hay++) {
+        size_t i = 0;
+        while (i < n && hay[i] &&
+               (hay[i] | (hay[i] >= 'A' && hay[i] <= 'Z' ? 0x20 : 0)) ==
+                   (needle[i] | (needle[i] >= 'A' && needle[i] <= 'Z' ? 0x20 : 0)))
+            i++;
+        if (i == n)
+            return 1;
+    }
+    return n == 0;
+}
+
+static int inc_wanted(const inc_state *st, const op *o)
+{
+    const incidents_options *f = st->opt;
+    if (o->outcome == OP_SUCCEEDED)
+        return 0;
+    if (f->user && !inc_has(o->user, f->user))
+        return 0;
+    if (st->since && (!o->end || o->end < st->since))
+        return 0;
+    if (st->until && (!o->start || o->start > st->until))
+        return 0;
+    int source = !f->source, level = !f->level;
+    for (size_t i = 0; i < o->nrec; i++) {
+        if (f->source && inc_has(o->rec[i].source, f->source) &&
+            strlen(o->rec[i].source) == strlen(f->source))
+            source = 1;
+        if (f->level && strcmp(o->rec[i].level, f->level) == 0)
+            level = 1;
+    }
+    return source && level;
+}
+
+static void inc_json_record(const op_record *x, char *const *names)
+{
+    fputs("{\"file\": ", stdout);
+    out_json_string(stdout, names[x->file]);
+    printf(", \"line\": %llu, \"record_id\": ", (unsigned long long)x->line);
+    out_json_number(stdout, x->record_id);
+    fputs(", \"event_id\": ", stdout);
+    out_json_number(stdout, x->event_id);
+#define INC_TXT(key, field)                                                                        \
+    fputs(", \"" key "\": ", stdout);                                                              \
+    out_json_nullable(stdout, x->field[0] ? x->field : NULL)
+    INC_TXT("format", format);
+    INC_TXT("source", source);
+    INC_TXT("level", level);
+    INC_TXT("time", time);
+    INC_TXT("user", user);
+    INC_TXT("tracking_id", tracking_id);
+    INC_TXT("correlation_id", correlation_id);
+    INC_TXT("activity", activity);
+    INC_TXT("result", result);
+    INC_TXT("reason", reason);
+    INC_TXT("computer", computer);
+    INC_TXT("message", message);
+#undef INC_TXT
+    fputs(", \"hresults\": [", stdout);
+    for (size_t i = 0; i < x->nhr; i++)
+        printf("%s\"0x%08X\"", i ? ", " : "", (unsigned)x->hr[i]);
+    fputs("], \"entries\": [", stdout);
+    for (size_t i = 0; i < x->nent; i++) {
+        fputs(i ? ", " : "", stdout);
+        out_json_string(stdout, sspr_entry_id(x->entries[i]));
+    }
+    fputs("]}", stdout);
+}
+
+static void inc_json(inc_state *st, const op *o)
+{
+    fputs(st->shown ? ",\n  {\"outcome\": " : "\n  {\"outcome\": ", stdout);
+    out_json_string(stdout, ops_outcome_name(o->outcome));
+    fputs(", \"user\": ", stdout);
+    out_json_nullable(stdout, o->user[0] ? o->user : NULL);
+    fputs(", \"start\": ", stdout);
+    out_json_nullable(stdout, o->start_text[0] ? o->start_text : NULL);
+    fputs(", \"end\": ", stdout);
+    out_json_nullable(stdout, o->end_text[0] ? o->end_text : NULL);
+    fputs(", \"key\": ", stdout);
+    out_json_nullable(stdout, o->key[0] ? o->key : NULL);
+    printf(", \"cloud\": %s, \"on_premises\": %s, \"entry\": ", o->cloud ? "true" : "false",
+           o->onprem ? "true" : "false");
+    out_json_nullable(stdout, o->best ? sspr_entry_id(o->best) : NULL);
+    fputs(", \"first_step\": ", stdout);
+    out_json_nullable(stdout, o->best ? ops_first_step(o->best) : NULL);
+    printf(", \"records_dropped\": %llu, \"records\": [", (unsigned long long)o->dropped);
+    for (size_t i = 0; i < o->nrec; i++) {
+        fputs(i ? ",\n    " : "\n    ", stdout);
+        inc_json_record(&o->rec[i], st->opt->names);
+    }
+    fputs(o->nrec ? "\n  ]}" : "]}", stdout);
+}
+
+static void inc_done(void *ctx, const op *o)
+{
+    inc_state *st = ctx;
+    if (!inc_wanted(st, o))
+        return;
+    if (st->opt->json) {
+        inc_json(st, o);
+        st->shown++;
+        return;
+    }
+    if (st->n == st->cap) {
+        size_t cap = st->cap ? st->cap * 2 : 256;
+        inc_line *v = realloc(st->lines, cap * sizeof *v);
+        if (!v) {
+            st->oom = 1;
+            return;
+        }
+        st->lines = v;
+        st->cap = cap;
+    }
+    inc_line *l = &st->lines[st->n++];
+    memset(l, 0, sizeof *l);
+    l->when = o->end ? o->end : o->start;
+    l->seq = o->seq;
+    memcpy(l->time, o->end_text[0] ? o->end_text : o->start_text, sizeof l->time);
+    memcpy(l->user, o->user, sizeof l->user);
+    l->outcome = o->outcome;
+    l->best = o->best;
+    st->shown++;
+}
+
+static void inc_add(void *ctx, const sspr_record *rec, size_t file)
+{
+    ops_add(ctx, rec, file);
+}
+
+/* Most recent first; operations without a time last, in input order. */
+static int inc_recent_first(const void *a, const void *b)
+{
+    const inc_line *x = a, *y = b;
+    if (x->when != y->when)
+        return x->when > y->when ? -1 : 1;
+    return (x->seq > y->seq) - (x->seq < y->seq);
+}
+
+/* A date or time as given to --since or --until: ISO 8601, the time optional. */
+static int inc_time_arg(const char *s, int64_t *out)
+{
+    char iso[40];
+    size_t n = strlen(s);
+    if (n == 10)
+        snprintf(iso, sizeof iso, "%sT00:00:00", s);
+    else
+        snprintf(iso, sizeof iso, "%s", s);
+    if (n > 10 && iso[10] == ' ')
+        iso[10] = 'T';
+    *out = ops_seconds(iso);
+    return *out != 0;
+}
+
+scan_outcome incidents_run(const char *prog, const incidents_options *opt)
+{
+    inc_state st;
+    memset(&st, 0, sizeof st);
+    st.opt = opt;
+    if (opt->since && !inc_time_arg(opt->since, &st.since)) {
+        fprintf(stderr, "%s: --since needs a date or time as 2024-05-14 or 2024-05-14T09:30:00\n",
+                prog);
+        return SCAN_UNREADABLE; /* exit status 2, as a usage error */
+    }
+    if (opt->until && !inc_time_arg(opt->until, &st.until)) {
+        fprintf(stderr, "%s: --until needs a date or time as 2024-05-14 or 2024-05-14T09:30:00\n",
+                prog);
+        return SCAN_UNREADABLE; /* exit status 2, as a usage error */
+    }
+    if (opt->until && strlen(opt->until) == 10)
+        st.until += 86399; /* a day: all of it */
+    ops *o = ops_new(inc_done, &st);
+    if (!o) {
+        fprintf(stderr, "%s: out of memory\n", prog);
+        return SCAN_NO_MEMORY;
+    }
+    if (opt->json)
+        fputc('[', stdout);
+    scan_outcome read = scan_files(prog, opt->names, opt->nnames, inc_add, o);
+    ops_finish(o);
+    if (opt->json) {
+        fputs(st.shown ? "\n]\n" : "]\n", stdout);
+    } else {
+        qsort(st.lines, st.n, sizeof *st.lines, inc_recent_first);
+        for (size_t i = 0; i < st.n; i++) {
+            const inc_line *l = &st.lines[i];
+            const char *step = l->best ? ops_first_step(l->best) : NULL;
+            printf("%-28s  %-32s  %-10s  %s\n", l->time[0] ? l->time : "(no time)",
+                   l->user[0] ? l->user : "(no user)", ops_outcome_name(l->outcome),
+                   l->best ? sspr_entry_id(l->best) : "(no entry)");
+            if (l->best)
+                out_wrap(stdout, "    ", sspr_entry_title(l->best), 4, 80);
+            if (step)
+                out_wrap(stdout, "    First step: ", step, 8, 80);
+        }
+    }
+    free(st.lines);
+    if (st.oom) {
+        fprintf(stderr, "%s: out of memory\n", prog);
+        return SCAN_NO_MEMORY;
+    }
+    if (read != SCAN_FOUND)
+        return read;
+    return st.shown ? SCAN_FOUND : SCAN_NOTHING;
+}
