@@ -16,9 +16,9 @@
 typedef struct {
     int64_t when;
     uint64_t seq;
-    char time[40], user[OPS_TEXT];
-    op_outcome outcome;
     const sspr_entry *best;
+    op_outcome outcome;
+    char time[36], user[96]; /* a longer user is cut */
 } inc_line;
 
 typedef struct {
@@ -151,8 +151,14 @@ static void inc_done(void *ctx, const op *o)
     memset(l, 0, sizeof *l);
     l->when = o->end ? o->end : o->start;
     l->seq = o->seq;
-    memcpy(l->time, o->end_text[0] ? o->end_text : o->start_text, sizeof l->time);
-    memcpy(l->user, o->user, sizeof l->user);
+    const char *t = o->end_text[0] ? o->end_text : o->start_text;
+    size_t tn = strlen(t), un = strlen(o->user);
+    if (tn > sizeof l->time - 1)
+        tn = sizeof l->time - 1;
+    if (un > sizeof l->user - 1)
+        un = sizeof l->user - 1;
+    memcpy(l->time, t, tn);
+    memcpy(l->user, o->user, un); /* cut, at worst inside a character: text only */
     l->outcome = o->outcome;
     l->best = o->best;
     st->shown++;
