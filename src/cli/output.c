@@ -438,3 +438,52 @@ void out_result_json(FILE *f, const sspr_entry *e, sspr_confidence c)
     out_json_nullable(f, sspr_confidence_name(c));
     fputc('}', f);
 }
+
+void out_html(FILE *f, const char *s)
+{
+    for (const unsigned char *p = (const unsigned char *)(s ? s : ""); *p; p++) {
+        switch (*p) {
+        case '&': fputs("&amp;", f); break;
+        case '<': fputs("&lt;", f); break;
+        case '>': fputs("&gt;", f); break;
+        case '"': fputs("&quot;", f); break;
+        case '\'': fputs("&#39;", f); break;
+        case '\t':
+        case '\n':
+        case '\r': fputc(*p, f); break;
+        default:
+            if (*p >= 0x20 && *p != 0x7F)
+                fputc(*p, f);
+        }
+    }
+}
+
+void out_md(FILE *f, const char *s)
+{
+    for (const unsigned char *p = (const unsigned char *)(s ? s : ""); *p; p++) {
+        switch (*p) {
+        case '&': fputs("&amp;", f); break;
+        case '<': fputs("&lt;", f); break;
+        case '>': fputs("&gt;", f); break;
+        case '\n':
+        case '\r':
+        case '\t': fputc(' ', f); break;
+        case '\\':
+        case '`':
+        case '*':
+        case '_':
+        case '[':
+        case ']':
+        case '|':
+        case '#':
+        case '~':
+        case '!':
+            fputc('\\', f);
+            fputc(*p, f);
+            break;
+        default:
+            if (*p >= 0x20 && *p != 0x7F)
+                fputc(*p, f);
+        }
+    }
+}

@@ -28,4 +28,13 @@ void out_json_number(FILE *f, int64_t v);
 /* Words of text wrapped to width columns; first line after `first`, the rest indented by indent. */
 void out_wrap(FILE *f, const char *first, const char *text, int indent, int width);
 
+/* Text for HTML, in element content or a quoted attribute: & < > " ' as
+ * character references, control characters (but tab and line breaks) and
+ * DEL dropped; nothing of it can open a tag or end an attribute. */
+void out_html(FILE *f, const char *s);
+/* Text for Markdown, in a paragraph or a table cell: the characters that
+ * format or link (\ ` * _ [ ] | # ~ !) escaped with a backslash, & < > as
+ * character references (no raw HTML), line breaks as spaces. */
+void out_md(FILE *f, const char *s);
+
 #endif
