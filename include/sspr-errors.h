@@ -538,6 +538,13 @@ SSPR_API uint32_t sspr_record_hresult(const sspr_record *r, size_t i);
 SSPR_API size_t sspr_record_entry_count(const sspr_record *r);
 SSPR_API const sspr_entry *sspr_record_entry(const sspr_record *r, size_t i);
 SSPR_API sspr_confidence sspr_record_confidence(const sspr_record *r, size_t i);
+/* The record's last line in the input (1-based, counted after decoding as
+ * sspr_record_line is; since 1.1): the last line that is its own, never a
+ * blank line after it. A record is reported when it ends, which can be lines
+ * later (a labelled record ends where the next record or other text begins):
+ * this says where it stopped (sspr-errors annotate puts its note there). 0
+ * for the records of an .evtx file. */
+SSPR_API uint64_t sspr_record_last_line(const sspr_record *r);
 
 /* The callback, called once per record read, in input order. */
 typedef void (*sspr_record_fn)(void *ctx, const sspr_record *record);

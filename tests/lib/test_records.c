@@ -282,3 +282,107 @@ Test(records, the_message_of_the_records_own_event_comes_first)
     CHECK(x, 0, "entries=adsync-6329-ldap-policy-control:high,wb-6329-password-set-error:high");
     drop(&x);
 }
+
+/* The first and last line of each record (sspr_record_line and
+ * sspr_record_last_line), in reading order. */
+typedef struct {
+    uint64_t first[16], last[16];
+    size_t n;
+} spans;
+
+static void on_span(void *ctx, const sspr_record *r)
+{
+    spans *x = ctx;
+    if (x->n < 16) {
+        x->first[x->n] = sspr_record_line(r);
+        x->last[x->n] = sspr_record_last_line(r);
+    }
+    x->n++;
+}
+
+static spans read_spans(const char *text, size_t chunk)
+{
+    spans x;
+    memset(&x, 0, sizeof x);
+    sspr_scanner sc;
+    sspr_scan_init_records(&sc, on_span, &x);
+    size_t len = strlen(text);
+    for (size_t at = 0; at < len; at += chunk)
+        sspr_scan_feed(&sc, text + at, chunk < len - at ? chunk : len - at);
+    sspr_scan_finish(&sc);
+    return x;
+}
+
+Test(records, the_last_line_is_the_records_own_never_a_blank_line_after_it)
+{
+    static const char details[] =               /* blank lines between fields, then Event Xml */
+        "Hello,\n"                              /* 1 */
+        "\n"                                    /* 2 */
+        "Log Name:      Application\n"          /* 3 */
+        "\n"                                    /* 4 */
+        "Source:        PasswordResetService\n" /* 5 */
+        "Event ID:      33004\n"                /* 6 */
+        "Description:\n"                        /* 7 */
+        "TrackingId: 1, Details: hr=80230626\n" /* 8 */
+        "Event Xml:\n"                          /* 9 */
+        "<Event xmlns=\"http://schemas.microsoft.com/win/2004/08/events/event\">\n" /* 10 */
+        "  <System><EventRecordID>12</EventRecordID></System>\n"                    /* 11 */
+        "</Event>\n"                                                                /* 12 */
+        "\n"                                                                        /* 13 */
+        "> \n"                                                                      /* 14 */
+        "```\n"                                                                     /* 15 */
+        "\n"                                                                        /* 16 */
+        "Log Name:      Application\n"                                              /* 17 */
+        "Source:        ADSync\n"                                                   /* 18 */
+        "Event ID:      6329\n"                                                     /* 19 */
+        "Description:   hr=80230619\n"                                              /* 20 */
+        "\n";                                                                       /* 21 */
+    for (size_t chunk = 1; chunk <= sizeof details; chunk *= 3) {
+        spans x = read_spans(details, chunk);
+        cr_assert_eq(x.n, 2, "chunk %zu", chunk);
+        cr_assert_eq(x.first[0], 3);
+        cr_assert_eq(x.last[0], 12, "chunk %zu: %llu", chunk, (unsigned long long)x.last[0]);
+        cr_assert_eq(x.first[1], 17);
+        cr_assert_eq(x.last[1], 20);
+    }
+
+    spans csv = read_spans("\"EventID\",\"MachineName\",\"Message\",\"Source\"\r\n"
+                           "\"33004\",\"AADC01\",\"hr=80230626\",\"PasswordResetService\"\r\n"
+                           "\"33008\",\"AADC01\",\"two\r\nlines\",\"PasswordResetService\"\r\n"
+                           "\r\n"
+                           "after\r\n",
+                           7);
+    cr_assert_eq(csv.n, 2);
+    cr_assert(csv.first[0] == 2 && csv.last[0] == 2);
+    cr_assert(csv.first[1] == 3 && csv.last[1] == 4); /* a quoted message over two lines */
+
+    spans inline_ = read_spans("Ticket\nWe saw Event ID 33004: failed\n\nand hr=80230619 too", 5);
+    cr_assert_eq(inline_.n, 2);
+    cr_assert(inline_.first[0] == 2 && inline_.last[0] == 2);
+    cr_assert(inline_.first[1] == 4 && inline_.last[1] == 4); /* no line break after it */
+
+    spans wevtutil = read_spans("Event[0]:\n"
+                                "  Log Name: Application\n"
+                                "  Source: PasswordResetService\n"
+                                "  Event ID: 33004\n"
+                                "  Description: failed hr=80230626\n"
+                                "\n"
+                                "\n"
+                                "Event[1]:\n"
+                                "  Source: ADSync\n"
+                                "  Event ID: 6329\n"
+                                "  Description: x 0x80230619\n",
+                                64);
+    cr_assert_eq(wevtutil.n, 2);
+    cr_assert(wevtutil.first[0] == 1 && wevtutil.last[0] == 5);
+    cr_assert(wevtutil.first[1] == 8 && wevtutil.last[1] == 11);
+
+    spans json = read_spans("[\n  {\"Id\": 33004,\n   \"ProviderName\": \"PasswordResetService\"\n"
+                            "  },\n  {\"Id\": 6329,\n\n",
+                            3);
+    cr_assert_eq(json.n, 2);
+    cr_assert(json.first[0] == 2 && json.last[0] == 4);
+    cr_assert(json.first[1] == 5 && json.last[1] == 5); /* cut short: its last line with text */
+
+    cr_assert_eq(sspr_record_last_line(NULL), 0);
+}

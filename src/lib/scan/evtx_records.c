@@ -52,6 +52,7 @@ static void evtx_event(void *ctx, const sspr__evtx_event *ev)
     scan_rec *r = &s->rec;
     r->format = SCAN_FORM_EVTX;
     r->line = 0;
+    r->last = 0;
     if (ev->provider)
         sspr__scan_set(s, SSPR_RECORD_SOURCE, (const unsigned char *)ev->provider,
                        strlen(ev->provider));

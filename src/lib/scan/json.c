@@ -207,6 +207,7 @@ static void json_open_record(scan_state *s)
     sspr__scan_open(s, REC_JSON);
     s->rec.format = SCAN_FORM_JSON;
     s->rec.line = s->line;
+    s->rec.last = s->line;
     j->rec_depth = j->depth;
 }
 
@@ -397,6 +398,8 @@ void sspr__scan_json(scan_state *s, const unsigned char *p, size_t n)
             continue;
         }
         unsigned char c = p[i++];
+        if (c != ' ' && c != '\t' && c != '\r' && c != '\n')
+            s->rec.last = s->line; /* the open record's last line so far */
         switch (c) {
         case '{':
         case '[':

@@ -11,6 +11,17 @@ static int scan_fence(const unsigned char *p, size_t n)
     return n >= 3 && p[0] == '`' && p[1] == '`' && p[2] == '`';
 }
 
+/* Does a labelled record's line hold nothing (past indentation and quote
+ * marks: blank, or a code fence)? Pages put such lines between fields; they
+ * are not the record's own (its last line is never one). */
+static int scan_gap(const unsigned char *p, size_t vis)
+{
+    size_t i = 0;
+    while (i < vis && (p[i] == ' ' || p[i] == '\t' || p[i] == '>'))
+        i++;
+    return sspr__scan_blank(p + i, vis - i) || scan_fence(p + i, vis - i);
+}
+
 /* What a line that starts no record yet is. Opens the record it starts. */
 static uint8_t scan_classify_new(scan_state *s, const unsigned char *p, size_t vis)
 {
@@ -51,7 +62,7 @@ static uint8_t scan_classify_label(scan_state *s, const unsigned char *p, size_t
     size_t i = 0;
     while (i < vis && (p[i] == ' ' || p[i] == '\t' || p[i] == '>'))
         i++;
-    if (sspr__scan_blank(p + i, vis - i) || scan_fence(p + i, vis - i)) {
+    if (scan_gap(p, vis)) {
         s->rec.blank = 1; /* pages put blank lines between fields */
         return LK_SKIP;
     }
@@ -147,6 +158,8 @@ static void scan_piece(scan_state *s, const unsigned char *p, size_t own, size_t
         uint32_t seen = s->rec.open ? s->rec.seen : 0;
         s->lkind = scan_classify(s, p, vis);
         label_line = s->lkind == LK_LABEL && s->rec.seen != seen;
+        if (s->rec.open && !scan_gap(p, vis))
+            s->rec.last = s->line; /* the line is the record's (sspr_record_last_line) */
     }
     int keep = !last || (s->rec.open && s->rec.kind != REC_FREE);
     switch (s->lkind) {

@@ -49,6 +49,7 @@ void sspr__scan_open(scan_state *s, uint8_t kind)
     r->open = 1;
     r->kind = kind;
     r->line = s->line;
+    r->last = s->line;
     r->src = SRC_UNKNOWN;
     r->has_id = 0;
     r->id_cue = 0;
@@ -515,6 +516,7 @@ static void report_record(scan_state *s, const found *f)
     rec.event_id = r->has_id ? (int64_t)r->id : -1;
     rec.record_id = r->record_id;
     rec.line = r->line;
+    rec.last_line = r->last;
     rec.nhr = r->nhr;
     rec.hr = r->hr;
     rec.n = f->n;

@@ -101,6 +101,11 @@ uint64_t sspr_record_line(const sspr_record *r)
     return r ? r->line : 0;
 }
 
+uint64_t sspr_record_last_line(const sspr_record *r)
+{
+    return r ? r->last_line : 0;
+}
+
 size_t sspr_record_hresult_count(const sspr_record *r)
 {
     return r ? r->nhr : 0;

@@ -60,6 +60,7 @@ enum { ENC_DETECT, ENC_UTF8, ENC_UTF16LE, ENC_UTF16BE };
 
 typedef struct {
     uint64_t line; /* where the record starts */
+    uint64_t last; /* its last line so far: one with more than white space */
     uint8_t open, kind, src, has_id;
     uint8_t nhr, nent;
     uint8_t format;             /* SCAN_FORM_* */
@@ -91,7 +92,7 @@ enum { SCAN_FOUND_MAX = 2 * SCAN_ENTS + 16 }; /* entries one record can name */
 struct sspr_record {
     const char *text[SCAN_NFIELDS];
     int64_t event_id, record_id;
-    uint64_t line;
+    uint64_t line, last_line;
     size_t nhr, n;
     const uint32_t *hr;
     const sspr_entry *entries[SCAN_FOUND_MAX];
