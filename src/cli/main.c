@@ -1,6 +1,9 @@
 /* sspr-errors: the command-line face of libsspr-errors. A thin client of the
  * public API: everything it prints comes from the library. */
 #include "output.h"
+#include "annotate.h"
+#include "incidents.h"
+#include "report.h"
 #include "scan_report.h"
 #include "schema.h"
 #include "sspr-errors.h"
@@ -20,7 +23,9 @@ enum {
 typedef struct {
     int json, records, summary;
     const char *source, *kind;
-    size_t limit; /* --limit; 0 = the command's default */
+    const char *user, *since, *until, *level; /* incidents */
+    const char *format;                       /* report: --format */
+    size_t limit;                             /* --limit; 0 = the command's default */
     char **args;
     size_t nargs;
 } options;
@@ -347,6 +352,39 @@ static int parse_limit(const char *s, size_t *out)
     return 1;
 }
 
+static int cmd_incidents(const options *o)
+{
+    incidents_options io = {o->args,  o->nargs,  o->user,  o->since,
+                            o->until, o->source, o->level, o->json};
+    switch (incidents_run(prog, &io)) {
+    case SCAN_FOUND: return EXIT_FOUND;
+    case SCAN_NOTHING:
+        fprintf(stderr, "%s: no failed or unfinished operation found\n", prog);
+        return EXIT_NOTHING;
+    default: return EXIT_USAGE;
+    }
+}
+
+static int cmd_report(const options *o)
+{
+    report_format format = REPORT_HTML;
+    if (o->format && !report_format_parse(o->format, &format))
+        return usage_error("--format needs html or md, not '%s'", o->format);
+    switch (report_run(prog, o->args, o->nargs, format)) {
+    case SCAN_FOUND: return EXIT_FOUND;
+    default: return EXIT_USAGE; /* a file could not be read, or no memory: said on stderr */
+    }
+}
+
+static int cmd_annotate(const options *o)
+{
+    switch (annotate_run(prog, o->args, o->nargs)) {
+    case ANNOTATE_NOTED: return EXIT_FOUND;
+    case ANNOTATE_NONE: return EXIT_NOTHING; /* the input was still copied */
+    default: return EXIT_USAGE;              /* said on stderr */
+    }
+}
+
 static int cmd_show(const options *o)
 {
     const sspr_entry *e = sspr_by_id(o->args[0]);
@@ -630,6 +668,11 @@ int main(int argc, char **argv)
         case 'm': o.summary = 1; break;
         case 's': o.source = argv[++i]; break;
         case 'k': o.kind = argv[++i]; break;
+        case 'u': o.user = argv[++i]; break;
+        case 'i': o.since = argv[++i]; break;
+        case 'o': o.until = argv[++i]; break;
+        case 'e': o.level = argv[++i]; break;
+        case 'f': o.format = argv[++i]; break;
         case 'l':
             if (!parse_limit(argv[++i], &o.limit)) {
                 free(o.args);

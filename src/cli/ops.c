@@ -16,7 +16,8 @@ struct ops {
     op_open **open;
     size_t n;
     uint64_t seq;
-    int64_t latest; /* the latest record time read */
+    int64_t latest; /* the latest record time read in the current file */
+    size_t file;    /* the current file */
 };
 
 const char *ops_outcome_name(op_outcome outcome)
@@ -289,6 +290,10 @@ void ops_add(ops *o, const sspr_record *r, size_t file)
         return;
     op_record x;
     ops_record(&x, r, file);
+    if (file != o->file) { /* another log of the same period: its own clock */
+        o->file = file;
+        o->latest = 0;
+    }
     const char *key = x.tracking_id[0] ? x.tracking_id : x.correlation_id;
     op_open *p = ops_find(o, &x);
     if (!p && !key[0] && !x.nent && !x.nhr)

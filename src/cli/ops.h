@@ -14,10 +14,16 @@
  * a catalogue entry (a failure without a TrackingId, a pasted line).
  *
  * Streaming: an operation is handed to the callback once it can no longer
- * grow: when a record more than OPS_CLOSE seconds after its last record is
- * read, or at ops_finish. Memory grows with the open operations only (at most
- * OPS_OPEN; past that the oldest is closed early). Records without a time
- * join by key only and close at ops_finish. */
+ * grow: when a record of the same file more than OPS_CLOSE seconds after its
+ * last record is read, or at ops_finish. Each file has its own clock: files
+ * are read one after the other, so an operation of the first file that is
+ * still open when the second begins stays open until the second file's
+ * records pass its time. Known limit: an operation that the first file's own
+ * clock closed (more than OPS_CLOSE before its last record) cannot join a
+ * record of a later file; the two sides join across files only near the end
+ * of the first (an input that holds both sides in time order always joins). Memory grows with the
+ * open operations only (at most OPS_OPEN; past that the oldest is closed early). Records without a
+ * time join by key only and close at ops_finish. */
 #ifndef SSPR_CLI_OPS_H
 #define SSPR_CLI_OPS_H
 

@@ -5,6 +5,7 @@
 #endif
 #include "scan_report.h"
 
+#include "ops.h"
 #include "output.h"
 #include "schema.def"
 #include "sspr-errors.h"
@@ -407,17 +408,6 @@ scan_outcome scan_files(const char *prog, char *const *files, size_t n, scan_rec
     return unreadable ? SCAN_UNREADABLE : SCAN_FOUND;
 }
 
-/* The entry's first step, or its first procedure's. */
-static const char *first_step(const sspr_entry *e)
-{
-    if (sspr_entry_step_count(e))
-        return sspr_entry_step(e, 0);
-    for (size_t i = 0; i < sspr_entry_procedure_count(e); i++)
-        if (sspr_entry_step_count(sspr_entry_procedure(e, i)))
-            return sspr_entry_step(sspr_entry_procedure(e, i), 0);
-    return NULL;
-}
-
 static const tally *sort_base;
 
 static int by_count(const void *a, const void *b)
@@ -465,7 +455,7 @@ static void print_text(const tally *t, const size_t *order, size_t n, char *cons
                 printf("%s %s", i ? "," : "", at);
         }
         fputs(x->count > x->nloc ? ", ...\n" : "\n", stdout);
-        const char *step = first_step(e);
+        const char *step = ops_first_step(e);
         if (step)
             out_wrap(stdout, "  First step: ", step, 4, 80);
     }
@@ -505,7 +495,7 @@ static void print_json(const tally *t, const size_t *order, size_t n, char *cons
             fputc('}', stdout);
         }
         fputs("], \"first_step\": ", stdout);
-        out_json_nullable(stdout, first_step(e));
+        out_json_nullable(stdout, ops_first_step(e));
         static const char *const ranks[] = {"information", "information", "warning", "error"};
         printf(", \"level\": \"%s\", \"confidence\": ", ranks[x->rank]);
         out_json_nullable(stdout, sspr_confidence_name(x->best));
