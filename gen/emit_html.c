@@ -5,6 +5,7 @@
  * links out of the file are to the pages the catalogue cites (its refs and
  * facts' urls). */
 #include "emit.h"
+#include "html.h"
 #include "emit_doc.h"
 
 #include <stdlib.h>
@@ -61,23 +62,7 @@ static const char css[] =
 
 static void esc(FILE *f, const char *s)
 {
-    for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
-        switch (*p) {
-        case '&': fputs("&amp;", f); break;
-        case '<': fputs("&lt;", f); break;
-        case '>': fputs("&gt;", f); break;
-        case '"': fputs("&quot;", f); break;
-        case '\'': fputs("&#39;", f); break;
-        case '\t':
-        case '\n':
-        case '\r': fputc(*p, f); break;
-        default:
-            if (*p < 0x20 || *p == 0x7F)
-                fputc(' ', f); /* not allowed in XML */
-            else
-                fputc(*p, f);
-        }
-    }
+    sspr__html_escape(f, s);
 }
 
 static void esc_n(FILE *f, const char *s, size_t n)

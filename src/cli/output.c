@@ -1,5 +1,7 @@
 #include "output.h"
 
+#include "html.h"
+
 #include "schema.def"
 
 #include <string.h>
@@ -441,21 +443,7 @@ void out_result_json(FILE *f, const sspr_entry *e, sspr_confidence c)
 
 void out_html(FILE *f, const char *s)
 {
-    for (const unsigned char *p = (const unsigned char *)(s ? s : ""); *p; p++) {
-        switch (*p) {
-        case '&': fputs("&amp;", f); break;
-        case '<': fputs("&lt;", f); break;
-        case '>': fputs("&gt;", f); break;
-        case '"': fputs("&quot;", f); break;
-        case '\'': fputs("&#39;", f); break;
-        case '\t':
-        case '\n':
-        case '\r': fputc(*p, f); break;
-        default:
-            if (*p >= 0x20 && *p != 0x7F)
-                fputc(*p, f);
-        }
-    }
+    sspr__html_escape(f, s);
 }
 
 void out_md(FILE *f, const char *s)
