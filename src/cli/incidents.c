@@ -21,13 +21,20 @@ typedef struct {
     char time[36], user[96]; /* a longer user is cut */
 } inc_line;
 
+/* Lines are kept INC_RUN at a time; a full buffer is sorted and written to a
+ * temporary file as a run, and the runs are merged at the end: memory stays
+ * INC_RUN lines (and one per run) however many operations failed. */
+enum { INC_RUN = 8192 };
+
 typedef struct {
     const incidents_options *opt;
     int64_t since, until;
     inc_line *lines;
     size_t n, cap;
+    FILE *runs;   /* sorted runs of INC_RUN lines, or NULL */
+    size_t nruns; /* all of INC_RUN lines but the last */
     uint64_t shown;
-    int oom;
+    int oom, io;
 } inc_state;
 
 static int inc_has(const char *hay, const char *needle)
@@ -127,6 +134,81 @@ static void inc_json(inc_state *st, const op *o)
     fputs(o->nrec ? "\n  ]}" : "]}", stdout);
 }
 
+static int inc_recent_first(const void *a, const void *b);
+
+/* The buffer, full, as a sorted run in the temporary file. */
+static void inc_spill(inc_state *st)
+{
+    if (!st->runs)
+        st->runs = tmpfile();
+    qsort(st->lines, st->n, sizeof *st->lines, inc_recent_first);
+    if (!st->runs || fwrite(st->lines, sizeof *st->lines, st->n, st->runs) != st->n) {
+        st->io = 1; /* said at the end; the lines so far are lost */
+    } else {
+        st->nruns++;
+    }
+    st->n = 0;
+}
+
+static void inc_print(const inc_line *l)
+{
+    const char *step = l->best ? ops_first_step(l->best) : NULL;
+    printf("%-28s  %-32s  %-10s  %s\n", l->time[0] ? l->time : "(no time)",
+           l->user[0] ? l->user : "(no user)", ops_outcome_name(l->outcome),
+           l->best ? sspr_entry_id(l->best) : "(no entry)");
+    if (l->best)
+        out_wrap(stdout, "    ", sspr_entry_title(l->best), 4, 80);
+    if (step)
+        out_wrap(stdout, "    First step: ", step, 8, 80);
+}
+
+/* Every line, most recent first: the runs in the file and the buffer merged. */
+static void inc_print_all(inc_state *st)
+{
+    qsort(st->lines, st->n, sizeof *st->lines, inc_recent_first);
+    size_t k = st->nruns + 1; /* the buffer is the last "run" */
+    inc_line *head = malloc(k * sizeof *head);
+    size_t *left = calloc(k, sizeof *left);
+    if (!head || !left) {
+        st->oom = 1;
+        free(head);
+        free(left);
+        return;
+    }
+    for (size_t r = 0; r < k; r++) { /* each run's first line */
+        left[r] = r < st->nruns ? INC_RUN : st->n;
+        if (r < st->nruns) {
+            if (fseek(st->runs, (long)(r * INC_RUN * sizeof *head), SEEK_SET) != 0 ||
+                fread(&head[r], sizeof *head, 1, st->runs) != 1)
+                left[r] = 0, st->io = 1;
+        } else if (st->n) {
+            head[r] = st->lines[0];
+        }
+    }
+    for (;;) {
+        size_t best = k;
+        for (size_t r = 0; r < k; r++)
+            if (left[r] && (best == k || inc_recent_first(&head[r], &head[best]) < 0))
+                best = r;
+        if (best == k)
+            break;
+        inc_print(&head[best]);
+        left[best]--;
+        if (!left[best])
+            continue;
+        if (best == st->nruns) {
+            head[best] = st->lines[st->n - left[best]];
+        } else {
+            long off = (long)((best * INC_RUN + (INC_RUN - left[best])) * sizeof *head);
+            if (fseek(st->runs, off, SEEK_SET) != 0 ||
+                fread(&head[best], sizeof *head, 1, st->runs) != 1)
+                left[best] = 0, st->io = 1;
+        }
+    }
+    free(head);
+    free(left);
+}
+
 static void inc_done(void *ctx, const op *o)
 {
     inc_state *st = ctx;
@@ -137,6 +219,8 @@ static void inc_done(void *ctx, const op *o)
         st->shown++;
         return;
     }
+    if (st->n == INC_RUN)
+        inc_spill(st);
     if (st->n == st->cap) {
         size_t cap = st->cap ? st->cap * 2 : 256;
         inc_line *v = realloc(st->lines, cap * sizeof *v);
@@ -222,20 +306,15 @@ scan_outcome incidents_run(const char *prog, const incidents_options *opt)
     if (opt->json) {
         fputs(st.shown ? "\n]\n" : "]\n", stdout);
     } else {
-        qsort(st.lines, st.n, sizeof *st.lines, inc_recent_first);
-        for (size_t i = 0; i < st.n; i++) {
-            const inc_line *l = &st.lines[i];
-            const char *step = l->best ? ops_first_step(l->best) : NULL;
-            printf("%-28s  %-32s  %-10s  %s\n", l->time[0] ? l->time : "(no time)",
-                   l->user[0] ? l->user : "(no user)", ops_outcome_name(l->outcome),
-                   l->best ? sspr_entry_id(l->best) : "(no entry)");
-            if (l->best)
-                out_wrap(stdout, "    ", sspr_entry_title(l->best), 4, 80);
-            if (step)
-                out_wrap(stdout, "    First step: ", step, 8, 80);
-        }
+        inc_print_all(&st);
     }
     free(st.lines);
+    if (st.runs)
+        fclose(st.runs);
+    if (st.io) {
+        fprintf(stderr, "%s: the temporary file for sorting could not be written or read\n", prog);
+        return SCAN_NO_MEMORY;
+    }
     if (st.oom) {
         fprintf(stderr, "%s: out of memory\n", prog);
         return SCAN_NO_MEMORY;
