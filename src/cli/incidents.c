@@ -253,6 +253,11 @@ static void inc_add(void *ctx, const sspr_record *rec, size_t file)
     ops_add(ctx, rec, file);
 }
 
+static void inc_tick(void *ctx, int64_t watermark)
+{
+    ops_tick(ctx, watermark);
+}
+
 /* Most recent first; operations without a time last, in input order. */
 static int inc_recent_first(const void *a, const void *b)
 {
@@ -301,7 +306,7 @@ scan_outcome incidents_run(const char *prog, const incidents_options *opt)
     }
     if (opt->json)
         fputc('[', stdout);
-    scan_outcome read = scan_files(prog, opt->names, opt->nnames, inc_add, o);
+    scan_outcome read = scan_files_in_time(prog, opt->names, opt->nnames, inc_add, inc_tick, o);
     ops_finish(o);
     if (opt->json) {
         fputs(st.shown ? "\n]\n" : "]\n", stdout);

@@ -16,8 +16,6 @@ struct ops {
     op_open **open;
     size_t n;
     uint64_t seq;
-    int64_t latest; /* the latest record time read in the current file */
-    size_t file;    /* the current file */
 };
 
 const char *ops_outcome_name(op_outcome outcome)
@@ -290,10 +288,7 @@ void ops_add(ops *o, const sspr_record *r, size_t file)
         return;
     op_record x;
     ops_record(&x, r, file);
-    if (file != o->file) { /* another log of the same period: its own clock */
-        o->file = file;
-        o->latest = 0;
-    }
+
     const char *key = x.tracking_id[0] ? x.tracking_id : x.correlation_id;
     op_open *p = ops_find(o, &x);
     if (!p && !key[0] && !x.nent && !x.nhr)
@@ -348,12 +343,15 @@ void ops_add(ops *o, const sspr_record *r, size_t file)
         q->best = x.entries[0];
     if (x.nhr && q->key[0])
         ops_merge_hr(o, p, &x);
-    /* close what can no longer grow */
-    if (x.when > o->latest)
-        o->latest = x.when;
+}
+
+void ops_tick(ops *o, int64_t watermark)
+{
+    if (!o)
+        return;
     for (size_t i = 0; i < o->n;) {
         op_open *c = o->open[i];
-        if (c->last && o->latest - c->last > OPS_CLOSE)
+        if (c->last && watermark > c->last && watermark - c->last > OPS_CLOSE)
             ops_close_at(o, i);
         else
             i++;

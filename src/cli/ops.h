@@ -14,16 +14,13 @@
  * a catalogue entry (a failure without a TrackingId, a pasted line).
  *
  * Streaming: an operation is handed to the callback once it can no longer
- * grow: when a record of the same file more than OPS_CLOSE seconds after its
- * last record is read, or at ops_finish. Each file has its own clock: files
- * are read one after the other, so an operation of the first file that is
- * still open when the second begins stays open until the second file's
- * records pass its time. Known limit: an operation that the first file's own
- * clock closed (more than OPS_CLOSE before its last record) cannot join a
- * record of a later file; the two sides join across files only near the end
- * of the first (an input that holds both sides in time order always joins). Memory grows with the
- * open operations only (at most OPS_OPEN; past that the oldest is closed early). Records without a
- * time join by key only and close at ops_finish. */
+ * grow: when ops_tick says that every input has passed its last record by
+ * more than OPS_CLOSE seconds, or at ops_finish. The inputs are read side by
+ * side in time (scan_files_in_time), so the Connect server's event log and the
+ * cloud's audit log, given as two files, join as if they were one. Memory
+ * grows with the open operations only (at most OPS_OPEN; past that the oldest
+ * is closed early). Records without a time join by key only and close at
+ * ops_finish. */
 #ifndef SSPR_CLI_OPS_H
 #define SSPR_CLI_OPS_H
 
@@ -83,6 +80,9 @@ typedef struct ops ops;
 ops *ops_new(op_fn done, void *ctx);
 /* The next record read (of file index file). */
 void ops_add(ops *o, const sspr_record *r, size_t file);
+/* Every input has reached watermark (scan_files_in_time's tick): closes the
+ * operations that can no longer grow. */
+void ops_tick(ops *o, int64_t watermark);
 /* The input ended: closes every open operation (oldest first), then frees o. */
 void ops_finish(ops *o);
 

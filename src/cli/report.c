@@ -185,6 +185,12 @@ static void on_record(void *ctx, const sspr_record *rec, size_t file)
     ops_add(r->ops, rec, file);
 }
 
+static void on_tick(void *ctx, int64_t watermark)
+{
+    rep *r = ctx;
+    ops_tick(r->ops, watermark);
+}
+
 /* "PasswordResetService 31001, PasswordResetService 33004, ADSync 6329". */
 static void describe(const op *o, char *out, size_t size)
 {
@@ -1221,7 +1227,7 @@ scan_outcome report_run(const char *prog, char *const *files, size_t n, report_f
         fprintf(stderr, "%s: out of memory\n", prog);
         return SCAN_NO_MEMORY;
     }
-    scan_outcome read = scan_files(prog, r.files, r.nfiles, on_record, &r);
+    scan_outcome read = scan_files_in_time(prog, r.files, r.nfiles, on_record, on_tick, &r);
     ops_finish(r.ops);
     if (read == SCAN_NO_MEMORY || r.oom || !derive(&r)) {
         if (read != SCAN_NO_MEMORY)

@@ -342,6 +342,191 @@ static int scan_file(sspr_scanner *sc, source *src, unsigned char *buf, const in
     return bad ? -1 : 0;
 }
 
+/* ---- files read side by side, in time ---- */
+
+enum { IN_TEXT, IN_EVTX, IN_DONE };
+
+typedef struct merged merged;
+
+/* One file of scan_files_in_time: its own scanner and buffer. */
+typedef struct {
+    merged *m;
+    size_t index;
+    const char *shown;
+    FILE *f;
+    int is_stdin, kind, rc, json_records;
+    source src;
+    unsigned char last; /* the last byte but white space (text) */
+    int64_t clock;      /* the latest record time read, seconds; 0 none yet */
+    size_t nhead;       /* .evtx: bytes of its first read, in buf */
+    sspr_scanner sc;
+    unsigned char buf[CHUNK];
+} input;
+
+struct merged {
+    input *in;
+    size_t n;
+    scan_record_fn fn;
+    scan_tick_fn tick;
+    void *ctx;
+};
+
+static void in_record(void *ctx, const sspr_record *rec)
+{
+    input *x = ctx;
+    const char *format = sspr_record_text(rec, SSPR_RECORD_FORMAT);
+    size_t flen = format ? strlen(format) : 0;
+    if (flen >= 4 && strcmp(format + flen - 4, "json") == 0)
+        x->json_records = 1;
+    int64_t t = ops_seconds(sspr_record_text(rec, SSPR_RECORD_TIME));
+    if (t > x->clock)
+        x->clock = t;
+    x->m->fn(x->m->ctx, rec, x->index);
+}
+
+/* The time every file still being read has reached: what comes later from
+ * any of them is not earlier than this (as far as logs are in time order). */
+static void in_tick(merged *m)
+{
+    int64_t w = INT64_MAX;
+    for (size_t i = 0; i < m->n; i++)
+        if (m->in[i].kind != IN_DONE && m->in[i].clock < w)
+            w = m->in[i].clock;
+    if (m->tick)
+        m->tick(m->ctx, w);
+}
+
+static void in_feed(input *x, size_t n)
+{
+    sspr_scan_feed(&x->sc, x->buf, n);
+    for (size_t i = n; i > 0; i--)
+        if (x->buf[i - 1] != ' ' && x->buf[i - 1] != '\n' && x->buf[i - 1] != '\r' &&
+            x->buf[i - 1] != '\t' && x->buf[i - 1] != 0) {
+            x->last = x->buf[i - 1];
+            break;
+        }
+}
+
+/* The next piece of a text file, or its end. */
+static void in_step(input *x)
+{
+    size_t n = source_fill(&x->src, x->buf, CHUNK);
+    if (n) {
+        in_feed(x, n);
+        return;
+    }
+    source_progress(&x->src, 1);
+    x->rc = ferror(x->f) ? -1 : 0;
+    sspr_scan_finish(&x->sc);
+    if (x->json_records && x->last != '}' && x->last != ']')
+        fprintf(stderr,
+                "%s: %s: the JSON ends inside a record (cut short?); that record was read as far "
+                "as it goes\n",
+                x->src.prog, x->src.name);
+    x->kind = IN_DONE;
+}
+
+/* Text files, the one furthest behind in time first, until all have passed
+ * limit (or ended). */
+static void in_advance(merged *m, int64_t limit)
+{
+    for (;;) {
+        input *next = NULL;
+        for (size_t i = 0; i < m->n; i++)
+            if (m->in[i].kind == IN_TEXT && (!next || m->in[i].clock < next->clock))
+                next = &m->in[i];
+        if (!next || next->clock > limit)
+            return;
+        in_step(next);
+        in_tick(m);
+    }
+}
+
+/* An .evtx file's reads: the text files catch up with it first. */
+static int64_t in_evtx_read(void *ctx, void *buf, size_t len)
+{
+    input *x = ctx;
+    in_advance(x->m, x->clock);
+    in_tick(x->m);
+    return source_read(&x->src, buf, len);
+}
+
+scan_outcome scan_files_in_time(const char *prog, char *const *files, size_t n, scan_record_fn fn,
+                                scan_tick_fn tick, void *ctx)
+{
+    static char *const stdin_name[] = {"-"};
+    if (n == 0) {
+        files = stdin_name;
+        n = 1;
+    }
+    merged m = {calloc(n, sizeof(input)), n, fn, tick, ctx};
+    if (!m.in) {
+        fprintf(stderr, "%s: out of memory\n", prog);
+        return SCAN_NO_MEMORY;
+    }
+    int unreadable = 0;
+    for (size_t i = 0; i < n; i++) { /* open each, read its first piece, tell its form */
+        input *x = &m.in[i];
+        x->m = &m;
+        x->index = i;
+        x->is_stdin = strcmp(files[i], "-") == 0;
+        x->shown = x->is_stdin ? "standard input" : files[i];
+        x->kind = IN_DONE;
+        errno = 0;
+        x->f = x->is_stdin ? stdin : fopen(files[i], "rb");
+        if (!x->f) {
+            fprintf(stderr, "%s: %s: %s\n", prog, x->shown, strerror(errno ? errno : EIO));
+            unreadable = 1;
+            continue;
+        }
+        source_open(&x->src, prog, x->shown, x->f);
+        sspr_scan_init_records(&x->sc, in_record, x);
+        size_t got = source_fill(&x->src, x->buf, CHUNK);
+        if (sspr_evtx_is(x->buf, got)) {
+            x->kind = IN_EVTX;
+            x->nhead = got;
+        } else {
+            x->kind = IN_TEXT;
+            if (got)
+                in_feed(x, got);
+            else
+                in_step(x);
+        }
+    }
+    for (size_t i = 0; i < n; i++) { /* each .evtx file, the text files alongside */
+        input *x = &m.in[i];
+        if (x->kind != IN_EVTX)
+            continue;
+        sspr_evtx_stats st;
+        x->src.head = x->buf;
+        x->src.nhead = x->nhead;
+        x->src.done = 0;
+        x->rc = sspr_scan_evtx(&x->sc, NULL, 0, in_evtx_read, x, &st);
+        source_progress(&x->src, 1);
+        if (x->rc != -2)
+            evtx_skipped(&x->src, &st);
+        x->kind = IN_DONE;
+        in_tick(&m);
+    }
+    in_advance(&m, INT64_MAX);
+    for (size_t i = 0; i < n; i++) {
+        input *x = &m.in[i];
+        if (!x->f)
+            continue;
+        if (x->rc == -2)
+            fprintf(stderr, "%s: %s: not a readable .evtx file: no chunk could be trusted\n", prog,
+                    x->shown);
+        else if (x->rc != 0)
+            fprintf(stderr, "%s: %s: %s\n", prog, x->shown, strerror(EIO));
+        if (x->rc != 0)
+            unreadable = 1;
+        if (!x->is_stdin)
+            fclose(x->f);
+    }
+    free(m.in);
+    return unreadable ? SCAN_UNREADABLE : SCAN_FOUND;
+}
+
 /* The reading of files for scan_files: the caller's callback, and whether
  * the current file's records were read as JSON. */
 typedef struct {

@@ -6,6 +6,7 @@
 #include "sspr-errors.h"
 
 #include <stddef.h>
+#include <stdint.h>
 
 /* What a scan came to; main.c turns it into an exit status. */
 typedef enum {
@@ -37,5 +38,20 @@ typedef void (*scan_record_fn)(void *ctx, const sspr_record *rec, size_t file);
  * was read, SCAN_UNREADABLE or SCAN_NO_MEMORY (said on stderr) otherwise. */
 scan_outcome scan_files(const char *prog, char *const *files, size_t n, scan_record_fn fn,
                         void *ctx);
+
+/* How far in time every file still being read has come (seconds since 1970
+ * as the records give them; INT64_MAX when all have ended): a record read
+ * later is not earlier than this. */
+typedef void (*scan_tick_fn)(void *ctx, int64_t watermark);
+
+/* As scan_files, but the files side by side in time: each text file has its
+ * own scanner, and the one whose records are furthest behind is read next,
+ * 64 KiB at a time; an .evtx file is read whole, the text files catching up
+ * with it before each of its chunks. So the records of the Connect server's
+ * event log and of the cloud's audit log come interleaved, as they happened,
+ * and tick(ctx, watermark) follows after each piece. Standard input may be
+ * one of the files. */
+scan_outcome scan_files_in_time(const char *prog, char *const *files, size_t n, scan_record_fn fn,
+                                scan_tick_fn tick, void *ctx);
 
 #endif
