@@ -303,45 +303,6 @@ static void evtx_skipped(const source *src, const sspr_evtx_stats *st)
                 (unsigned long long)st->records_skipped, (unsigned long long)st->first_skipped);
 }
 
-/* Feeds one file to the scanner, as text or as an .evtx file (by its first
- * bytes); 0, -1 with the reason in errno, or -2 when it is an .evtx file of
- * which nothing could be read. */
-static int scan_file(sspr_scanner *sc, source *src, unsigned char *buf, const int *json_records)
-{
-    size_t n = source_fill(src, buf, CHUNK);
-    if (sspr_evtx_is(buf, n)) {
-        sspr_evtx_stats st;
-        src->head = buf;
-        src->nhead = n;
-        src->done = 0;
-        int rc = sspr_scan_evtx(sc, NULL, 0, source_read, src, &st);
-        source_progress(src, 1);
-        if (rc != -2)
-            evtx_skipped(src, &st);
-        return rc;
-    }
-    unsigned char last = 0; /* the last byte but white space */
-    while (n > 0) {
-        sspr_scan_feed(sc, buf, n);
-        for (size_t i = n; i > 0; i--)
-            if (buf[i - 1] != ' ' && buf[i - 1] != '\n' && buf[i - 1] != '\r' &&
-                buf[i - 1] != '\t' && buf[i - 1] != 0) {
-                last = buf[i - 1];
-                break;
-            }
-        n = source_fill(src, buf, CHUNK);
-    }
-    source_progress(src, 1);
-    int bad = ferror(src->f);
-    sspr_scan_finish(sc);
-    if (*json_records && last != '}' && last != ']')
-        fprintf(stderr,
-                "%s: %s: the JSON ends inside a record (cut short?); that record was read as far "
-                "as it goes\n",
-                src->prog, src->name);
-    return bad ? -1 : 0;
-}
-
 /* ---- files read side by side, in time ---- */
 
 enum { IN_TEXT, IN_EVTX, IN_DONE };
@@ -527,23 +488,19 @@ scan_outcome scan_files_in_time(const char *prog, char *const *files, size_t n, 
     return unreadable ? SCAN_UNREADABLE : SCAN_FOUND;
 }
 
-/* The reading of files for scan_files: the caller's callback, and whether
- * the current file's records were read as JSON. */
+/* scan_files: one file at a time, each read as scan_files_in_time reads one,
+ * its records handed on with their index in files[]. */
 typedef struct {
     scan_record_fn fn;
     void *ctx;
     size_t file;
-    int json_records;
-} reader;
+} in_order;
 
-static void read_record(void *ctx, const sspr_record *rec)
+static void in_order_record(void *ctx, const sspr_record *rec, size_t file)
 {
-    reader *rd = ctx;
-    const char *format = sspr_record_text(rec, SSPR_RECORD_FORMAT);
-    size_t flen = format ? strlen(format) : 0;
-    if (flen >= 4 && strcmp(format + flen - 4, "json") == 0)
-        rd->json_records = 1;
-    rd->fn(rd->ctx, rec, rd->file);
+    in_order *o = ctx;
+    (void)file; /* always 0: one file at a time */
+    o->fn(o->ctx, rec, o->file);
 }
 
 scan_outcome scan_files(const char *prog, char *const *files, size_t n, scan_record_fn fn,
@@ -554,43 +511,16 @@ scan_outcome scan_files(const char *prog, char *const *files, size_t n, scan_rec
         files = stdin_name;
         n = 1;
     }
-    unsigned char *buf = malloc(CHUNK);
-    sspr_scanner *sc = malloc(sizeof *sc);
-    if (!buf || !sc) {
-        free(buf);
-        free(sc);
-        fprintf(stderr, "%s: out of memory\n", prog);
-        return SCAN_NO_MEMORY;
+    in_order o = {fn, ctx, 0};
+    scan_outcome worst = SCAN_FOUND;
+    for (o.file = 0; o.file < n; o.file++) {
+        scan_outcome r = scan_files_in_time(prog, files + o.file, 1, in_order_record, NULL, &o);
+        if (r == SCAN_NO_MEMORY)
+            return r;
+        if (r != SCAN_FOUND)
+            worst = r;
     }
-    reader rd = {.fn = fn, .ctx = ctx};
-    int unreadable = 0;
-    sspr_scan_init_records(sc, read_record, &rd);
-    for (rd.file = 0; rd.file < n; rd.file++) {
-        const char *name = files[rd.file];
-        int is_stdin = strcmp(name, "-") == 0;
-        const char *shown = is_stdin ? "standard input" : name;
-        errno = 0;
-        FILE *f = is_stdin ? stdin : fopen(name, "rb");
-        source src;
-        int rc = -1;
-        if (f) {
-            source_open(&src, prog, shown, f);
-            rd.json_records = 0;
-            rc = scan_file(sc, &src, buf, &rd.json_records);
-        }
-        if (rc == -2)
-            fprintf(stderr, "%s: %s: not a readable .evtx file: no chunk could be trusted\n", prog,
-                    shown);
-        else if (rc != 0)
-            fprintf(stderr, "%s: %s: %s\n", prog, shown, strerror(errno ? errno : EIO));
-        if (rc != 0)
-            unreadable = 1;
-        if (f && !is_stdin)
-            fclose(f);
-    }
-    free(buf);
-    free(sc);
-    return unreadable ? SCAN_UNREADABLE : SCAN_FOUND;
+    return worst;
 }
 
 static const tally *sort_base;
