@@ -44,6 +44,7 @@ typedef struct {
 
 typedef struct {
     const char *prog;
+    FILE *out; /* standard output, or the caller's (annotate_stream) */
     int enc;
     int failed; /* out of memory */
     size_t notes;
@@ -74,8 +75,7 @@ typedef struct {
 
 static void an_put(const annot *a, const unsigned char *p, size_t n)
 {
-    fwrite(p, 1, n, stdout);
-    (void)a;
+    fwrite(p, 1, n, a->out);
 }
 
 static void an_put_unit(const annot *a, unsigned u)
@@ -496,6 +496,7 @@ annotate_outcome annotate_run(const char *prog, char *const *files, size_t n)
         return ANNOTATE_NO_MEMORY;
     }
     a->prog = prog;
+    a->out = stdout;
     if (!n) {
         files = stdin_only;
         n = 1;
@@ -531,4 +532,21 @@ annotate_outcome annotate_run(const char *prog, char *const *files, size_t n)
     free(a->hold);
     free(a);
     return out;
+}
+
+annotate_outcome annotate_stream(const char *prog, FILE *in, FILE *out)
+{
+    annot *a = calloc(1, sizeof *a);
+    if (!a)
+        return ANNOTATE_NO_MEMORY;
+    a->prog = prog;
+    a->out = out;
+    int rc = an_file(a, in);
+    annotate_outcome r = a->failed  ? ANNOTATE_NO_MEMORY
+                         : rc < 0   ? ANNOTATE_UNREADABLE
+                         : a->notes ? ANNOTATE_NOTED
+                                    : ANNOTATE_NONE;
+    free(a->hold);
+    free(a);
+    return r;
 }

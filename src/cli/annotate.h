@@ -5,6 +5,7 @@
 #define SSPR_CLI_ANNOTATE_H
 
 #include <stddef.h>
+#include <stdio.h>
 
 /* Every line annotate adds begins with this: four spaces, "--", a space,
  * "sspr-errors:" and a space. Removing the lines that begin with it (and, when
@@ -34,5 +35,9 @@ typedef enum {
  * record ends at the next text, past blank lines), at most 4 MiB; past that,
  * a note comes after the held lines instead of before them. */
 annotate_outcome annotate_run(const char *prog, char *const *files, size_t n);
+
+/* One input to out, as annotate_run does for each file, saying nothing on
+ * stderr (the fuzzing harness's entry). */
+annotate_outcome annotate_stream(const char *prog, FILE *in, FILE *out);
 
 #endif
