@@ -221,12 +221,41 @@ static uint8_t field_of(const scan_state *s)
     return s->field < SCAN_COLS ? s->col[s->field] : F_NONE;
 }
 
-/* Log Analytics' JSON-in-a-cell: the user it names, into field (once). */
-static void csv_json_user(scan_state *s, unsigned field)
+/* Log Analytics' JSON-in-a-cell columns (TargetResources, InitiatedBy,
+ * AdditionalDetails): what field_buf holds of one is read: the user or the
+ * initiator it names (once), or its whole key/value pairs. Returns how many
+ * bytes of it were used (0 when none can go). */
+static size_t csv_json_cell(scan_state *s, uint8_t f)
 {
-    size_t at, n = sspr__scan_json_upn((const unsigned char *)s->field_buf, s->field_len, &at);
+    const unsigned char *b = (const unsigned char *)s->field_buf;
+    if (f == F_JDETAILS)
+        return sspr__scan_json_pairs(s, b, s->field_len);
+    unsigned field = f == F_JUSER ? SSPR_RECORD_USER : SSPR_RECORD_INITIATOR;
+    size_t at, n = sspr__scan_json_upn(b, s->field_len, &at);
     if (n && !s->rec.tlen[field])
-        sspr__scan_set(s, field, (const unsigned char *)s->field_buf + at, n);
+        sspr__scan_set(s, field, b + at, n);
+    return 0;
+}
+
+/* Such a cell, often longer than field_buf: a window over it. Whenever the
+ * window is full it is read, and what that used, or else its older half,
+ * makes room. */
+static void csv_json_window(scan_state *s, uint8_t f, const unsigned char *p, size_t n)
+{
+    while (s->field_len + n > SCAN_FIELD) {
+        size_t take = (size_t)SCAN_FIELD - s->field_len;
+        memcpy(s->field_buf + s->field_len, p, take);
+        s->field_len = SCAN_FIELD;
+        p += take;
+        n -= take;
+        size_t used = csv_json_cell(s, f);
+        if (!used)
+            used = SCAN_FIELD / 2;
+        memmove(s->field_buf, s->field_buf + used, s->field_len - used);
+        s->field_len = (uint8_t)(s->field_len - used);
+    }
+    memcpy(s->field_buf + s->field_len, p, n);
+    s->field_len = (uint8_t)(s->field_len + n);
 }
 
 void sspr__scan_field_add(scan_state *s, const unsigned char *p, size_t n)
@@ -240,38 +269,13 @@ void sspr__scan_field_add(scan_state *s, const unsigned char *p, size_t n)
         sspr__scan_set(s, f, p, n); /* appended, byte for byte */
         return;
     }
-    if (f == F_JDETAILS) { /* pairs as they come whole; the rest waits for more */
-        while (n) {
-            size_t room = (size_t)SCAN_FIELD - s->field_len, take = room < n ? room : n;
-            memcpy(s->field_buf + s->field_len, p, take);
-            s->field_len = (uint8_t)(s->field_len + take);
-            p += take;
-            n -= take;
-            if (s->field_len < SCAN_FIELD)
-                break;
-            size_t used =
-                sspr__scan_json_pairs(s, (const unsigned char *)s->field_buf, s->field_len);
-            if (!used)
-                used = SCAN_FIELD / 2; /* no pair fits: let the oldest half go */
-            memmove(s->field_buf, s->field_buf + used, s->field_len - used);
-            s->field_len = (uint8_t)(s->field_len - used);
-        }
+    if (f == F_JUSER || f == F_JINIT || f == F_JDETAILS) {
+        csv_json_window(s, f, p, n);
         return;
     }
-    int json = f == F_JUSER || f == F_JINIT;
     if (!sspr__scan_text_field(f) && f != SSPR_RECORD_EVENT_ID && f != SSPR_RECORD_RECORD_ID &&
-        f != F_DKEY && f != F_DVALUE && f != F_UTC && !json)
+        f != F_DKEY && f != F_DVALUE && f != F_UTC)
         return;
-    while (json && s->field_len + n > SCAN_FIELD) { /* a long cell: a window over it */
-        size_t take = SCAN_FIELD - s->field_len;
-        memcpy(s->field_buf + s->field_len, p, take);
-        s->field_len = SCAN_FIELD;
-        csv_json_user(s, f == F_JUSER ? SSPR_RECORD_USER : SSPR_RECORD_INITIATOR);
-        memmove(s->field_buf, s->field_buf + SCAN_FIELD / 2, SCAN_FIELD / 2);
-        s->field_len = SCAN_FIELD / 2;
-        p += take;
-        n -= take;
-    }
     if (s->field_len + n > SCAN_FIELD) {
         s->field_over = 1;
         return;
@@ -293,12 +297,10 @@ void sspr__scan_field_end(scan_state *s)
     } else if (f == F_DVALUE) {
         sspr__scan_detail(s, (const unsigned char *)s->dkey, s->dkey_n, v, s->field_len);
         s->dkey_n = 0;
-    } else if (f == F_JUSER || f == F_JINIT) {
-        csv_json_user(s, f == F_JUSER ? SSPR_RECORD_USER : SSPR_RECORD_INITIATOR);
+    } else if (f == F_JUSER || f == F_JINIT || f == F_JDETAILS) {
+        csv_json_cell(s, f);
     } else if (f == F_UTC) {
         sspr__scan_set_utc(s, v, s->field_len);
-    } else if (f == F_JDETAILS) {
-        sspr__scan_json_pairs(s, v, s->field_len);
     } else if (!sspr__scan_text_field(f) && f != SSPR_RECORD_EVENT_ID && f != SSPR_RECORD_RECORD_ID)
         ;
     else if (f == SSPR_RECORD_EVENT_ID)
