@@ -6,6 +6,7 @@
 #include "ops.h"
 #include "output.h"
 #include "scan_report.h"
+#include "text.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -37,27 +38,12 @@ typedef struct {
     int oom, io;
 } inc_state;
 
-static int inc_has(const char *hay, const char *needle)
-{
-    size_t n = strlen(needle);
-    for (; *hay; hay++) {
-        size_t i = 0;
-        while (i < n && hay[i] &&
-               (hay[i] | (hay[i] >= 'A' && hay[i] <= 'Z' ? 0x20 : 0)) ==
-                   (needle[i] | (needle[i] >= 'A' && needle[i] <= 'Z' ? 0x20 : 0)))
-            i++;
-        if (i == n)
-            return 1;
-    }
-    return n == 0;
-}
-
 static int inc_wanted(const inc_state *st, const op *o)
 {
     const incidents_options *f = st->opt;
     if (o->outcome == OP_SUCCEEDED)
         return 0;
-    if (f->user && !inc_has(o->user, f->user))
+    if (f->user && !cli_contains(o->user, f->user))
         return 0;
     if (st->since && (!o->end || o->end < st->since))
         return 0;
@@ -65,8 +51,7 @@ static int inc_wanted(const inc_state *st, const op *o)
         return 0;
     int source = !f->source, level = !f->level;
     for (size_t i = 0; i < o->nrec; i++) {
-        if (f->source && inc_has(o->rec[i].source, f->source) &&
-            strlen(o->rec[i].source) == strlen(f->source))
+        if (f->source && cli_same(o->rec[i].source, f->source))
             source = 1;
         if (f->level && strcmp(o->rec[i].level, f->level) == 0)
             level = 1;
@@ -235,14 +220,8 @@ static void inc_done(void *ctx, const op *o)
     memset(l, 0, sizeof *l);
     l->when = o->end ? o->end : o->start;
     l->seq = o->seq;
-    const char *t = o->end_text[0] ? o->end_text : o->start_text;
-    size_t tn = strlen(t), un = strlen(o->user);
-    if (tn > sizeof l->time - 1)
-        tn = sizeof l->time - 1;
-    if (un > sizeof l->user - 1)
-        un = sizeof l->user - 1;
-    memcpy(l->time, t, tn);
-    memcpy(l->user, o->user, un); /* cut, at worst inside a character: text only */
+    cli_copy(l->time, sizeof l->time, o->end_text[0] ? o->end_text : o->start_text);
+    cli_copy(l->user, sizeof l->user, o->user);
     l->outcome = o->outcome;
     l->best = o->best;
     st->shown++;

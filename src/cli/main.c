@@ -7,6 +7,7 @@
 #include "scan_report.h"
 #include "schema.h"
 #include "sspr-errors.h"
+#include "text.h"
 
 #include <errno.h>
 #include <stdio.h>
@@ -447,17 +448,6 @@ static int cmd_decode(const options *o)
     return EXIT_FOUND;
 }
 
-static int ieq(const char *a, const char *b)
-{
-    for (; *a && *b; a++, b++) {
-        int x = (*a >= 'A' && *a <= 'Z') ? *a + 32 : *a;
-        int y = (*b >= 'A' && *b <= 'Z') ? *b + 32 : *b;
-        if (x != y)
-            return 0;
-    }
-    return *a == *b;
-}
-
 /* ---- list --summary ---- */
 
 /* The schema's closed sets list --summary counts by, each with the label of
@@ -545,7 +535,7 @@ static int cmd_list(const options *o)
 {
     char names[160], fmt[200]; /* the schema's names hold no '%' */
     /* the options as the schema's numbers, once: 0 for --source none */
-    int no_source = o->source && ieq(o->source, "none");
+    int no_source = o->source && cli_same(o->source, "none");
     unsigned source = o->source && !no_source
                           ? sspr__number_of(&sspr__sources, o->source, strlen(o->source), 1)
                           : 0;

@@ -1,6 +1,8 @@
 /* Operations: records joined into attempts (see ops.h). */
 #include "ops.h"
 
+#include "text.h"
+
 #include <stdlib.h>
 #include <string.h>
 
@@ -82,16 +84,6 @@ ops *ops_new(op_fn done, void *ctx)
     return o;
 }
 
-static void ops_copy(char *dst, size_t size, const char *src)
-{
-    size_t n = src ? strlen(src) : 0;
-    if (n >= size)
-        n = size - 1;
-    if (n)
-        memcpy(dst, src, n);
-    dst[n] = '\0';
-}
-
 static void ops_record(op_record *x, const sspr_record *r, size_t file)
 {
     memset(x, 0, sizeof *x);
@@ -99,7 +91,7 @@ static void ops_record(op_record *x, const sspr_record *r, size_t file)
     x->line = sspr_record_line(r);
     x->record_id = sspr_record_number(r, SSPR_RECORD_RECORD_ID);
     x->event_id = sspr_record_number(r, SSPR_RECORD_EVENT_ID);
-#define OPS_TXT(f, field) ops_copy(x->f, sizeof x->f, sspr_record_text(r, field))
+#define OPS_TXT(f, field) cli_copy(x->f, sizeof x->f, sspr_record_text(r, field))
     OPS_TXT(format, SSPR_RECORD_FORMAT);
     OPS_TXT(source, SSPR_RECORD_SOURCE);
     OPS_TXT(level, SSPR_RECORD_LEVEL);
@@ -129,16 +121,10 @@ static void ops_record(op_record *x, const sspr_record *r, size_t file)
     }
 }
 
+/* Two texts that both say something and say it alike (any ASCII case). */
 static int ops_same(const char *a, const char *b)
 {
-    if (!*a || !*b)
-        return 0;
-    for (; *a && *b; a++, b++) {
-        int x = *a >= 'A' && *a <= 'Z' ? *a + 32 : *a, y = *b >= 'A' && *b <= 'Z' ? *b + 32 : *b;
-        if (x != y)
-            return 0;
-    }
-    return *a == *b;
+    return *a && *b && cli_same(a, b);
 }
 
 static int ops_is_cloud(const op_record *x)
@@ -300,10 +286,10 @@ void ops_add(ops *o, const sspr_record *r, size_t file)
         if (!p)
             return;
         p->o.seq = o->seq++;
-        ops_copy(p->o.key, sizeof p->o.key, key);
+        cli_copy(p->o.key, sizeof p->o.key, key);
         o->open[o->n++] = p;
     } else if (key[0] && !ops_same(p->o.key, key) && !p->key2[0]) {
-        ops_copy(p->key2, sizeof p->key2, key);
+        cli_copy(p->key2, sizeof p->key2, key);
     }
     op *q = &p->o;
     if (q->nrec < OPS_RECORDS)
@@ -315,15 +301,15 @@ void ops_add(ops *o, const sspr_record *r, size_t file)
     else
         q->onprem = 1;
     if (!q->user[0] && x.user[0])
-        ops_copy(q->user, sizeof q->user, x.user);
+        cli_copy(q->user, sizeof q->user, x.user);
     if (x.when) {
         if (!q->start || x.when < q->start) {
             q->start = x.when;
-            ops_copy(q->start_text, sizeof q->start_text, x.time);
+            cli_copy(q->start_text, sizeof q->start_text, x.time);
         }
         if (x.when >= q->end) {
             q->end = x.when;
-            ops_copy(q->end_text, sizeof q->end_text, x.time);
+            cli_copy(q->end_text, sizeof q->end_text, x.time);
         }
         if (x.when > p->last)
             p->last = x.when;

@@ -30,7 +30,8 @@ void out_wrap(FILE *f, const char *first, const char *text, int indent, int widt
 
 /* Text for HTML, in element content or a quoted attribute: & < > " ' as
  * character references, control characters (but tab and line breaks) and
- * DEL dropped; nothing of it can open a tag or end an attribute. */
+ * DEL as a space (src/common/html.c); nothing of it can open a tag or end an
+ * attribute. */
 void out_html(FILE *f, const char *s);
 /* Text for Markdown, in a paragraph or a table cell: the characters that
  * format or link (\ ` * _ [ ] | # ~ !) escaped with a backslash, & < > as

@@ -6,6 +6,7 @@
 #include "ops.h"
 #include "output.h"
 #include "sspr-errors.h"
+#include "text.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -79,33 +80,13 @@ typedef struct {
 
 int report_format_parse(const char *s, report_format *out)
 {
-    char low[16];
-    size_t i = 0;
-    for (; s[i] && i + 1 < sizeof low; i++)
-        low[i] = (char)(s[i] >= 'A' && s[i] <= 'Z' ? s[i] + 32 : s[i]);
-    low[i] = '\0';
-    if (s[i])
-        return 0;
-    if (strcmp(low, "html") == 0)
+    if (cli_same(s, "html"))
         *out = REPORT_HTML;
-    else if (strcmp(low, "md") == 0 || strcmp(low, "markdown") == 0)
+    else if (cli_same(s, "md") || cli_same(s, "markdown"))
         *out = REPORT_MARKDOWN;
     else
         return 0;
     return 1;
-}
-
-static void rep_copy(char *dst, size_t size, const char *src)
-{
-    size_t n = src ? strlen(src) : 0;
-    if (n >= size) { /* cut at a character's start, not inside it */
-        n = size - 1;
-        while (n > 0 && ((unsigned char)src[n] & 0xC0) == 0x80)
-            n--;
-    }
-    if (n)
-        memcpy(dst, src, n);
-    dst[n] = '\0';
 }
 
 static int is_onprem(const sspr_record *rec)
@@ -126,7 +107,7 @@ static void note_computer(rep *r, const char *name)
         }
     if (r->ncomp == MAX_COMPUTERS)
         return;
-    rep_copy(r->comp[r->ncomp].name, sizeof r->comp[r->ncomp].name, name);
+    cli_copy(r->comp[r->ncomp].name, sizeof r->comp[r->ncomp].name, name);
     r->comp[r->ncomp++].count = 1;
 }
 
@@ -141,7 +122,7 @@ static void note_hresult(rep *r, uint32_t hr, const char *time)
         return;
     r->hr[r->nhr].hr = hr;
     r->hr[r->nhr].count = 1;
-    rep_copy(r->hr[r->nhr].first, sizeof r->hr[r->nhr].first, time);
+    cli_copy(r->hr[r->nhr].first, sizeof r->hr[r->nhr].first, time);
     r->nhr++;
 }
 
@@ -166,11 +147,11 @@ static void on_record(void *ctx, const sspr_record *rec, size_t file)
     int64_t t = ops_seconds(time);
     if (t && (!r->t0 || t < r->t0)) {
         r->t0 = t;
-        rep_copy(r->t0_text, sizeof r->t0_text, time);
+        cli_copy(r->t0_text, sizeof r->t0_text, time);
     }
     if (t && t > r->t1) {
         r->t1 = t;
-        rep_copy(r->t1_text, sizeof r->t1_text, time);
+        cli_copy(r->t1_text, sizeof r->t1_text, time);
     }
     if (is_onprem(rec)) {
         note_computer(r, sspr_record_text(rec, SSPR_RECORD_COMPUTER));
@@ -226,7 +207,7 @@ static void detail_of(const op *o, char *out, size_t size)
     for (size_t i = o->nrec; !pick && i-- > 0;)
         if (o->rec[i].reason[0] || o->rec[i].message[0])
             pick = &o->rec[i];
-    rep_copy(out, size, !pick ? "" : pick->reason[0] ? pick->reason : pick->message);
+    cli_copy(out, size, !pick ? "" : pick->reason[0] ? pick->reason : pick->message);
 }
 
 static void on_op(void *ctx, const op *o)
@@ -248,12 +229,12 @@ static void on_op(void *ctx, const op *o)
     x->outcome = o->outcome;
     x->cloud = o->cloud;
     x->onprem = o->onprem;
-    rep_copy(x->user, sizeof x->user, o->user);
-    rep_copy(x->key, sizeof x->key, o->key);
+    cli_copy(x->user, sizeof x->user, o->user);
+    cli_copy(x->key, sizeof x->key, o->key);
     x->start = o->start;
     x->end = o->end;
-    rep_copy(x->start_text, sizeof x->start_text, o->start_text);
-    rep_copy(x->end_text, sizeof x->end_text, o->end_text);
+    cli_copy(x->start_text, sizeof x->start_text, o->start_text);
+    cli_copy(x->end_text, sizeof x->end_text, o->end_text);
     x->best = o->best;
     x->nrec = o->nrec + o->dropped;
     describe(o, x->what, sizeof x->what);
@@ -524,7 +505,7 @@ static void short_label(const char *s, size_t max, char *out, size_t size)
             break;
     }
     if (!s[i]) {
-        rep_copy(out, size, s);
+        cli_copy(out, size, s);
         return;
     }
     snprintf(out, size, "%.*s...", (int)i, s);
@@ -649,7 +630,7 @@ static void html_timeline(const rep *r)
         if (k < w.n)
             short_label(w.user[k], 28, label, sizeof label);
         else
-            rep_copy(label, sizeof label, k == w.n && w.others ? "(other users)" : "(no user)");
+            cli_copy(label, sizeof label, k == w.n && w.others ? "(other users)" : "(no user)");
         printf("<rect x=\"0\" y=\"%.1f\" width=\"%d\" height=\"%d\" fill=\"%s\"/>"
                "<text x=\"%d\" y=\"%.1f\" text-anchor=\"end\">",
                y, SVG_W, SVG_ROW, k % 2 ? "#ffffff" : "#f6f8fa", SVG_LEFT - 10, y + 16);
@@ -814,30 +795,15 @@ static const sspr_entry *checklist_entry(void)
     return e;
 }
 
-static int contains_nocase(const char *s, const char *word)
-{
-    size_t n = strlen(word);
-    for (; *s; s++) {
-        size_t i = 0;
-        while (i < n && s[i] &&
-               (s[i] >= 'A' && s[i] <= 'Z' ? s[i] + 32 : s[i]) ==
-                   (word[i] >= 'A' && word[i] <= 'Z' ? word[i] + 32 : word[i]))
-            i++;
-        if (i == n)
-            return 1;
-    }
-    return 0;
-}
-
 /* What the logs answer of a checklist step: 't' time, 'u' users, 'c' the
  * Connect server, 0 nothing. */
 static int step_answer(const char *step)
 {
-    if (contains_nocase(step, "date and time"))
+    if (cli_contains(step, "date and time"))
         return 't';
-    if (contains_nocase(step, "affected user"))
+    if (cli_contains(step, "affected user"))
         return 'u';
-    if (contains_nocase(step, "connect") && contains_nocase(step, "server"))
+    if (cli_contains(step, "connect") && cli_contains(step, "server"))
         return 'c';
     return 0;
 }
