@@ -43,6 +43,11 @@
  * four quality-set queries and one real ticket, at 0.7 of one query; at 0.5
  * none is above the answer of any query or case. */
 #define SEARCH_AUDIT_WEIGHT 0.5f
+/* How much better the words must fit a related entry than the coded one for
+ * it to share the coded entry's tier (search_related): by half again, so that
+ * a few words that both share ("event 33004 and access denied") leave the
+ * event first. */
+#define SEARCH_RELATED_MARGIN 1.5f
 #define SEARCH_PHRASE 1000.0f
 #define SEARCH_NAMED 2000.0f
 #define SEARCH_EXACT 4000.0f
@@ -64,6 +69,7 @@ typedef struct {
     uint32_t entry1; /* entry index + 1; 0 = empty */
     float score;
     unsigned ev; /* the evidence the text holds for it (match.h) */
+    int related; /* search_related() lifts it to the tier of a coded entry */
 } search_slot;
 
 /* The candidates, dense in cand[0..n), found through an open-addressing index
@@ -107,6 +113,7 @@ static search_slot *search_slot_of(search_table *t, uint32_t entry, int add)
     s->entry1 = entry + 1;
     s->score = 0.0f;
     s->ev = 0;
+    s->related = 0;
     return s;
 }
 
@@ -356,6 +363,51 @@ static float search_tier(unsigned ev)
     return ev & SSPR__EV_MSG ? SEARCH_PHRASE : 0.0f;
 }
 
+/* The code is not always the answer: "33004 for a Domain Admins member" is the
+ * protected-groups symptom, which the catalogue relates to event 33004. An
+ * entry related to one whose code, HRESULT or name the text writes (either way
+ * round) shares that entry's tier when the words of the text fit it clearly better
+ * (a BM25 score SEARCH_RELATED_MARGIN times as high) than the coded entry. Entries that share a
+ * code are thus ordered by the rest of the text; a symptom unrelated to the
+ * code still stays below it, and so does any related entry that the words do
+ * not favour. Only an entry with no event code of its own is lifted: an
+ * event whose own code the text does not write is not what the text names
+ * (event 33004 with "adminCount=1" stays 33004, not 6329 0x80230626). Measured
+ * on tests/search/queries.tsv and tests/real. */
+static int search_liftable(const search_slot *r, const search_slot *c)
+{
+    const unsigned coded = SSPR__EV_CODE | SSPR__EV_HR | SSPR__EV_NAMED | SSPR__EV_NAME;
+    const sspr_entry *e = &sspr__entries[r->entry1 - 1];
+    return !(r->ev & coded) && r->score > SEARCH_RELATED_MARGIN * c->score &&
+           sspr_entry_code(e) < 0;
+}
+
+static void search_related(search_table *tab)
+{
+    const unsigned coded = SSPR__EV_CODE | SSPR__EV_HR | SSPR__EV_NAMED | SSPR__EV_NAME;
+    size_t n = tab->n;
+    for (size_t i = 0; i < n; i++) {
+        const search_slot *c = &tab->cand[i];
+        if (!(c->ev & coded))
+            continue;
+        const sspr_entry *e = &sspr__entries[c->entry1 - 1];
+        for (size_t k = 0, nk = sspr_entry_related_count(e); k < nk; k++) {
+            search_slot *r = search_slot_of(tab, sspr_entry_related(e, k)->index, 0);
+            if (r && search_liftable(r, c))
+                r->related = 1;
+        }
+        for (size_t j = 0; j < n; j++) { /* the other way round */
+            search_slot *r = &tab->cand[j];
+            if (r->related || !search_liftable(r, c))
+                continue;
+            const sspr_entry *re = &sspr__entries[r->entry1 - 1];
+            for (size_t k = 0, nk = sspr_entry_related_count(re); k < nk; k++)
+                if (sspr_entry_related(re, k) == e)
+                    r->related = 1;
+        }
+    }
+}
+
 /* ---- ranking ---------------------------------------------------------------- */
 
 static int search_cmp(const void *a, const void *b)
@@ -436,8 +488,13 @@ static size_t search(const char *text, const search_out *o)
             s->score *= SEARCH_AUDIT_WEIGHT;
         if (s->score > SEARCH_BM25_CAP)
             s->score = SEARCH_BM25_CAP;
-        if (s->score > 0.0f || search_tier(s->ev) > 0.0f)
-            s->score += search_tier(s->ev);
+    }
+    search_related(&tab);
+    for (size_t i = 0; i < tab.n; i++) {
+        search_slot *s = &tab.cand[i];
+        float tier = s->related ? SEARCH_NAMED : search_tier(s->ev);
+        if (s->score > 0.0f || tier > 0.0f)
+            s->score += tier;
     }
     for (size_t i = 0; i < nexact; i++)
         search_slot_of(&tab, exact[i]->index, 0)->score = SEARCH_EXACT - (float)i;
