@@ -107,6 +107,7 @@ static void ops_record(op_record *x, const sspr_record *r, size_t file)
     OPS_TXT(message, SSPR_RECORD_MESSAGE);
 #undef OPS_TXT
     x->when = ops_seconds(x->time);
+    x->side = ops_side_of(r);
     x->nhr = sspr_record_hresult_count(r);
     if (x->nhr > 8)
         x->nhr = 8;
@@ -127,9 +128,22 @@ static int ops_same(const char *a, const char *b)
     return *a && *b && cli_same(a, b);
 }
 
+ops_side ops_side_of(const sspr_record *r)
+{
+    const char *activity = sspr_record_text(r, SSPR_RECORD_ACTIVITY);
+    const char *correlation = sspr_record_text(r, SSPR_RECORD_CORRELATION_ID);
+    const char *src = sspr_record_text(r, SSPR_RECORD_SOURCE);
+    if ((activity && *activity) || (correlation && *correlation))
+        return OPS_SIDE_CLOUD;
+    if (sspr_record_number(r, SSPR_RECORD_EVENT_ID) >= 0 ||
+        (src && (strcmp(src, "PasswordResetService") == 0 || strcmp(src, "ADSync") == 0)))
+        return OPS_SIDE_ONPREM;
+    return OPS_SIDE_UNKNOWN;
+}
+
 static int ops_is_cloud(const op_record *x)
 {
-    return x->activity[0] || x->correlation_id[0];
+    return x->side == OPS_SIDE_CLOUD;
 }
 
 /* A step of the cloud's reset flow, not its end: its success decides nothing. */

@@ -41,6 +41,12 @@ enum {
 
 typedef enum { OP_UNFINISHED, OP_SUCCEEDED, OP_FAILED } op_outcome;
 
+/* Which side of a reset a record comes from: the cloud (an audit-log record:
+ * it has an activity or a correlation id), on-premises (an event id, or the
+ * source PasswordResetService or ADSync), or neither known (free text). */
+typedef enum { OPS_SIDE_UNKNOWN, OPS_SIDE_CLOUD, OPS_SIDE_ONPREM } ops_side;
+ops_side ops_side_of(const sspr_record *r);
+
 /* One record of an operation, copied out of the scanner's callback. */
 typedef struct {
     size_t file;       /* index into the files given */
@@ -52,6 +58,7 @@ typedef struct {
     char user[OPS_TEXT], tracking_id[48], correlation_id[48], operation[48];
     char activity[OPS_TEXT], result[24], reason[OPS_TEXT], computer[64];
     char message[OPS_TEXT]; /* its first OPS_TEXT bytes */
+    ops_side side;
     size_t nhr, nent;
     uint32_t hr[8];
     const sspr_entry *entries[OPS_ENTRIES]; /* best first */

@@ -89,13 +89,6 @@ int report_format_parse(const char *s, report_format *out)
     return 1;
 }
 
-static int is_onprem(const sspr_record *rec)
-{
-    const char *src = sspr_record_text(rec, SSPR_RECORD_SOURCE);
-    return sspr_record_number(rec, SSPR_RECORD_EVENT_ID) >= 0 ||
-           (src && (strcmp(src, "PasswordResetService") == 0 || strcmp(src, "ADSync") == 0));
-}
-
 static void note_computer(rep *r, const char *name)
 {
     if (!name || !*name)
@@ -153,7 +146,7 @@ static void on_record(void *ctx, const sspr_record *rec, size_t file)
         r->t1 = t;
         cli_copy(r->t1_text, sizeof r->t1_text, time);
     }
-    if (is_onprem(rec)) {
+    if (ops_side_of(rec) == OPS_SIDE_ONPREM) {
         note_computer(r, sspr_record_text(rec, SSPR_RECORD_COMPUTER));
         for (size_t i = 0; i < sspr_record_hresult_count(rec); i++)
             note_hresult(r, sspr_record_hresult(rec, i), time);
