@@ -323,14 +323,7 @@ static int cmd_scan(const options *o)
 {
     switch (scan_report(prog, o->args, o->nargs, o->json, o->records)) {
     case SCAN_FOUND: return EXIT_FOUND;
-    case SCAN_NOTHING:
-        /* say so, and where prose goes: scan reads records and codes, not descriptions */
-        if (!o->json)
-            fprintf(stderr,
-                    "%s: no record, code or catalogue message found; for a description in "
-                    "words, try: %s search \"...\"\n",
-                    prog, prog);
-        return EXIT_NOTHING;
+    case SCAN_NOTHING: return EXIT_NOTHING; /* scan_report said what it read */
     case SCAN_UNREADABLE: return EXIT_USAGE;
     default: return EXIT_USAGE; /* SCAN_NO_MEMORY, reported as the other commands do */
     }

@@ -216,6 +216,7 @@ static void on_record(void *ctx, const sspr_record *rec, size_t file)
         r->records++;
         return;
     }
+    r->records++;
     tally_record(r, rec);
 }
 
@@ -673,6 +674,18 @@ scan_outcome scan_report(const char *prog, char *const *files, size_t n, int jso
             print_json(r.t, order, found, files);
         else
             print_text(r.t, order, found, files, n);
+    }
+    if (!json && !found && read != SCAN_UNREADABLE) {
+        /* say what was read, and where prose goes: scan reads records and
+           codes, not descriptions */
+        char read_what[64];
+        if (r.records)
+            snprintf(read_what, sizeof read_what, "%zu record%s read, none names a catalogue entry",
+                     r.records, r.records == 1 ? "" : "s");
+        else
+            snprintf(read_what, sizeof read_what, "no record, code or catalogue message found");
+        fprintf(stderr, "%s: %s; for a description in words, try: %s search \"...\"\n", prog,
+                read_what, prog);
     }
     free(r.t);
     free(r.by_address);

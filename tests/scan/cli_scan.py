@@ -86,6 +86,16 @@ with tempfile.TemporaryDirectory() as tmp:
     check(r.returncode == 1, "nothing found: exit 1, not %d" % r.returncode)
     check(b"search" in r.stderr and r.stderr.count(b"\n") == 1,
           "nothing found: one line on standard error pointing to search")
+    other = os.path.join(tmp, "other.txt")
+    with open(other, "w") as f:
+        f.write("Log Name: Application\nSource: Foo\nEvent ID: 1000\nLevel: Error\n"
+                "Description:\nboom\n\n"
+                "Log Name: Application\nSource: Bar\nEvent ID: 7\nLevel: Warning\n"
+                "Description:\nbang\n")
+    r = run(other)
+    check(r.returncode == 1, "records of other providers: exit 1, not %d" % r.returncode)
+    check(b"2 records read, none names a catalogue entry" in r.stderr,
+          "records of other providers: the summary counts them: %r" % r.stderr)
     r = run("--json", empty)
     check(r.returncode == 1 and json.loads(r.stdout) == [], "nothing found, --json: []")
     r = run("-", stdin=b"")
