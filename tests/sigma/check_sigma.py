@@ -1,7 +1,7 @@
 #!/usr/bin/python3
 """The Sigma rules `sspr-gen --emit sigma` writes (issue 21, point 1).
 
-    check_sigma.py SSPR_GEN RULES_DIR SCHEMA_DIR CATALOG_FILE...
+    check_sigma.py SSPR_GEN RULES_DIR SCHEMA_DIR EVENTS_XML AUDIT_DIR CATALOG_FILE...
 
 RULES_DIR is the build's output (share/sspr-errors/sigma once installed).
   - every file validates against the Sigma specification's JSON Schemas
@@ -17,6 +17,15 @@ RULES_DIR is the build's output (share/sspr-errors/sigma once installed).
     as the catalogue's messages spell it, and no other 6329 rule matches those
     messages; an audit rule catches every string of its entry and no string of
     another entry; the correlations refer to rules that exist;
+  - the rules do what they say: a small evaluator of the Sigma this generator
+    writes (field equality, |contains, lists, "a and b") runs them over the
+    Windows event XML of tests/eventviewer/events.xml (each failure event is
+    matched by its entry's rule alone, other events by none) and over the audit
+    records of tests/audit (Log Analytics rows as they are, Graph rows with
+    their fields named as Sentinel's columns, as a processing pipeline would):
+    a record is matched by exactly the rules of the failure entries that
+    tests/audit/expected.tsv gives it, and by the failed-row rule when its
+    result is failure;
   - two runs write the same bytes as the build did, a stale rule is removed,
     and the dates come from the catalogue or SOURCE_DATE_EPOCH, never the clock.
 """
@@ -29,6 +38,7 @@ import subprocess
 import sys
 import tempfile
 import uuid
+import xml.etree.ElementTree as ET
 
 try:
     import jsonschema
@@ -300,6 +310,134 @@ def check_audit_rule(fname, d, e, entries):
                       "%s does not catch %r of %s" % (fname, s, x["id"]))
 
 
+# ---- a small evaluator of the Sigma written here ----
+
+def field_matches(record, spec, values):
+    field, _, modifier = spec.partition("|")
+    check(modifier in ("", "contains"), "modifier %r is one the evaluator knows" % modifier)
+    have = record.get(field)
+    if have is None:
+        return False
+    for v in values if isinstance(values, list) else [values]:
+        if isinstance(v, int):
+            if have == v:
+                return True
+            continue
+        want, got = unescape(v).lower(), str(have).lower()
+        if (want in got) if modifier == "contains" else (want == got):
+            return True
+    return False
+
+
+def search_matches(record, search):
+    if isinstance(search, list):  # a list of maps: any of them
+        return any(search_matches(record, m) for m in search)
+    return all(field_matches(record, k, v) for k, v in search.items())
+
+
+def rule_matches(rule, record):
+    det = rule["detection"]
+    names = det["condition"].split(" and ")
+    check(all(n in det for n in names), "condition %r names its searches" % det["condition"])
+    return all(search_matches(record, det[n]) for n in names)
+
+
+# Expected rules for the records of tests/eventviewer/events.xml, by EventRecordID.
+EVENT_EXPECT = {1003: "prs-31003", 1004: "prs-33008", 1005: "prs-32009", 1006: "prs-32014",
+                1010: "adsync-6329-80230619", 1011: "adsync-6329-80230626", 1012: "adsync-6800",
+                1013: "adsync-6306"}
+
+
+def event_records(path):
+    ns = "{http://schemas.microsoft.com/win/2004/08/events/event}"
+    out = []
+    for ev in ET.parse(path).getroot():
+        sysel = ev.find(ns + "System")
+        data = [d.text or "" for d in ev.iter(ns + "Data")]
+        out.append({"EventRecordID": int(sysel.findtext(ns + "EventRecordID")),
+                    "Provider_Name": sysel.find(ns + "Provider").get("Name"),
+                    "EventID": int(sysel.findtext(ns + "EventID")),
+                    "Channel": sysel.findtext(ns + "Channel"),
+                    "Computer": sysel.findtext(ns + "Computer"),
+                    "Data": " ".join(data)})
+    return out
+
+
+def test_events(docs, events_xml):
+    rules = {tag[len("sspr-errors."):]: d for d in docs.values() for tag in d.get("tags", [])
+             if tag.startswith("sspr-errors.") and not tag.startswith("sspr-errors.area.")
+             and d["logsource"]["product"] == "windows"}
+    records = event_records(events_xml)
+    check(len(records) > 10 and set(EVENT_EXPECT) <= {r["EventRecordID"] for r in records},
+          "the event fixtures are there (%d)" % len(records))
+    for r in records:
+        got = sorted(i for i, d in rules.items() if rule_matches(d, r))
+        want = [EVENT_EXPECT[r["EventRecordID"]]] if r["EventRecordID"] in EVENT_EXPECT else []
+        check(got == want, "event %d (%s %d) is matched by %s, not %s"
+              % (r["EventRecordID"], r["Provider_Name"], r["EventID"], want, got))
+
+
+# Graph's names of the audit fields, as Sentinel's AuditLogs columns (what a
+# processing pipeline maps); Log Analytics rows already use the columns.
+GRAPH_FIELDS = {"activityDisplayName": "OperationName", "loggedByService": "LoggedByService",
+                "result": "Result", "resultReason": "ResultReason"}
+
+
+def audit_records(audit_dir):
+    expected = {}
+    with open(os.path.join(audit_dir, "expected.tsv"), encoding="utf-8") as f:
+        for line in f:
+            cols = line.rstrip("\n").split("\t")
+            if line.startswith("#") or cols[0] == "file":
+                continue
+            expected[(cols[0], int(cols[1]))] = [e for e in cols[-1].split(",") if e]
+    out = []
+    for name in ("loganalytics.json", "graph-directoryaudits.json", "graph-page2.json",
+                 "portal-download.json"):
+        with open(os.path.join(audit_dir, name), encoding="utf-8") as f:
+            doc = json.load(f)
+        rows = doc["value"] if isinstance(doc, dict) else doc
+        for i, row in enumerate(rows):
+            if name == "loganalytics.json":
+                rec = dict(row)
+            else:
+                rec = {GRAPH_FIELDS[k]: v for k, v in row.items() if k in GRAPH_FIELDS}
+                rec["ResultDescription"] = rec.get("ResultReason")
+            out.append((name, i, rec, expected.get((name, i))))
+    return out
+
+
+def test_audit(docs, entries, audit_dir):
+    severity = {e["id"]: e["severity"] for e in entries}
+    rules = {tag[len("sspr-errors."):]: d for d in docs.values() for tag in d.get("tags", [])
+             if tag.startswith("sspr-errors.") and not tag.startswith("sspr-errors.area.")
+             and d["logsource"]["product"] == "azure"}
+    base = next((d for d in docs.values() if d.get("name") == "sspr_audit_failed_operation"), None)
+    records = audit_records(audit_dir)
+    check(len(records) > 40 and all(r[3] is not None for r in records),
+          "the audit records and their expected entries are there (%d)" % len(records))
+    matched_rules, failed = set(), 0
+    for name, i, rec, want_entries in records:
+        if want_entries is None:
+            continue
+        got = sorted(e for e, d in rules.items() if rule_matches(d, rec))
+        want = sorted(e for e in want_entries if severity.get(e) in ("warning", "error"))
+        check(got == want, "%s record %d (%s / %r) is matched by the rules of %s, not %s"
+              % (name, i, rec.get("OperationName"), rec.get("ResultReason"), want, got))
+        matched_rules |= set(got)
+        if base is not None:
+            is_failure = str(rec.get("Result", "")).lower() == "failure"
+            failed += is_failure
+            check(rule_matches(base, rec) == is_failure,
+                  "%s record %d: the failed-row rule matches it iff its result is failure"
+                  % (name, i))
+    print("%d audit records, %d failed rows; rules that matched some: %s"
+          % (len(records), failed, sorted(matched_rules)))
+    check(failed > 5 and len(matched_rules) >= 5,
+          "the records exercise the rules: %d failed rows, %d rules matched"
+          % (failed, len(matched_rules)))
+
+
 def run_gen(sspr_gen, out, catalog, **kw):
     return subprocess.run([sspr_gen, "--emit", "sigma", "--output", out] + catalog,
                           stdout=subprocess.PIPE, stderr=subprocess.PIPE, timeout=60, **kw)
@@ -376,16 +514,19 @@ def test_small_catalog(sspr_gen, det, cor):
 
 
 def main(argv):
-    if len(argv) < 5:
+    if len(argv) < 7:
         print(__doc__)
         return 2
     sspr_gen, rules_dir, schema_dir = os.path.abspath(argv[1]), argv[2], argv[3]
-    catalog = [os.path.abspath(c) for c in argv[4:]]
+    events_xml, audit_dir = argv[4], argv[5]
+    catalog = [os.path.abspath(c) for c in argv[6:]]
     entries = load_catalog(catalog)
     det, cor = validators(schema_dir)
     built = read_rules(rules_dir)
     docs = test_schema(built, det, cor)
     test_content(docs, entries)
+    test_events(docs, events_xml)
+    test_audit(docs, entries, audit_dir)
     test_reproducible(sspr_gen, built, catalog)
     test_small_catalog(sspr_gen, det, cor)
     print("%d rules, %d checks failed" % (len(built), len(failures)))
