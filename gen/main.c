@@ -7,7 +7,8 @@
  *       sspr-search.inc, search.gperf          search index (table `outdir_extra`)
  *       sspr-scan.inc                          event-log scanner patterns
  *   sspr-gen --emit NAME --output PATH FILE...   validate, then write one other output
- *       (NAME from the table `emitters` below; `sspr-gen --list` prints them)
+ *       (NAME from the table `emitters` below; `sspr-gen --list` prints them); for
+ *       the outputs of several files (sigma, eventviewer) PATH is a directory
  *
  * Exit status: 0 success, 1 the catalogue has problems (each reported as
  * file:line:column: error: message), 2 usage error, 3 an output could not be written. */
@@ -16,6 +17,7 @@
 #include "emit_bindings.h"
 #include "emit_doc.h"
 #include "emit_search.h"
+#include "emit_siem.h"
 #include "index.h"
 #include "model.h"
 
@@ -38,6 +40,9 @@ static const struct {
     {"scan-tables", "the event-log scanner's patterns (also written by --outdir)",
      emit_scan_tables},
     {"json-schema", "catalog/schema.json, the catalogue's JSON Schema", emit_json_schema},
+    {"sigma", "Sigma rules for the failures, into the directory PATH", emit_sigma},
+    {"eventviewer", "an Event Viewer view and a WEF subscription, into the directory PATH",
+     emit_eventviewer},
 };
 
 /* Files --outdir writes after the gperf inputs (src/lib/meson.build
@@ -55,7 +60,8 @@ static void usage(FILE *f)
 {
     fputs("usage: sspr-gen --check FILE...\n"
           "       sspr-gen --outdir DIR FILE...\n"
-          "       sspr-gen --emit NAME --output PATH FILE...\n"
+          "       sspr-gen --emit NAME --output PATH FILE...  (sigma, eventviewer: PATH is a "
+          "directory)\n"
           "       sspr-gen --list\n",
           f);
 }
