@@ -374,14 +374,16 @@ static const char *cs_return(api_type t)
 static void cs_head(FILE *f)
 {
     fprintf(f,
-            "using System;\nusing System.Runtime.InteropServices;\n\n"
+            "using System;\nusing System.Runtime.CompilerServices;\n"
+            "using System.Runtime.InteropServices;\n\n"
             "namespace SsprErrors\n{\n"
             "    /// <summary>The C functions of libsspr-errors, one declaration each. Text\n"
             "    /// comes back as an IntPtr to static UTF-8 (never freed).</summary>\n"
             "    internal static class Native\n    {\n"
-            "        /// <summary>The name every [DllImport] uses; Library.cs maps it to the\n"
-            "        /// file on each system.</summary>\n"
-            "        internal const string Lib = \"sspr-errors\";\n\n"
+            "        /// <summary>The name every [DllImport] uses: the DLL's on Windows;\n"
+            "        /// elsewhere Library.cs and SsprErrors.dll.config map it to the\n"
+            "        /// shared library's file name.</summary>\n"
+            "        internal const string Lib = \"libsspr-errors-1\";\n\n"
             "        /// <summary>SSPR_SCANNER_SIZE.</summary>\n"
             "        internal const int ScannerSize = %d;\n",
             API_SCANNER_SIZE);
@@ -420,15 +422,40 @@ static void cs_callback(FILE *f, const api_function *fn)
     fputs(");\n", f);
 }
 
+/* A parameter's type without its marshalling attribute ("string", "IntPtr[]"). */
+static const char *cs_plain(api_type t)
+{
+    const char *s = cs_types[t];
+    return s[0] == '[' ? strchr(s, ']') + 2 : s;
+}
+
+/* Each function is a private [DllImport] and an internal wrapper that is never
+ * inlined: mono binds a [DllImport] when it compiles a method that calls it,
+ * and the wrapper makes that happen at the first call, after Library.cs has
+ * loaded the library (from SSPR_ERRORS_LIBRARY, say), not when a caller that
+ * merely could call it is compiled. */
 static void cs_function(FILE *f, const api_function *fn)
 {
+    size_t n = param_count(fn);
     fprintf(f,
-            "\n        [DllImport(Lib, CallingConvention = CallingConvention.Cdecl, "
-            "ExactSpelling = true)]\n"
-            "        internal static extern %s %s(",
-            cs_return(fn->ret), fn->name);
+            "\n        [DllImport(Lib, EntryPoint = \"%s\", CallingConvention = "
+            "CallingConvention.Cdecl, ExactSpelling = true)]\n"
+            "        static extern %s Import_%s(",
+            fn->name, cs_return(fn->ret), fn->name);
     cs_params(f, fn);
-    fputs(");\n", f);
+    fprintf(f,
+            ");\n\n        [MethodImpl(MethodImplOptions.NoInlining)]\n"
+            "        internal static %s %s(",
+            cs_return(fn->ret), fn->name);
+    for (size_t i = 0; i < n; i++)
+        fprintf(f, "%s%s @%s", i ? ", " : "", cs_plain(fn->params[i].type), fn->params[i].name);
+    fprintf(f, ")\n        {\n            %sImport_%s(", fn->ret == A_VOID ? "" : "return ",
+            fn->name);
+    for (size_t i = 0; i < n; i++)
+        fprintf(f, "%s%s@%s", i ? ", " : "",
+                strncmp(cs_types[fn->params[i].type], "out ", 4) == 0 ? "out " : "",
+                fn->params[i].name);
+    fputs(");\n        }\n", f);
 }
 
 static void cs_tail(FILE *f)
