@@ -21,6 +21,9 @@ def run(cmd, env=None, **kw):
 
 def main() -> int:
     mcs, mono, src, work, library = sys.argv[1:6]
+    if not all((mcs, mono)):
+        print("mcs and mono not found: skipping (the README's quick start installs them)")
+        return 77
     os.makedirs(work, exist_ok=True)
     dll = os.path.join(work, "SsprErrors.dll")
     sources = sorted(os.path.join(src, "src", f) for f in os.listdir(os.path.join(src, "src"))

@@ -25,6 +25,13 @@ def run(cmd, env=None, **kw):
 
 def main() -> int:
     javac, jar, java, src, work, library = sys.argv[1:7]
+    if not all((javac, jar, java)):
+        print("javac, jar and java not found: skipping (the README's quick start installs them)")
+        return 77
+    missing = [j for j in JARS + TEST_JARS if not os.path.exists(j)]
+    if missing:
+        print("%s not found (Debian: libjna-java, junit4): skipping" % ", ".join(missing))
+        return 77
     classes, tclasses = os.path.join(work, "classes"), os.path.join(work, "test-classes")
     for d in (classes, tclasses):
         os.makedirs(d, exist_ok=True)
