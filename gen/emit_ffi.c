@@ -245,17 +245,153 @@ static void py_function(FILE *f, const api_function *fn)
     fprintf(f, "], \"%s\"),\n", fn->since);
 }
 
-static void py_tail(FILE *f)
+/* Closes a block the language hooks opened. */
+static void close_brace(FILE *f)
 {
     fputs("}\n", f);
 }
 
-static const ffi_lang py_lang = {"#", py_head, py_structure, py_callback, py_function, py_tail};
+static const ffi_lang py_lang = {"#", py_head, py_structure, py_callback, py_function, close_brace};
 
 int emit_python_ffi(const m_catalog *cat, const char *path)
 {
     (void)cat;
     return emit_ffi(path, &py_lang);
+}
+
+/* ---- Rust: an extern block ---------------------------------------------- */
+
+static const char *const rust_types[A_TYPES] = {
+    [A_VOID] = "()",
+    [A_STR] = "*const c_char",
+    [A_SIZE] = "usize",
+    [A_INT] = "c_int",
+    [A_UINT] = "c_uint",
+    [A_U32] = "u32",
+    [A_I64] = "i64",
+    [A_U64] = "u64",
+    [A_DOUBLE] = "f64",
+    [A_KIND] = "sspr_kind",
+    [A_SEVERITY] = "sspr_severity",
+    [A_CONFIDENCE] = "sspr_confidence",
+    [A_FIELD] = "sspr_record_field",
+    [A_ENTRY] = "*const sspr_entry",
+    [A_FACT] = "*const sspr_fact",
+    [A_REF] = "*const sspr_ref",
+    [A_RECORD] = "*const sspr_record",
+    [A_ENTRY_OUT] = "*mut *const sspr_entry",
+    [A_HIT_OUT] = "*mut sspr_hit",
+    [A_RESULT_OUT] = "*mut sspr_result",
+    [A_STR_OUT] = "*mut *const c_char",
+    [A_I64_OUT] = "*mut i64",
+    [A_U32_OUT] = "*mut u32",
+    [A_SCANNER] = "*mut sspr_scanner",
+    [A_SCAN_FN] = "sspr_scan_fn",
+    [A_RECORD_FN] = "sspr_record_fn",
+    [A_READ_FN] = "sspr_read_fn",
+    [A_CTX] = "*mut c_void",
+    [A_BYTES] = "*const c_void",
+    [A_BUFFER] = "*mut c_void",
+    [A_STATS] = "*mut sspr_evtx_stats",
+};
+
+static void rust_head(FILE *f)
+{
+    static const char *const opaque[][2] = {
+        {"sspr_entry", "One catalogue entry"},
+        {"sspr_fact", "A fact attached to an entry"},
+        {"sspr_ref", "A reference: where an entry comes from"},
+        {"sspr_record", "A record the scanner read (valid during its callback only)"},
+        {"sspr_evtx_stats", "What `sspr_scan_evtx` read and skipped (not read by this crate)"},
+    };
+    static const char *const enums[][2] = {
+        {"sspr_kind", "0 none, 1 event, 2 symptom, 3 procedure, 4 checklist, 5 audit"},
+        {"sspr_severity", "0 none, 1 info, 2 warning, 3 error"},
+        {"sspr_confidence", "0 none, 1 low, 2 medium, 3 high"},
+        {"sspr_record_field", "the fields of a record, 0 (format) to 19 (details)"},
+    };
+    fputs("//! Raw declarations of the C API (`include/sspr-errors.h`), generated from\n"
+          "//! the table of its functions (`gen/api.c`), for callers who need exactly\n"
+          "//! what C offers. Every pointer these functions return points into static\n"
+          "//! data of the library; none is ever freed. Prefer the safe API of the crate\n"
+          "//! root.\n#![allow(non_camel_case_types)]\n\n"
+          "use std::os::raw::{c_char, c_int, c_uint, c_void};\n",
+          f);
+    for (size_t i = 0; i < sizeof opaque / sizeof *opaque; i++)
+        fprintf(f, "\n/// %s (opaque).\n#[repr(C)]\npub struct %s {\n    _private: [u8; 0],\n}\n",
+                opaque[i][1], opaque[i][0]);
+    for (size_t i = 0; i < sizeof enums / sizeof *enums; i++)
+        fprintf(f, "\n/// `%s`: %s.\npub type %s = c_int;\n", enums[i][0], enums[i][1],
+                enums[i][0]);
+    fprintf(f,
+            "\n/// `SSPR_SCANNER_SIZE`: fixed within a major version.\n"
+            "pub const SSPR_SCANNER_SIZE: usize = %d;\n\n"
+            "/// Storage for an event-log scanner (opaque; aligned like the C union).\n"
+            "#[repr(C, align(8))]\npub struct sspr_scanner {\n"
+            "    /// Private to the library.\n    pub opaque: [u8; SSPR_SCANNER_SIZE],\n}\n",
+            API_SCANNER_SIZE);
+}
+
+static void rust_structure(FILE *f, const api_struct *s)
+{
+    fprintf(f, "\n/// `struct %s`.\n#[repr(C)]\n#[derive(Clone, Copy, Debug)]\npub struct %s {\n",
+            s->name, s->name);
+    for (size_t i = 0; i < 4 && s->fields[i].name; i++)
+        fprintf(f, "    /// `%s`.\n    pub %s: %s,\n", s->fields[i].name, s->fields[i].name,
+                rust_types[s->fields[i].type]);
+    fputs("}\n", f);
+}
+
+/* "name: type, ..." into buf (sep between parameters). */
+static void rust_params(char *buf, size_t size, const api_function *fn, const char *sep)
+{
+    size_t o = 0;
+    buf[0] = '\0';
+    for (size_t i = 0; i < param_count(fn) && o < size; i++)
+        o += (size_t)snprintf(buf + o, size - o, "%s%s: %s", i ? sep : "", fn->params[i].name,
+                              rust_types[fn->params[i].type]);
+}
+
+/* Lines as rustfmt lays them out (max_width 100): one line when it fits. */
+enum { RUST_WIDTH = 100 };
+
+static void rust_callback(FILE *f, const api_function *fn)
+{
+    char params[512], type[768];
+    rust_params(params, sizeof params, fn, ", ");
+    snprintf(type, sizeof type, "Option<unsafe extern \"C\" fn(%s)%s%s>;", params,
+             fn->ret == A_VOID ? "" : " -> ", fn->ret == A_VOID ? "" : rust_types[fn->ret]);
+    fprintf(f, "\n/// `%s`.\npub type %s =", fn->name, fn->name);
+    if (strlen("pub type  = ") + strlen(fn->name) + strlen(type) <= RUST_WIDTH)
+        fprintf(f, " %s\n", type);
+    else
+        fprintf(f, "\n    %s\n", type);
+}
+
+static void rust_function(FILE *f, const api_function *fn)
+{
+    char params[512], ret[64];
+    if (fn == &api_functions[0])
+        fputs("\nextern \"C\" {", f);
+    fprintf(f, "\n    /// `%s` (since %s; see `include/sspr-errors.h`).\n", fn->name, fn->since);
+    snprintf(ret, sizeof ret, "%s%s;", fn->ret == A_VOID ? "" : " -> ",
+             fn->ret == A_VOID ? "" : rust_types[fn->ret]);
+    rust_params(params, sizeof params, fn, ", ");
+    if (strlen("    pub fn ()") + strlen(fn->name) + strlen(params) + strlen(ret) <= RUST_WIDTH) {
+        fprintf(f, "    pub fn %s(%s)%s\n", fn->name, params, ret);
+        return;
+    }
+    rust_params(params, sizeof params, fn, ",\n        ");
+    fprintf(f, "    pub fn %s(\n        %s,\n    )%s\n", fn->name, params, ret);
+}
+
+static const ffi_lang rust_lang = {"//",          rust_head,     rust_structure,
+                                   rust_callback, rust_function, close_brace};
+
+int emit_rust_ffi(const m_catalog *cat, const char *path)
+{
+    (void)cat;
+    return emit_ffi(path, &rust_lang);
 }
 
 /* ---- Go: cgo stubs ------------------------------------------------------- */

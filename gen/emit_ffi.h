@@ -11,6 +11,8 @@ int emit_c_api(const m_catalog *cat, const char *path);
 int emit_api_list(const m_catalog *cat, const char *path);
 /* bindings/python/sspr_errors/_ffi.py: ctypes prototypes. */
 int emit_python_ffi(const m_catalog *cat, const char *path);
+/* bindings/rust/src/sys.rs: the extern block and the types it uses. */
+int emit_rust_ffi(const m_catalog *cat, const char *path);
 /* bindings/go/ffi.go: one cgo stub per function. */
 int emit_go_ffi(const m_catalog *cat, const char *path);
 /* bindings/csharp/src/Native.g.cs: the [DllImport] class. */

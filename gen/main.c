@@ -36,6 +36,7 @@ static const struct {
     {"csharp-codes", "bindings/csharp/src/Codes.g.cs", emit_csharp_codes},
     {"java-codes", "bindings/java/src/sspr/errors/Codes.java", emit_java_codes},
     {"python-ffi", "bindings/python/sspr_errors/_ffi.py, from gen/api.c", emit_python_ffi},
+    {"rust-ffi", "bindings/rust/src/sys.rs, from gen/api.c", emit_rust_ffi},
     {"go-ffi", "bindings/go/ffi.go, from gen/api.c", emit_go_ffi},
     {"csharp-ffi", "bindings/csharp/src/Native.g.cs, from gen/api.c", emit_csharp_ffi},
     {"java-ffi", "bindings/java/src/sspr/errors/NativeLib.java, from gen/api.c", emit_java_ffi},

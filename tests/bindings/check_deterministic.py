@@ -12,7 +12,7 @@ def main() -> int:
     bad = 0
     with tempfile.TemporaryDirectory() as tmp:
         for emit in ("python-codes", "rust-codes", "go-codes", "csharp-codes", "java-codes",
-                     "python-ffi", "go-ffi", "csharp-ffi", "java-ffi"):
+                     "python-ffi", "rust-ffi", "go-ffi", "csharp-ffi", "java-ffi"):
             outputs = []
             for run in (1, 2):
                 out = Path(tmp) / ("%s.%d" % (emit, run))
