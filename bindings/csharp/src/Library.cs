@@ -32,6 +32,7 @@ namespace SsprErrors
 
         static readonly object gate = new object();
         static IntPtr handle;
+        static volatile bool loaded; /* set once handle is */
         static Exception failure;
 
         static bool IsWindows
@@ -57,15 +58,16 @@ namespace SsprErrors
         /// (every time) when it cannot.</summary>
         internal static void Ensure()
         {
-            if (handle != IntPtr.Zero)
+            if (loaded)
                 return;
             lock (gate)
             {
-                if (handle == IntPtr.Zero && failure == null)
+                if (!loaded && failure == null)
                 {
                     try
                     {
                         handle = Load();
+                        loaded = true;
                     }
                     catch (LibraryNotFoundException e)
                     {
@@ -88,6 +90,7 @@ namespace SsprErrors
                 IntPtr h = Open(name, out error);
                 if (h != IntPtr.Zero)
                 {
+                    handle = h; /* what Resolve returns */
                     RegisterResolver(h);
                     CheckVersion(name);
                     return h;
