@@ -1,6 +1,7 @@
 #!/usr/bin/env python3
-"""csharp_test.py MCS MONO SOURCE_DIR WORK_DIR: builds the C# bindings with
-mono's compiler (warnings are errors), runs their tests (a console runner
+"""csharp_test.py MCS MONO SOURCE_DIR WORK_DIR LIBRARY: builds the C# bindings
+with mono's compiler (warnings are errors; once more against .NET Framework's
+reference assemblies, to see that nothing mono-only is used), runs their tests (a console runner
 printing "N passed, N failed"), compiles and runs the README's example and
 compares its output with the README's, and checks the loading: the override
 SSPR_ERRORS_LIBRARY, and a clear error naming what was looked for when the
@@ -32,6 +33,16 @@ def main() -> int:
     if run([mcs] + flags + ["-target:library", "-out:" + dll] + sources).returncode:
         return 1
     shutil.copyfile(os.path.join(src, "SsprErrors.dll.config"), dll + ".config")
+    # Nothing mono-only: the same sources against .NET Framework 4.7.2's
+    # reference assemblies (mono-devel ships them), which hold no Mono.* API.
+    ref = "/usr/lib/mono/4.7.2-api"
+    if not os.path.isdir(ref):
+        print("%s not found (Debian: mono-devel)" % ref, file=sys.stderr)
+        return 1
+    if run([mcs] + flags + ["-target:library", "-nostdlib", "-out:" + os.path.join(work, "ref.dll")]
+           + ["-r:%s/%s.dll" % (ref, a) for a in ("mscorlib", "System", "System.Core")]
+           + sources).returncode:
+        return 1
     tests = os.path.join(work, "Tests.exe")
     if run([mcs] + flags + ["-r:" + dll, "-out:" + tests,
                             os.path.join(src, "tests", "Tests.cs")]).returncode:
