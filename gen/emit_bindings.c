@@ -511,3 +511,314 @@ int emit_rust_codes(const m_catalog *cat, const char *path)
 {
     return emit_codes(cat, path, rust_codes);
 }
+
+/* ---- Go, C# ------------------------------------------------------------- */
+
+/* Whether the word s[0..n) is a hexadecimal number with a digit (80230619,
+ * 800700CE): kept as written by put_pascal. */
+static int hex_word(const char *s, size_t n)
+{
+    int digit = 0;
+    for (size_t i = 0; i < n; i++) {
+        if (!is_digit(s[i]) && !strchr("ABCDEF", s[i]))
+            return 0;
+        digit |= is_digit(s[i]);
+    }
+    return digit;
+}
+
+/* The shared UPPER_SNAKE name in PascalCase, the convention of Go and C#:
+ * AUTH_TOKEN_ERROR -> AuthTokenError, HR_800700CE -> Hr800700CE, EVENT_6329 ->
+ * Event6329. Distinct names stay distinct: the words keep their letters and
+ * where one ends is still marked by a capital or a digit run. */
+static void put_pascal(FILE *f, const char *ident)
+{
+    for (const char *w = ident; *w;) {
+        size_t n = strcspn(w, "_");
+        int keep = hex_word(w, n);
+        for (size_t i = 0; i < n; i++)
+            fputc(keep || i == 0 || !is_upper(w[i]) ? w[i] : w[i] - 'A' + 'a', f);
+        w += n;
+        if (*w == '_')
+            w++;
+    }
+}
+
+/* The comment of constant i of t, after the leader: the entry and title, or
+ * what it is an alias of (named by name_of). */
+static void put_sym_doc(FILE *f, const syms *t, size_t i, void (*name_of)(FILE *f, const sym *s))
+{
+    const sym *s = &t->v[i];
+    if (s->canonical == i) {
+        fprintf(f, "%s", s->entry->id);
+        if (s->spelling)
+            fprintf(f, " %s", s->spelling);
+        fputs(": ", f);
+        put_line(f, s->entry->title);
+    } else {
+        fputs("alias of ", f);
+        name_of(f, &t->v[s->canonical]);
+        fputs(": ", f);
+        put_line(f, s->spelling);
+        fprintf(f, " (%s)", s->entry->id);
+    }
+}
+
+static const char *go_type; /* the type whose constants go_name writes */
+
+static void go_name(FILE *f, const sym *s)
+{
+    fputs(go_type, f);
+    put_pascal(f, strcmp(go_type, "HResult") == 0 ? s->ident + 3 : s->ident);
+}
+
+static void go_type_decl(FILE *f, const char *type, const char *what, const syms *t, int hex)
+{
+    go_type = type;
+    fprintf(f, "\n// %s %s.\ntype %s uint32\n\n// The constants of %s.\nconst (\n", type, what,
+            type, type);
+    for (size_t i = 0; i < t->n; i++) {
+        fputs("\t// ", f);
+        go_name(f, &t->v[i]);
+        fputs(" is ", f);
+        put_sym_doc(f, t, i, go_name);
+        fputs("\n\t", f);
+        go_name(f, &t->v[i]);
+        fprintf(f, hex ? " %s = 0x%08lX\n" : " %s = %lu\n", type, (unsigned long)t->v[i].value);
+    }
+    fprintf(f,
+            ")\n\n// Name is the name of the value's first constant (without the type), or \"\"\n"
+            "// for a value the catalogue does not have.\n"
+            "func (v %s) Name() string {\n\tswitch v {\n",
+            type);
+    for (size_t i = 0; i < t->n; i++)
+        if (t->v[i].canonical == i) {
+            fputs("\tcase ", f);
+            go_name(f, &t->v[i]);
+            fputs(":\n\t\treturn \"", f);
+            put_pascal(f, hex ? t->v[i].ident + 3 : t->v[i].ident);
+            fputs("\"\n", f);
+        }
+    fputs("\t}\n\treturn \"\"\n}\n", f);
+}
+
+static void go_codes(FILE *f, const m_catalog *cat, const syms *src, const syms *hr)
+{
+    fprintf(f, emit_banner_fmt, "//");
+    fputs("// Regenerate the committed copy with: ninja -C build update-bindings\n\n"
+          "package ssprerrors\n\n"
+          "// Named numbers of the catalogue: the event codes of each source, the HRESULTs\n"
+          "// and the entry ids. A constant is its type followed by the documented name in\n"
+          "// PascalCase, spelling kept (ADMutliMatchError is EventAdMutliMatchError);\n"
+          "// aliases are more constants of the same value; a code no entry names is\n"
+          "// <Type>Event<code>.\n\n"
+          "// CodesCatalogVersion is the version of the catalogue these constants were\n"
+          "// generated from.\nconst CodesCatalogVersion = ",
+          f);
+    put_string(f, cat->version);
+    fputs("\n", f);
+    for (int s = 1; s < SSPR__SOURCE_END; s++) {
+        if (src[s].n == 0)
+            continue;
+        char what[160];
+        snprintf(what, sizeof what, "is an event code of source %s", M_NAME(sources, s));
+        go_type_decl(f, type_names[s], what, &src[s], 0);
+        fprintf(f,
+                "\n// Source is the event source of these codes, as ByCode takes it.\n"
+                "func (%s) Source() string { return \"%s\" }\n",
+                type_names[s], M_NAME(sources, s));
+    }
+    go_type_decl(f, "HResult", "is an HRESULT that catalogue entries are", hr, 1);
+    fputs("\n// entryIDs are the catalogue's entry ids, in catalogue order.\n"
+          "var entryIDs = [...]string{\n",
+          f);
+    for (size_t i = 0; i < cat->n; i++) {
+        fputs("\t", f);
+        put_string(f, cat->entries[i].id);
+        fputs(",\n", f);
+    }
+    fputs("}\n\n// EntryIDs returns every entry id, in catalogue order (a new slice each call).\n"
+          "func EntryIDs() []string {\n\tids := entryIDs\n\treturn ids[:]\n}\n",
+          f);
+}
+
+int emit_go_codes(const m_catalog *cat, const char *path)
+{
+    return emit_codes(cat, path, go_codes);
+}
+
+static void cs_name(FILE *f, const sym *s)
+{
+    put_pascal(f, s->ident);
+}
+
+/* Text for an XML doc comment. */
+static void put_xml_line(FILE *f, const char *s)
+{
+    for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
+        if (*p == '<')
+            fputs("&lt;", f);
+        else if (*p == '>')
+            fputs("&gt;", f);
+        else if (*p == '&')
+            fputs("&amp;", f);
+        else
+            fputc(*p < 0x20 || *p == 0x7F ? ' ' : *p, f);
+    }
+}
+
+static void cs_enum(FILE *f, const char *type, const char *what, const syms *t, int hex)
+{
+    fprintf(f, "\n    /// <summary>%s.</summary>\n    public enum %s : uint\n    {\n", what, type);
+    for (size_t i = 0; i < t->n; i++) {
+        const sym *s = &t->v[i];
+        fputs("        /// <summary>", f);
+        if (s->canonical == i) {
+            fprintf(f, "%s", s->entry->id);
+            if (s->spelling)
+                fprintf(f, " %s", s->spelling);
+            fputs(": ", f);
+            put_xml_line(f, s->entry->title);
+        } else {
+            fputs("Alias of ", f);
+            cs_name(f, &t->v[s->canonical]);
+            fputs(": ", f);
+            put_xml_line(f, s->spelling);
+            fprintf(f, " (%s)", s->entry->id);
+        }
+        fputs("</summary>\n        ", f);
+        cs_name(f, s);
+        fprintf(f, hex ? " = 0x%08lX,\n" : " = %lu,\n", (unsigned long)s->value);
+    }
+    fputs("    }\n", f);
+}
+
+static void cs_codes(FILE *f, const m_catalog *cat, const syms *src, const syms *hr)
+{
+    fprintf(f, emit_banner_fmt, "//");
+    fputs("// Regenerate the committed copy with: ninja -C build update-bindings\n"
+          "// Named numbers of the catalogue: the event codes of each source, the HRESULTs\n"
+          "// and the entry ids. Members are the documented names in PascalCase with the\n"
+          "// spelling kept (ADMutliMatchError is Event.AdMutliMatchError); aliases are\n"
+          "// more members of the same value; a code no entry names is Event<code>.\n"
+          "using System.Collections.Generic;\n\nnamespace SsprErrors\n{",
+          f);
+    for (int s = 1; s < SSPR__SOURCE_END; s++) {
+        if (src[s].n == 0)
+            continue;
+        char what[160];
+        snprintf(what, sizeof what, "Event codes of source %s", M_NAME(sources, s));
+        cs_enum(f, type_names[s], what, &src[s], 0);
+    }
+    cs_enum(f, "HResult", "HRESULTs that catalogue entries are", hr, 1);
+    fputs("\n    /// <summary>What the constants were generated from.</summary>\n"
+          "    public static class Codes\n    {\n"
+          "        /// <summary>Version of the catalogue these constants were generated "
+          "from.</summary>\n"
+          "        public const string CatalogVersion = ",
+          f);
+    put_string(f, cat->version);
+    fputs(";\n\n        /// <summary>The event source of each code enum, as ByCode takes "
+          "it.</summary>\n"
+          "        public static readonly IReadOnlyDictionary<System.Type, string> Sources =\n"
+          "            new Dictionary<System.Type, string>\n            {\n",
+          f);
+    for (int s = 1; s < SSPR__SOURCE_END; s++)
+        if (src[s].n)
+            fprintf(f, "                { typeof(%s), \"%s\" },\n", type_names[s],
+                    M_NAME(sources, s));
+    fputs("            };\n\n        /// <summary>Every entry id, in catalogue order.</summary>\n"
+          "        public static readonly IReadOnlyList<string> EntryIds = "
+          "System.Array.AsReadOnly(new[]\n        {\n",
+          f);
+    for (size_t i = 0; i < cat->n; i++) {
+        fputs("            ", f);
+        put_string(f, cat->entries[i].id);
+        fputs(",\n", f);
+    }
+    fputs("        });\n    }\n}\n", f);
+}
+
+int emit_csharp_codes(const m_catalog *cat, const char *path)
+{
+    return emit_codes(cat, path, cs_codes);
+}
+
+/* ---- Java --------------------------------------------------------------- */
+
+static void java_name(FILE *f, const sym *s)
+{
+    fputs(s->ident, f);
+}
+
+static void java_class(FILE *f, const char *type, const char *what, const char *source,
+                       const syms *t, int hex)
+{
+    fprintf(f, "\n    /** %s (int constants; HRESULTs as their 32 bits). */\n", what);
+    fprintf(f, "    public static final class %s {\n        private %s() {\n        }\n", type,
+            type);
+    if (source)
+        fprintf(f,
+                "\n        /** The event source of these codes, as byCode takes it. */\n"
+                "        public static final String SOURCE = \"%s\";\n",
+                source);
+    for (size_t i = 0; i < t->n; i++) {
+        fputs("\n        /** ", f);
+        put_sym_doc(f, t, i, java_name);
+        fprintf(f,
+                hex ? ". */\n        public static final int %s = 0x%08lX;\n"
+                    : ". */\n        public static final int %s = %lu;\n",
+                t->v[i].ident, (unsigned long)t->v[i].value);
+    }
+    fputs("\n        /** The name of the value's first constant, or null for a value the\n"
+          "         * catalogue does not have. */\n"
+          "        public static String name(int value) {\n"
+          "            switch (value) {\n",
+          f);
+    for (size_t i = 0; i < t->n; i++)
+        if (t->v[i].canonical == i)
+            fprintf(f, "            case %s:\n                return \"%s\";\n", t->v[i].ident,
+                    t->v[i].ident);
+    fputs("            default:\n                return null;\n            }\n        }\n    }\n",
+          f);
+}
+
+static void java_codes(FILE *f, const m_catalog *cat, const syms *src, const syms *hr)
+{
+    fprintf(f, emit_banner_fmt, "//");
+    fputs("// Regenerate the committed copy with: ninja -C build update-bindings\n"
+          "package sspr.errors;\n\nimport java.util.List;\n\n"
+          "/** Named numbers of the catalogue: the event codes of each source, the HRESULTs\n"
+          " * and the entry ids. Constants are the documented names in UPPER_SNAKE_CASE with\n"
+          " * the spelling kept (ADMutliMatchError is Codes.Event.AD_MUTLI_MATCH_ERROR);\n"
+          " * aliases are more constants of the same value; a code no entry names is\n"
+          " * EVENT_&lt;code&gt;. */\n"
+          "public final class Codes {\n    private Codes() {\n    }\n\n"
+          "    /** Version of the catalogue these constants were generated from. */\n"
+          "    public static final String CATALOG_VERSION = ",
+          f);
+    put_string(f, cat->version);
+    fputs(";\n", f);
+    for (int s = 1; s < SSPR__SOURCE_END; s++) {
+        if (src[s].n == 0)
+            continue;
+        char what[160];
+        snprintf(what, sizeof what, "Event codes of source %s", M_NAME(sources, s));
+        java_class(f, type_names[s], what, M_NAME(sources, s), &src[s], 0);
+    }
+    java_class(f, "HResult", "HRESULTs that catalogue entries are", NULL, hr, 1);
+    fputs("\n    /** Every entry id, in catalogue order. */\n"
+          "    public static final List<String> ENTRY_IDS = List.of(\n",
+          f);
+    for (size_t i = 0; i < cat->n; i++) {
+        fputs("        ", f);
+        put_string(f, cat->entries[i].id);
+        fputs(i + 1 < cat->n ? ",\n" : ");\n", f);
+    }
+    fputs("}\n", f);
+}
+
+int emit_java_codes(const m_catalog *cat, const char *path)
+{
+    return emit_codes(cat, path, java_codes);
+}

@@ -11,4 +11,11 @@ int emit_python_codes(const m_catalog *cat, const char *path);
 /* bindings/rust/src/codes.rs: one newtype with associated consts per event source. */
 int emit_rust_codes(const m_catalog *cat, const char *path);
 
+/* bindings/go/codes.go: one uint32 type with constants per event source. */
+int emit_go_codes(const m_catalog *cat, const char *path);
+/* bindings/csharp/src/Codes.g.cs: one enum per event source. */
+int emit_csharp_codes(const m_catalog *cat, const char *path);
+/* bindings/java/src/sspr/errors/Codes.java: one class of int constants per source. */
+int emit_java_codes(const m_catalog *cat, const char *path);
+
 #endif

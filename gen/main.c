@@ -16,6 +16,7 @@
 #include "emit.h"
 #include "emit_bindings.h"
 #include "emit_doc.h"
+#include "emit_ffi.h"
 #include "emit_search.h"
 #include "emit_siem.h"
 #include "index.h"
@@ -33,6 +34,16 @@ static const struct {
     {"c-tables", "the C tables (also written by --outdir)", emit_c_tables},
     {"python-codes", "bindings/python/sspr_errors/_codes.py", emit_python_codes},
     {"rust-codes", "bindings/rust/src/codes.rs", emit_rust_codes},
+    {"go-codes", "bindings/go/codes.go", emit_go_codes},
+    {"csharp-codes", "bindings/csharp/src/Codes.g.cs", emit_csharp_codes},
+    {"java-codes", "bindings/java/src/sspr/errors/Codes.java", emit_java_codes},
+    {"python-ffi", "bindings/python/sspr_errors/_ffi.py, from gen/api.c", emit_python_ffi},
+    {"rust-ffi", "bindings/rust/src/sys.rs, from gen/api.c", emit_rust_ffi},
+    {"go-ffi", "bindings/go/ffi.go, from gen/api.c", emit_go_ffi},
+    {"csharp-ffi", "bindings/csharp/src/Native.g.cs, from gen/api.c", emit_csharp_ffi},
+    {"java-ffi", "bindings/java/src/sspr/errors/NativeLib.java, from gen/api.c", emit_java_ffi},
+    {"c-api", "a C program checking gen/api.c against the header", emit_c_api},
+    {"api-list", "the functions of gen/api.c with their version nodes", emit_api_list},
     {"man7", "sspr-errors.7, the catalogue as a man page", emit_man7},
     {"html", "the catalogue as one self-contained HTML reference", emit_html},
     {"search-tables", "the search postings (also written by --outdir)", emit_search_tables},

@@ -11,7 +11,8 @@ def main() -> int:
     gen, catalog = sys.argv[1], sys.argv[2:]
     bad = 0
     with tempfile.TemporaryDirectory() as tmp:
-        for emit in ("python-codes", "rust-codes"):
+        for emit in ("python-codes", "rust-codes", "go-codes", "csharp-codes", "java-codes",
+                     "python-ffi", "rust-ffi", "go-ffi", "csharp-ffi", "java-ffi"):
             outputs = []
             for run in (1, 2):
                 out = Path(tmp) / ("%s.%d" % (emit, run))

@@ -20,6 +20,8 @@ import threading
 from pathlib import Path
 from typing import Callable, List, Optional, Sequence
 
+from ._ffi import PROTOTYPES, SCAN_FN, SCANNER_SIZE, Hit, Scanner  # noqa: F401 (re-exported)
+
 #: The library major version (SONAME) these bindings are written for.
 ABI_MAJOR = 1
 
@@ -104,112 +106,21 @@ def _load() -> ctypes.CDLL:
     return lib
 
 
-class Hit(ctypes.Structure):
-    """struct sspr_hit."""
-
-    _fields_ = [("entry", ctypes.c_void_p), ("score", ctypes.c_double)]
-
-
-#: SSPR_SCANNER_SIZE: fixed within a major version (the header's ABI promise).
-SCANNER_SIZE = 8192
-
-
-class Scanner(ctypes.Structure):
-    """struct sspr_scanner: opaque storage, aligned like the C union."""
-
-    _fields_ = [("opaque", ctypes.c_uint64 * (SCANNER_SIZE // 8))]
-
-
-#: sspr_scan_fn: void (*)(void *ctx, const sspr_entry *entry, uint64_t line)
-SCAN_FN = ctypes.CFUNCTYPE(None, ctypes.c_void_p, ctypes.c_void_p, ctypes.c_uint64)
-
-_P = ctypes.c_void_p
-_S = ctypes.c_char_p
-_Z = ctypes.c_size_t
-_U32 = ctypes.c_uint32
-_I64 = ctypes.c_int64
-_INT = ctypes.c_int
-_UINT = ctypes.c_uint
-
-# name: (restype, argtypes). Functions that a newer library adds are bound only
-# when the loaded library has them (see has()).
-_PROTOTYPES = {
-    "sspr_version": (_S, []),
-    "sspr_catalog_version": (_S, []),
-    "sspr_kind_name": (_S, [_INT]),
-    "sspr_severity_name": (_S, [_INT]),
-    "sspr_count": (_Z, []),
-    "sspr_at": (_P, [_Z]),
-    "sspr_by_id": (_P, [_S]),
-    "sspr_by_name": (_P, [_S]),
-    "sspr_by_code": (_Z, [_S, _U32, _P, _Z]),
-    "sspr_by_hresult": (_Z, [_U32, _P, _Z]),
-    "sspr_lookup": (_Z, [_S, _P, _Z]),
-    "sspr_entry_id": (_S, [_P]),
-    "sspr_entry_kind": (_INT, [_P]),
-    "sspr_entry_source": (_S, [_P]),
-    "sspr_entry_code": (_I64, [_P]),
-    "sspr_entry_name": (_S, [_P]),
-    "sspr_entry_title": (_S, [_P]),
-    "sspr_entry_summary": (_S, [_P]),
-    "sspr_entry_severity": (_INT, [_P]),
-    "sspr_entry_area": (_S, [_P]),
-    "sspr_entry_section": (_S, [_P]),
-    "sspr_entry_origin": (_S, [_P]),
-    "sspr_entry_order": (_INT, [_P]),
-    "sspr_entry_alias_count": (_Z, [_P]),
-    "sspr_entry_alias": (_S, [_P, _Z]),
-    "sspr_entry_hresult_count": (_Z, [_P]),
-    "sspr_entry_hresult": (_U32, [_P, _Z]),
-    "sspr_entry_message_count": (_Z, [_P]),
-    "sspr_entry_message": (_S, [_P, _Z]),
-    "sspr_entry_cause_count": (_Z, [_P]),
-    "sspr_entry_cause": (_S, [_P, _Z]),
-    "sspr_entry_step_count": (_Z, [_P]),
-    "sspr_entry_step": (_S, [_P, _Z]),
-    "sspr_entry_procedure_count": (_Z, [_P]),
-    "sspr_entry_procedure": (_P, [_P, _Z]),
-    "sspr_entry_related_count": (_Z, [_P]),
-    "sspr_entry_related": (_P, [_P, _Z]),
-    "sspr_entry_mention_count": (_Z, [_P]),
-    "sspr_entry_mention": (
-        _INT,
-        [_P, _Z, ctypes.POINTER(_S), ctypes.POINTER(_I64), ctypes.POINTER(_U32)],
-    ),
-    "sspr_entry_fact_count": (_Z, [_P]),
-    "sspr_entry_fact": (_P, [_P, _Z]),
-    "sspr_entry_fact_by_key": (_P, [_P, _S]),
-    "sspr_fact_key": (_S, [_P]),
-    "sspr_fact_text": (_S, [_P]),
-    "sspr_fact_unit": (_S, [_P]),
-    "sspr_fact_is_number": (_INT, [_P]),
-    "sspr_fact_min": (ctypes.c_double, [_P]),
-    "sspr_fact_max": (ctypes.c_double, [_P]),
-    "sspr_fact_string": (_S, [_P]),
-    "sspr_fact_origin": (_S, [_P]),
-    "sspr_fact_supersedes": (_P, [_P]),
-    # HRESULT decoding (library 1.1)
-    "sspr_hresult_parse": (_INT, [_S, ctypes.POINTER(_U32)]),
-    "sspr_hresult_severity": (_UINT, [_U32]),
-    "sspr_hresult_facility": (_UINT, [_U32]),
-    "sspr_hresult_code": (_UINT, [_U32]),
-    "sspr_hresult_from_win32": (_U32, [_U32]),
-    "sspr_facility_name": (_S, [_UINT]),
-    "sspr_win32_error_name": (_S, [_U32]),
-    "sspr_win32_error_message": (_S, [_U32]),
-    # Search (library 1.1)
-    "sspr_search": (_Z, [_S, ctypes.POINTER(Hit), _Z]),
-    # Event-log scanner (library 1.1)
-    "sspr_scan_init": (None, [ctypes.POINTER(Scanner), SCAN_FN, _P]),
-    "sspr_scan_feed": (None, [ctypes.POINTER(Scanner), ctypes.c_char_p, _Z]),
-    "sspr_scan_finish": (None, [ctypes.POINTER(Scanner)]),
-}
+# The prototypes (and the structures and callback types they use) are
+# generated from the table of the C API's functions, gen/api.c: _ffi.py.
+# name: (restype, argtypes, version node). Functions that a newer library adds
+# are bound only when the loaded library has them (see has()).
+_PROTOTYPES = PROTOTYPES
 
 # Added after 1.0.0: bound and used only when the loaded library has them.
 _OPTIONAL_PREFIXES = ("sspr_hresult_", "sspr_facility_", "sspr_win32_", "sspr_search", "sspr_scan_")
 
 # Every library of major version 1 has these.
-_REQUIRED = [name for name in _PROTOTYPES if not name.startswith(_OPTIONAL_PREFIXES)]
+_REQUIRED = [
+    name
+    for name, (_, _, since) in _PROTOTYPES.items()
+    if since == "1.0" and not name.startswith(_OPTIONAL_PREFIXES)
+]
 
 
 def _declare(lib: ctypes.CDLL) -> None:
@@ -219,7 +130,7 @@ def _declare(lib: ctypes.CDLL) -> None:
             "the loaded libsspr-errors lacks %s; it is too old or not libsspr-errors"
             % ", ".join(missing)
         )
-    for name, (restype, argtypes) in _PROTOTYPES.items():
+    for name, (restype, argtypes, _) in _PROTOTYPES.items():
         if hasattr(lib, name):
             fn = getattr(lib, name)
             fn.restype = restype
@@ -250,7 +161,7 @@ def collect(call: Callable[[Optional[ctypes.Array], int], int]) -> List[int]:
     returns the entry addresses, in order."""
     cap = 16
     while True:
-        out = (_P * cap)()
+        out = (ctypes.c_void_p * cap)()
         n = call(out, cap)
         if n <= cap:
             return [out[i] for i in range(n)]

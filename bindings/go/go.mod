@@ -1,0 +1,3 @@
+module example.invalid/ssprerrors
+
+go 1.19
