@@ -336,6 +336,12 @@ LOCALISED = {
            "Target1UserPrincipalName": "Objetivo1NombrePrincipalDeUsuario",
            "User Agent": "Agente de usuario"},
     "it": {"Date (UTC)": "Data (UTC)"},
+    # Constructed, NOT a confirmed download: the date heading in a language the
+    # reader has no table entry for, in a non-Latin script, other headings
+    # English (as in the Italian download). Tests the rule that any "<word>
+    # (UTC)" heading is the time column; the word is not a claim of what
+    # Microsoft writes.
+    "any-language": {"Date (UTC)": "\u65e5\u4ed8 (UTC)"},
 }
 
 
@@ -502,7 +508,7 @@ def build():
     add("graph-page2.json", p2, FMT_GRAPH, page2)
     add("graph-pages-concatenated.json", p1 + p2, FMT_GRAPH, page1 + page2)
     add("portal-download.json", portal_json(pj), FMT_PORTAL_JSON, pj)
-    for lang in ("en", "es", "it"):
+    for lang in ("en", "es", "it", "any-language"):
         add("portal-%s.csv" % lang, portal_csv(pc, lang), FMT_PORTAL_CSV, pc)
     add("bom.csv", portal_csv(pc, "en", bom=True), FMT_PORTAL_CSV, pc)
     add("loganalytics.csv", la_csv(la), FMT_LA_CSV, la)

@@ -84,9 +84,6 @@ static const struct {
     const char *name;
     uint8_t field, la;
 } audit_columns[] = {
-    {"date (utc)", F_UTC, 0},
-    {"fecha (utc)", F_UTC, 0}, /* Spanish */
-    {"data (utc)", F_UTC, 0},  /* Italian */
     {"servicio", SSPR_RECORD_SOURCE, 0},
     {"actividad", SSPR_RECORD_ACTIVITY, 0},
     {"resultado", SSPR_RECORD_RESULT, 0},
@@ -141,6 +138,13 @@ static uint8_t csv_column(const unsigned char *p, size_t n, int *la)
             *la |= audit_columns[i].la;
             return audit_columns[i].field;
         }
+    /* The portal's date heading, in whatever language: a word, then " (UTC)"
+       (seen: "Date (UTC)", Spanish "Fecha (UTC)", Italian "Data (UTC)"); the
+       localized word is not needed to know the column. */
+    static const char utc[] = " (utc)";
+    if (k > sizeof utc - 1 && k < sizeof key - 1 &&
+        memcmp(key + k - (sizeof utc - 1), utc, sizeof utc - 1) == 0)
+        return F_UTC;
     uint8_t d = detail_column(key);
     return d != F_NONE ? d : (uint8_t)sspr__scan_field_named(p, n);
 }
