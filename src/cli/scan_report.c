@@ -11,6 +11,7 @@
 #include "sspr-errors.h"
 
 #include <errno.h>
+#include <inttypes.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -680,8 +681,9 @@ scan_outcome scan_report(const char *prog, char *const *files, size_t n, int jso
            codes, not descriptions */
         char read_what[64];
         if (r.records)
-            snprintf(read_what, sizeof read_what, "%zu record%s read, none names a catalogue entry",
-                     r.records, r.records == 1 ? "" : "s");
+            snprintf(read_what, sizeof read_what,
+                     "%" PRIu64 " record%s read, none names a catalogue entry", r.records,
+                     r.records == 1 ? "" : "s");
         else
             snprintf(read_what, sizeof read_what, "no record, code or catalogue message found");
         fprintf(stderr, "%s: %s; for a description in words, try: %s search \"...\"\n", prog,
