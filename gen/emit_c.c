@@ -405,12 +405,19 @@ int emit_c_tables(const m_catalog *cat, const char *path)
                 continue;
             push(&msgkeys, pool_add(&p, key));
             push(&msgkeys, (uint32_t)i);
+            push(&msgkeys, (uint32_t)n);
             push(&msgkeys, (uint32_t)sspr__norm_cut(msg, strlen(msg)));
         }
     }
-    write_triples(f, "const sspr__msgkey sspr__msgkeys",
-                  "    {.key = %lu, .entry = %lu, .cut = %lu},\n", "    {.key = 0}\n", &msgkeys);
-    fprintf(f, "const size_t sspr__msgkey_count = %zu;\n\n", msgkeys.n / 3);
+    fprintf(f, "const sspr__msgkey sspr__msgkeys[%zu] = {\n", msgkeys.n ? msgkeys.n / 4 : 1);
+    for (size_t i = 0; i + 3 < msgkeys.n; i += 4)
+        fprintf(f, "    {.key = %lu, .entry = %lu, .len = %lu, .cut = %lu},\n",
+                (unsigned long)msgkeys.v[i], (unsigned long)msgkeys.v[i + 1],
+                (unsigned long)msgkeys.v[i + 2], (unsigned long)msgkeys.v[i + 3]);
+    if (msgkeys.n == 0)
+        fputs("    {.key = 0}\n", f);
+    fputs("};\n\n", f);
+    fprintf(f, "const size_t sspr__msgkey_count = %zu;\n\n", msgkeys.n / 4);
 
     write_u32s(f, "const uint32_t sspr__strs", &strs);
     write_u32s(f, "const uint32_t sspr__hrs", &hrs);

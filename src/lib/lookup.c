@@ -330,8 +330,9 @@ static int has_pair(const uint64_t *pairs, const char *p)
  * SSPR__EV_MSG. */
 static void ev_messages(const ev_sink *k, const char *t, size_t tlen, int cut)
 {
-    /* the text's byte pairs: a message whose first, middle or last pair the
-       text lacks is not inside it, and strstr need not look */
+    /* the text's byte pairs: a message whose first, last or one of three
+       pairs between them the text lacks is not inside it, and strstr need
+       not look */
     uint64_t pairs[65536 / 64] = {0};
     for (size_t i = 0; i + 1 < tlen; i++) {
         unsigned v = (unsigned)(unsigned char)t[i] << 8 | (unsigned char)t[i + 1];
@@ -342,13 +343,14 @@ static void ev_messages(const ev_sink *k, const char *t, size_t tlen, int cut)
         if (k->only != UINT32_MAX && mk->entry != k->only)
             continue;
         const char *m = sspr__pool + mk->key;
-        size_t mlen = strlen(m);
+        size_t mlen = mk->len;
         const char *shared = NULL;
         size_t slen = 0;
         int part = 0; /* the text is only a piece from inside the message */
         if (mlen <= tlen) {
             if (mlen >= 2 && !(has_pair(pairs, m) && has_pair(pairs, m + mlen / 2 - 1) &&
-                               has_pair(pairs, m + mlen - 2)))
+                               has_pair(pairs, m + mlen - 2) && has_pair(pairs, m + mlen / 4) &&
+                               has_pair(pairs, m + 3 * mlen / 4 - 1)))
                 continue;
             if (contains_words(t, m, mlen))
                 shared = m, slen = mlen;

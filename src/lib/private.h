@@ -66,11 +66,11 @@ typedef struct {
     uint8_t source, has_code, has_hresult;
 } sspr__mention;
 
-/* A literal message's key (sspr__norm_text) and its entry, for matching a
- * message inside a text; cut: the catalogue quotes it cut short ("..."), so a
- * text that goes on after it still quotes it. */
+/* A literal message's key (sspr__norm_text), its length and its entry, for
+ * matching a message inside a text; cut: the catalogue quotes it cut short
+ * ("..."), so a text that goes on after it still quotes it. */
 typedef struct {
-    uint32_t key, entry, cut;
+    uint32_t key, entry, len, cut;
 } sspr__msgkey;
 
 /* A gperf keyword: pool offset of the key (gperf's %pic), then a span of postings
