@@ -314,11 +314,22 @@ static int contains_words(const char *hay, const char *needle, size_t n)
     return 0;
 }
 
+/* The byte pairs of a text as a set of PAIR_BITS bits, each pair hashed to
+ * one (a pair that hashes like another only costs a strstr that finds
+ * nothing): small enough to clear for every text. */
+enum { PAIR_BITS = 4096 };
+
+static unsigned pair_bit(const char *p)
+{
+    uint32_t v = (uint32_t)(unsigned char)p[0] << 8 | (unsigned char)p[1];
+    return (unsigned)((v * UINT32_C(2654435761)) >> 20) & (PAIR_BITS - 1);
+}
+
 /* Is the byte pair at p in the set? */
 static int has_pair(const uint64_t *pairs, const char *p)
 {
-    unsigned v = (unsigned)(unsigned char)p[0] << 8 | (unsigned char)p[1];
-    return (int)(pairs[v >> 6] >> (v & 63) & 1);
+    unsigned b = pair_bit(p);
+    return (int)(pairs[b >> 6] >> (b & 63) & 1);
 }
 
 /* The catalogue's messages in the folded text t[0..tlen): a message inside the
@@ -333,10 +344,10 @@ static void ev_messages(const ev_sink *k, const char *t, size_t tlen, int cut)
     /* the text's byte pairs: a message whose first, last or one of three
        pairs between them the text lacks is not inside it, and strstr need
        not look */
-    uint64_t pairs[65536 / 64] = {0};
+    uint64_t pairs[PAIR_BITS / 64] = {0};
     for (size_t i = 0; i + 1 < tlen; i++) {
-        unsigned v = (unsigned)(unsigned char)t[i] << 8 | (unsigned char)t[i + 1];
-        pairs[v >> 6] |= UINT64_C(1) << (v & 63);
+        unsigned b = pair_bit(t + i);
+        pairs[b >> 6] |= UINT64_C(1) << (b & 63);
     }
     for (size_t i = 0; i < sspr__msgkey_count; i++) {
         const sspr__msgkey *mk = &sspr__msgkeys[i];
