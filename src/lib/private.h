@@ -70,7 +70,8 @@ typedef struct {
  * matching a message inside a text; cut: the catalogue quotes it cut short
  * ("..."), so a text that goes on after it still quotes it. */
 typedef struct {
-    uint32_t key, entry, len, cut;
+    uint32_t key, entry;
+    uint16_t len, cut; /* a key is at most 4095 bytes (gen/emit_c.c) */
 } sspr__msgkey;
 
 /* A gperf keyword: pool offset of the key (gperf's %pic), then a span of postings

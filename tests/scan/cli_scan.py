@@ -96,6 +96,29 @@ with tempfile.TemporaryDirectory() as tmp:
     check(r.returncode == 1, "records of other providers: exit 1, not %d" % r.returncode)
     check(b"2 records read, none names a catalogue entry" in r.stderr,
           "records of other providers: the summary counts them: %r" % r.stderr)
+
+    # TrackingId lines as admins paste them: the admin's UPN of a reset by an
+    # admin is the initiator, the labelled UserPrincipalName the user; an id
+    # the poster replaced is no tracking id (it must not join records), but
+    # the operation word after it is still read.
+    lines = [
+        ("TrackingId: 7344da2c-ab9d-42ef-adea-4a17d07fdeb9, ResetUserPasswordByAdminSuccess, "
+         "Details: Context: cloudAnchor: User_1, SourceAnchorValue: x, "
+         "AdminUpn: admin@contoso.com, UserPrincipalName: user@contoso.com",
+         "7344da2c-ab9d-42ef-adea-4a17d07fdeb9", "ResetUserPasswordByAdminSuccess",
+         "user@contoso.com", "admin@contoso.com"),
+        ("TrackingId: <GUID>, ResetUserPasswordByAdminStart, Details: user@contoso.com",
+         None, "ResetUserPasswordByAdminStart", "user@contoso.com", None),
+        ("TrackingId: xxxxxxxx, PasswordResetRequestStart, Details: user@contoso.com",
+         None, "PasswordResetRequestStart", "user@contoso.com", None),
+    ]
+    for text, tid, op, upn, init in lines:
+        r = run("--records", "--json", "-", stdin=(text + "\n").encode())
+        recs = json.loads(r.stdout or b"[]")
+        rec = recs[0] if recs else {}
+        want = {"tracking_id": tid, "operation": op, "user": upn, "initiator": init}
+        check(all(rec.get(k) == v for k, v in want.items()),
+              "TrackingId line %r: %r" % (text[:40], {k: rec.get(k) for k in want}))
     r = run("--json", empty)
     check(r.returncode == 1 and json.loads(r.stdout) == [], "nothing found, --json: []")
     r = run("-", stdin=b"")

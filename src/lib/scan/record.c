@@ -284,18 +284,25 @@ static int upn_char(int c)
            c == '+' || c == '%';
 }
 
-/* TrackingId: <id>, <OperationWord>, Details: ... */
+/* TrackingId: <id>, <OperationWord>, Details: ... The id is whatever stands
+ * before the comma; it is the record's tracking id when it looks like one (8
+ * hex digits or dashes or more): an id the poster replaced ("<GUID>",
+ * "xxxxxxxx") is none, which must not join unrelated records, but the
+ * operation word after it still counts. */
 static void tracking(scan_state *s, const char *m, size_t n)
 {
     const char *t = find_word(m, n, "trackingid:");
     if (!t)
         return;
-    size_t i = (size_t)(t - m) + 11, start;
+    size_t i = (size_t)(t - m) + 11, start, hexish = 0;
     while (i < n && m[i] == ' ')
         i++;
-    for (start = i; i < n && (sspr__hexval((unsigned char)m[i]) >= 0 || m[i] == '-'); i++)
-        ;
-    if (i - start >= 8)
+    for (start = i;
+         i < n && i - start < 80 && m[i] != ',' && m[i] != ' ' && m[i] != '\n' && m[i] != '\r'; i++)
+        hexish += sspr__hexval((unsigned char)m[i]) >= 0 || m[i] == '-';
+    if (i == start || (i < n && m[i] != ',' && m[i] != ' '))
+        return; /* no id, or the line ends: no operation follows */
+    if (hexish == i - start && i - start >= 8)
         sspr__scan_set(s, SSPR_RECORD_TRACKING_ID, (const unsigned char *)m + start, i - start);
     while (i < n && (m[i] == ',' || m[i] == ' '))
         i++;
@@ -305,25 +312,62 @@ static void tracking(scan_state *s, const char *m, size_t n)
         sspr__scan_set(s, SSPR_RECORD_OPERATION, (const unsigned char *)m + start, i - start);
 }
 
-/* The first UPN (local@domain.tld), else the first DN ("CN=...,DC=..."). */
+/* The UPN around the '@' at, in m[0..n): its span in [*a, *b); 0 if none. */
+static int upn_around(const char *m, size_t n, const char *at, const char **a, const char **b)
+{
+    const char *p = at, *q = at + 1, *end = m + n;
+    while (p > m && upn_char((unsigned char)p[-1]))
+        p--;
+    int dot = 0;
+    while (q < end && upn_char((unsigned char)*q))
+        dot |= *q++ == '.';
+    while (q > at + 1 && (q[-1] == '.' || q[-1] == '-'))
+        q--;
+    *a = p;
+    *b = q;
+    return p < at && dot && q - at > 3;
+}
+
+/* Does the label w (lower case, ASCII) end just before p, then ':' or
+ * spaces ("AdminUpn: x@y", "UserPrincipalName x@y")? */
+static int labelled(const char *m, const char *p, const char *w)
+{
+    size_t k = strlen(w);
+    while (p > m && (p[-1] == ' ' || p[-1] == ':' || p[-1] == '='))
+        p--;
+    if ((size_t)(p - m) < k)
+        return 0;
+    const char *l = p - k;
+    return sspr__scan_at((const unsigned char *)l, k, w) &&
+           (l == m || !upn_char((unsigned char)l[-1]));
+}
+
+/* The user: a UPN labelled UserPrincipalName, else the first UPN not
+ * labelled AdminUpn (an admin's reset names the admin first: that UPN is the
+ * initiator), else the first DN ("CN=...,DC=..."). */
 static void user(scan_state *s, const char *m, size_t n)
 {
+    const char *first = NULL, *first_end = NULL;
     for (const char *at = memchr(m, '@', n); at;
          at = memchr(at + 1, '@', n - (size_t)(at + 1 - m))) {
-        const char *a = at, *b = at + 1, *end = m + n;
-        while (a > m && upn_char((unsigned char)a[-1]))
-            a--;
-        int dot = 0;
-        while (b < end && upn_char((unsigned char)*b))
-            dot |= *b++ == '.';
-        while (b > at + 1 && (b[-1] == '.' || b[-1] == '-'))
-            b--;
-        if (a < at && dot && b - at > 3) {
-            sspr__scan_set(s, SSPR_RECORD_USER, (const unsigned char *)a, (size_t)(b - a));
-            return;
+        const char *a, *b;
+        if (upn_around(m, n, at, &a, &b)) {
+            if (labelled(m, a, "adminupn")) {
+                sspr__scan_set(s, SSPR_RECORD_INITIATOR, (const unsigned char *)a, (size_t)(b - a));
+            } else if (labelled(m, a, "userprincipalname")) {
+                first = a, first_end = b;
+                break;
+            } else if (!first) {
+                first = a, first_end = b;
+            }
         }
-        if (at + 1 >= end)
+        if (at + 1 >= m + n)
             break;
+    }
+    if (first) {
+        sspr__scan_set(s, SSPR_RECORD_USER, (const unsigned char *)first,
+                       (size_t)(first_end - first));
+        return;
     }
     const char *cn = find_word(m, n, "CN=");
     if (!cn)
