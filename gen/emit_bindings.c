@@ -545,8 +545,10 @@ static void put_pascal(FILE *f, const char *ident)
 }
 
 /* The comment of constant i of t, after the leader: the entry and title, or
- * what it is an alias of (named by name_of). */
-static void put_sym_doc(FILE *f, const syms *t, size_t i, void (*name_of)(FILE *f, const sym *s))
+ * what it is an alias of (named by name_of, after the word alias_of), each
+ * text written by put_text (the language's comment escaping). */
+static void put_sym_doc_as(FILE *f, const syms *t, size_t i, void (*name_of)(FILE *f, const sym *s),
+                           void (*put_text)(FILE *f, const char *s), const char *alias_of)
 {
     const sym *s = &t->v[i];
     if (s->canonical == i) {
@@ -554,14 +556,19 @@ static void put_sym_doc(FILE *f, const syms *t, size_t i, void (*name_of)(FILE *
         if (s->spelling)
             fprintf(f, " %s", s->spelling);
         fputs(": ", f);
-        put_line(f, s->entry->title);
+        put_text(f, s->entry->title);
     } else {
-        fputs("alias of ", f);
+        fprintf(f, "%s ", alias_of);
         name_of(f, &t->v[s->canonical]);
         fputs(": ", f);
-        put_line(f, s->spelling);
+        put_text(f, s->spelling);
         fprintf(f, " (%s)", s->entry->id);
     }
+}
+
+static void put_sym_doc(FILE *f, const syms *t, size_t i, void (*name_of)(FILE *f, const sym *s))
+{
+    put_sym_doc_as(f, t, i, name_of, put_line, "alias of");
 }
 
 static const char *go_type; /* the type whose constants go_name writes */
@@ -673,19 +680,7 @@ static void cs_enum(FILE *f, const char *type, const char *what, const syms *t, 
     for (size_t i = 0; i < t->n; i++) {
         const sym *s = &t->v[i];
         fputs("        /// <summary>", f);
-        if (s->canonical == i) {
-            fprintf(f, "%s", s->entry->id);
-            if (s->spelling)
-                fprintf(f, " %s", s->spelling);
-            fputs(": ", f);
-            put_xml_line(f, s->entry->title);
-        } else {
-            fputs("Alias of ", f);
-            cs_name(f, &t->v[s->canonical]);
-            fputs(": ", f);
-            put_xml_line(f, s->spelling);
-            fprintf(f, " (%s)", s->entry->id);
-        }
+        put_sym_doc_as(f, t, i, cs_name, put_xml_line, "Alias of");
         fputs("</summary>\n        ", f);
         cs_name(f, s);
         fprintf(f, hex ? " = 0x%08lX,\n" : " = %lu,\n", (unsigned long)s->value);
