@@ -32,7 +32,10 @@ STAMP = (1980, 1, 1, 0, 0, 0)  # zip's earliest time: no build date in the archi
 
 def stripped(strip, path, tmp, how="--strip-unneeded"):
     out = os.path.join(tmp, os.path.basename(path))
-    subprocess.run([strip, how, "-o", out, path], check=True)
+    # strip writes the time into a PE header unless SOURCE_DATE_EPOCH says which
+    # (the link leaves 0 there: -Wl,--no-insert-timestamp, meson.build)
+    env = dict(os.environ, SOURCE_DATE_EPOCH=os.environ.get("SOURCE_DATE_EPOCH", "0"))
+    subprocess.run([strip, how, "-o", out, path], check=True, env=env)
     with open(out, "rb") as f:
         return f.read()
 
