@@ -24,13 +24,19 @@ extern "C" {
 #endif
 
 /* ---- Export ---------------------------------------------------------------
- * SSPR_API marks every public function. Define SSPR_STATIC when linking the
- * static library or the amalgamation on Windows. */
-#if defined(_WIN32) && !defined(SSPR_STATIC)
-#if defined(SSPR_BUILDING)
-#define SSPR_API __declspec(dllexport)
-#else
+ * SSPR_API marks every public function. On Windows the same declarations
+ * serve the DLL, the static library and the amalgamation with no define: the
+ * DLL's exports come from a module-definition file (the version script's
+ * names), and a call through the import library reaches the DLL by the
+ * import library's thunk, so no dllimport is needed (the API has functions
+ * only, no data). Defining SSPR_DLL adds dllimport, which saves that one jump
+ * when linking the DLL; SSPR_STATIC, once needed, is accepted and changes
+ * nothing. */
+#if defined(_WIN32)
+#if defined(SSPR_DLL) && !defined(SSPR_STATIC) && !defined(SSPR_BUILDING)
 #define SSPR_API __declspec(dllimport)
+#else
+#define SSPR_API
 #endif
 #elif defined(__GNUC__) && __GNUC__ >= 4
 #define SSPR_API __attribute__((visibility("default")))

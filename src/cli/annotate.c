@@ -12,6 +12,7 @@
  * written is written at once, before the held lines. */
 #include "annotate.h"
 #include "ops.h"
+#include "platform.h"
 #include "sspr-errors.h"
 
 #include <errno.h>
@@ -504,7 +505,7 @@ annotate_outcome annotate_run(const char *prog, char *const *files, size_t n)
     int unreadable = 0;
     for (size_t i = 0; i < n && !a->failed; i++) {
         int std = strcmp(files[i], "-") == 0;
-        FILE *in = std ? stdin : fopen(files[i], "rb");
+        FILE *in = std ? stdin : cli_open(files[i]);
         if (!in) {
             fprintf(stderr, "%s: %s: %s\n", prog, files[i], strerror(errno));
             unreadable = 1;

@@ -5,6 +5,7 @@
 
 #include "ops.h"
 #include "output.h"
+#include "platform.h"
 #include "scan_report.h"
 #include "text.h"
 
@@ -125,7 +126,7 @@ static int inc_recent_first(const void *a, const void *b);
 static void inc_spill(inc_state *st)
 {
     if (!st->runs)
-        st->runs = tmpfile();
+        st->runs = cli_tmpfile();
     qsort(st->lines, st->n, sizeof *st->lines, inc_recent_first);
     if (!st->runs || fwrite(st->lines, sizeof *st->lines, st->n, st->runs) != st->n) {
         st->io = 1; /* said at the end; the lines so far are lost */
@@ -163,7 +164,7 @@ static void inc_print_all(inc_state *st)
     for (size_t r = 0; r < k; r++) { /* each run's first line */
         left[r] = r < st->nruns ? INC_RUN : st->n;
         if (r < st->nruns) {
-            if (fseek(st->runs, (long)(r * INC_RUN * sizeof *head), SEEK_SET) != 0 ||
+            if (cli_seek(st->runs, (uint64_t)r * INC_RUN * sizeof *head) != 0 ||
                 fread(&head[r], sizeof *head, 1, st->runs) != 1)
                 left[r] = 0, st->io = 1;
         } else if (st->n) {
@@ -184,9 +185,8 @@ static void inc_print_all(inc_state *st)
         if (best == st->nruns) {
             head[best] = st->lines[st->n - left[best]];
         } else {
-            long off = (long)((best * INC_RUN + (INC_RUN - left[best])) * sizeof *head);
-            if (fseek(st->runs, off, SEEK_SET) != 0 ||
-                fread(&head[best], sizeof *head, 1, st->runs) != 1)
+            uint64_t off = ((uint64_t)best * INC_RUN + (INC_RUN - left[best])) * sizeof *head;
+            if (cli_seek(st->runs, off) != 0 || fread(&head[best], sizeof *head, 1, st->runs) != 1)
                 left[best] = 0, st->io = 1;
         }
     }

@@ -3,6 +3,7 @@
 #include "output.h"
 #include "annotate.h"
 #include "incidents.h"
+#include "platform.h"
 #include "report.h"
 #include "scan_report.h"
 #include "schema.h"
@@ -586,7 +587,7 @@ static int finish_output(int rc)
 {
     if (fflush(stdout) != 0 || ferror(stdout)) {
         fprintf(stderr, "%s: cannot write output: %s\n", prog,
-                errno ? strerror(errno) : "write error");
+                errno ? strerror(cli_output_errno(errno)) : "write error");
         return EXIT_OUTPUT;
     }
     return rc;
@@ -594,6 +595,7 @@ static int finish_output(int rc)
 
 int main(int argc, char **argv)
 {
+    cli_platform_init(&argc, &argv);
     if (argc < 2)
         return usage_error("%s", "missing command");
     if (strcmp(argv[1], "-h") == 0 || strcmp(argv[1], "--help") == 0 ||

@@ -1,12 +1,10 @@
 /* The scan command (see scan_report.h). The library's scanner allocates
  * nothing; the tally here is the CLI's, one counter per catalogue entry. */
-#if !defined(_WIN32) && !defined(_POSIX_C_SOURCE)
-#define _POSIX_C_SOURCE 200809L /* fileno, isatty, fstat */
-#endif
 #include "scan_report.h"
 
 #include "ops.h"
 #include "output.h"
+#include "platform.h"
 #include "schema.def"
 #include "sspr-errors.h"
 
@@ -15,15 +13,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
 #include <time.h>
-#ifdef _WIN32
-#include <io.h>
-#define isatty _isatty
-#define fileno _fileno
-#else
-#include <unistd.h>
-#endif
 
 enum { MAX_LINES = 10, CHUNK = 1 << 16 };
 
@@ -241,10 +231,9 @@ static void source_open(source *src, const char *prog, const char *name, FILE *f
     src->prog = prog;
     src->name = name;
     src->shown = -1;
-    struct stat st;
-    if (isatty(fileno(stderr)) && fstat(fileno(f), &st) == 0 && S_ISREG(st.st_mode) &&
-        st.st_size >= PROGRESS_MIN) {
-        src->size = (uint64_t)st.st_size;
+    uint64_t size = cli_stderr_is_terminal() ? cli_regular_size(f) : 0;
+    if (size >= PROGRESS_MIN) {
+        src->size = size;
         src->progress = 1;
     }
 }
@@ -436,7 +425,7 @@ scan_outcome scan_files_in_time(const char *prog, char *const *files, size_t n, 
         x->shown = x->is_stdin ? "standard input" : files[i];
         x->kind = IN_DONE;
         errno = 0;
-        x->f = x->is_stdin ? stdin : fopen(files[i], "rb");
+        x->f = x->is_stdin ? stdin : cli_open(files[i]);
         if (!x->f) {
             fprintf(stderr, "%s: %s: %s\n", prog, x->shown, strerror(errno ? errno : EIO));
             unreadable = 1;

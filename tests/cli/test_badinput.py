@@ -95,6 +95,32 @@ with open("/dev/full", "wb") as full:
     check("list to /dev/full", ["list"], {3}, stdout=full)
     check("search to /dev/full", ["search", "reset email"], {3}, stdout=full)
 
+# The messages themselves, the same on every system (the Windows build maps its
+# errors to these): a full disk, and a pipe whose reader has gone with SIGPIPE
+# ignored (restore_signals=False: the child inherits Python's SIG_IGN), where
+# Linux reports EPIPE; Windows has no SIGPIPE and always reports it.
+def output_error(name, args, stdout, message):
+    global passed
+    r = subprocess.run([CLI] + args, stdout=stdout, stderr=subprocess.PIPE, timeout=60,
+                       restore_signals=False)
+    want = b"sspr-errors: cannot write output: " + message + b"\n"
+    if r.returncode != 3 or r.stderr != want:
+        failures.append("%s: exit %d, %r (expected 3, %r)" % (name, r.returncode, r.stderr, want))
+    else:
+        passed += 1
+
+
+with open("/dev/full", "wb") as full:
+    output_error("list --json to /dev/full: the message", ["list", "--json"], full,
+                 b"No space left on device")
+read_end, write_end = os.pipe()
+os.close(read_end)
+try:
+    output_error("list --json to a closed pipe: the message", ["list", "--json"], write_end,
+                 b"Broken pipe")
+finally:
+    os.close(write_end)
+
 for f in failures:
     print("FAIL", f)
 print("%d passed, %d failed" % (passed, len(failures)))
