@@ -325,23 +325,31 @@ SSPR_API const char *sspr_win32_error_message(uint32_t code);
  * cause: "domain admins" ranks the entry about Domain Admins above entries that
  * only mention a domain and an admin apart.
  *
- * Scores are comparable within one answer only. Three tiers, always in this
+ * Scores are comparable within one answer only. Four tiers, always in this
  * order:
- *   - 2000 < score <= 3000: what sspr_lookup() finds when the whole text is an
+ *   - 3000 < score <= 4000: what sspr_lookup() finds when the whole text is an
  *     id, a name or a code query ("prs-32009", "AuthTokenError", "event 6800",
- *     "0x80230619"), in sspr_lookup()'s order (3000 minus the position);
- *   - 1000 <= score < 2000: entries quoting a message of the text: the whole
- *     text is the message, or the text contains a message of three words or
- *     more, or four words or more of the text are part of a message. Then the
+ *     "0x80230619"), in sspr_lookup()'s order (4000 minus the position);
+ *   - 2000 <= score < 3000: entries whose code, HRESULT or name the text
+ *     writes ("we see event 33004 and access denied"), and an entry the
+ *     catalogue relates to one of them, without an event code of its own, when
+ *     the text's words fit it clearly better (a BM25 score 1.5 times the coded
+ *     entry's: "33004 when an Enterprise Admins member resets the password"
+ *     puts the protected-groups symptom first, event 33004 second). Then the
  *     BM25 score is added;
- *   - 0 < score < 1000: the BM25 score alone.
+ *   - 1000 <= score < 2000: entries with a distinctive message in the text
+ *     (four words or more, not only common ones such as "contact your
+ *     administrator"): the whole text, a message inside it, or the text inside
+ *     a message. Then the BM25 score is added;
+ *   - 0 < score < 1000: the BM25 score alone (the words of an audit-log entry
+ *     count half, so that a described symptom ranks above the log's string).
  * Ties are broken by catalogue order, so answers are deterministic.
  *
  * Limits: a query uses its SSPR_SEARCH_MAX_TERMS rarest distinct terms that
  * occur in the catalogue (other words cannot match anything anyway); at most
  * SSPR_SEARCH_MAX_CANDIDATES entries are scored: once that many are held, the
  * remaining (more common) terms only add to the entries already held. Only the
- * first 2 KiB of a text (after folding white space) are compared with messages.
+ * first 4 KiB of a text (after folding white space) are compared with messages.
  * The search needs about 20 KiB of stack and never allocates. */
 #define SSPR_SEARCH_MAX_TERMS 32
 #define SSPR_SEARCH_MAX_CANDIDATES 1024
