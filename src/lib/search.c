@@ -354,11 +354,15 @@ static void search_ev(void *ctx, uint32_t entry, unsigned ev)
         s->ev |= ev;
 }
 
-/* The tier evidence ev earns: a code, HRESULT or name of the entry written in
- * the text, then a distinctive message of it. */
+/* The evidence that the text names an entry: its code, an HRESULT or its name
+ * written in the text. */
+#define SEARCH_EV_CODED (SSPR__EV_CODE | SSPR__EV_HR | SSPR__EV_NAMED | SSPR__EV_NAME)
+
+/* The tier evidence ev earns: a code, HRESULT, name or id of the entry written
+ * in the text, then a distinctive message of it. */
 static float search_tier(unsigned ev)
 {
-    if (ev & (SSPR__EV_CODE | SSPR__EV_HR | SSPR__EV_NAMED | SSPR__EV_NAME | SSPR__EV_ID))
+    if (ev & (SEARCH_EV_CODED | SSPR__EV_ID))
         return SEARCH_NAMED;
     return ev & SSPR__EV_MSG ? SEARCH_PHRASE : 0.0f;
 }
@@ -376,19 +380,17 @@ static float search_tier(unsigned ev)
  * on tests/search/queries.tsv and tests/real. */
 static int search_liftable(const search_slot *r, const search_slot *c)
 {
-    const unsigned coded = SSPR__EV_CODE | SSPR__EV_HR | SSPR__EV_NAMED | SSPR__EV_NAME;
     const sspr_entry *e = &sspr__entries[r->entry1 - 1];
-    return !(r->ev & coded) && r->score > SEARCH_RELATED_MARGIN * c->score &&
+    return !(r->ev & SEARCH_EV_CODED) && r->score > SEARCH_RELATED_MARGIN * c->score &&
            sspr_entry_code(e) < 0;
 }
 
 static void search_related(search_table *tab)
 {
-    const unsigned coded = SSPR__EV_CODE | SSPR__EV_HR | SSPR__EV_NAMED | SSPR__EV_NAME;
     size_t n = tab->n;
     for (size_t i = 0; i < n; i++) {
         const search_slot *c = &tab->cand[i];
-        if (!(c->ev & coded))
+        if (!(c->ev & SEARCH_EV_CODED))
             continue;
         const sspr_entry *e = &sspr__entries[c->entry1 - 1];
         for (size_t k = 0, nk = sspr_entry_related_count(e); k < nk; k++) {
