@@ -111,6 +111,12 @@ with tempfile.TemporaryDirectory() as tmp:
          None, "ResetUserPasswordByAdminStart", "user@contoso.com", None),
         ("TrackingId: xxxxxxxx, PasswordResetRequestStart, Details: user@contoso.com",
          None, "PasswordResetRequestStart", "user@contoso.com", None),
+        # a message wrapped right after the id: the id still counts
+        ("Log Name: Application\nSource: PasswordResetService\nEvent ID: 31001\n"
+         "Level: Information\nDescription:\n"
+         "TrackingId: 7344da2c-ab9d-42ef-adea-4a17d07fdeb9\n"
+         "PasswordResetRequestStart, Details: user@contoso.com",
+         "7344da2c-ab9d-42ef-adea-4a17d07fdeb9", None, "user@contoso.com", None),
     ]
     for text, tid, op, upn, init in lines:
         r = run("--records", "--json", "-", stdin=(text + "\n").encode())

@@ -300,8 +300,8 @@ static void tracking(scan_state *s, const char *m, size_t n)
     for (start = i;
          i < n && i - start < 80 && m[i] != ',' && m[i] != ' ' && m[i] != '\n' && m[i] != '\r'; i++)
         hexish += sspr__hexval((unsigned char)m[i]) >= 0 || m[i] == '-';
-    if (i == start || (i < n && m[i] != ',' && m[i] != ' '))
-        return; /* no id, or the line ends: no operation follows */
+    if (i == start || (i < n && m[i] != ',' && m[i] != ' ' && m[i] != '\n' && m[i] != '\r'))
+        return; /* no id, or a word too long to be one */
     if (hexish == i - start && i - start >= 8)
         sspr__scan_set(s, SSPR_RECORD_TRACKING_ID, (const unsigned char *)m + start, i - start);
     while (i < n && (m[i] == ',' || m[i] == ' '))
