@@ -11,6 +11,7 @@
  * next one that is not, or the end of the input. A note for a line already
  * written is written at once, before the held lines. */
 #include "annotate.h"
+#include "text.h"
 #include "ops.h"
 #include "platform.h"
 #include "sspr-errors.h"
@@ -304,18 +305,12 @@ static int an_gap(const annot *a, const unsigned char *p, size_t n)
 
 static int an_hold(annot *a, const unsigned char *p, size_t n)
 {
-    if (a->hlen + n > a->hcap) {
-        size_t cap = a->hcap ? a->hcap : AN_CHUNK;
-        while (cap < a->hlen + n)
-            cap *= 2;
-        unsigned char *h = realloc(a->hold, cap);
-        if (!h) {
-            a->failed = 1;
-            return 0;
-        }
-        a->hold = h;
-        a->hcap = cap;
+    void *hold = a->hold;
+    if (!cli_reserve(&hold, &a->hcap, a->hlen + n, 1, AN_CHUNK)) {
+        a->failed = 1;
+        return 0;
     }
+    a->hold = hold;
     memcpy(a->hold + a->hlen, p, n);
     a->hlen += n;
     return 1;

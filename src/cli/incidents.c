@@ -206,16 +206,12 @@ static void inc_done(void *ctx, const op *o)
     }
     if (st->n == INC_RUN)
         inc_spill(st);
-    if (st->n == st->cap) {
-        size_t cap = st->cap ? st->cap * 2 : 256;
-        inc_line *v = realloc(st->lines, cap * sizeof *v);
-        if (!v) {
-            st->oom = 1;
-            return;
-        }
-        st->lines = v;
-        st->cap = cap;
+    void *lines = st->lines;
+    if (!cli_reserve(&lines, &st->cap, st->n + 1, sizeof *st->lines, 256)) {
+        st->oom = 1;
+        return;
     }
+    st->lines = lines;
     inc_line *l = &st->lines[st->n++];
     memset(l, 0, sizeof *l);
     l->when = o->end ? o->end : o->start;

@@ -206,16 +206,12 @@ static void detail_of(const op *o, char *out, size_t size)
 static void on_op(void *ctx, const op *o)
 {
     rep *r = ctx;
-    if (r->nop == r->cap) {
-        size_t cap = r->cap ? r->cap * 2 : 64;
-        rep_op *grown = realloc(r->op, cap * sizeof *grown);
-        if (!grown) {
-            r->oom = 1;
-            return;
-        }
-        r->op = grown;
-        r->cap = cap;
+    void *ops = r->op;
+    if (!cli_reserve(&ops, &r->cap, r->nop + 1, sizeof *r->op, 64)) {
+        r->oom = 1;
+        return;
     }
+    r->op = ops;
     rep_op *x = &r->op[r->nop++];
     memset(x, 0, sizeof *x);
     x->seq = o->seq;

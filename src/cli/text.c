@@ -1,8 +1,10 @@
-/* The CLI's small text helpers (see text.h). */
+/* The CLI's small helpers (see text.h). */
 #include "text.h"
 
 #include "lex.h"
 
+#include <stdint.h>
+#include <stdlib.h>
 #include <string.h>
 
 int cli_same(const char *a, const char *b)
@@ -40,4 +42,24 @@ void cli_copy(char *dst, size_t size, const char *src)
     if (n)
         memcpy(dst, src, n);
     dst[n] = '\0';
+}
+
+int cli_reserve(void **v, size_t *cap, size_t need, size_t size, size_t first)
+{
+    if (need <= *cap)
+        return 1;
+    size_t n = *cap ? *cap : first;
+    while (n < need) {
+        if (n > SIZE_MAX / 2)
+            return 0;
+        n *= 2;
+    }
+    if (n > SIZE_MAX / size)
+        return 0;
+    void *grown = realloc(*v, n * size);
+    if (!grown)
+        return 0;
+    *v = grown;
+    *cap = n;
+    return 1;
 }

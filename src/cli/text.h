@@ -1,5 +1,6 @@
-/* The CLI's small text helpers: ASCII case folding as the library folds it
- * (sspr__lower, src/common/lex.h) and a copy cut to a buffer. */
+/* The CLI's small helpers: ASCII case folding as the library folds it
+ * (sspr__lower, src/common/lex.h), a copy cut to a buffer, and an array that
+ * grows by doubling. */
 #ifndef SSPR_CLI_TEXT_H
 #define SSPR_CLI_TEXT_H
 
@@ -12,5 +13,11 @@ int cli_contains(const char *s, const char *word);
 /* src (NULL: "") into dst[size], NUL-terminated; a longer text is cut at the
  * start of a UTF-8 character, never inside one. */
 void cli_copy(char *dst, size_t size, const char *src);
+
+/* Room for need elements of size bytes in *v, whose capacity is *cap: when
+ * *cap is smaller, the capacity doubles (from first) until it holds need and
+ * *v is reallocated. 1, or 0 when out of memory (then *v and *cap are as
+ * they were). */
+int cli_reserve(void **v, size_t *cap, size_t need, size_t size, size_t first);
 
 #endif
