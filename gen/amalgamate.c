@@ -3,8 +3,10 @@
  * file's text (once per file; later includes of it become a comment), searched
  * in the given directories; `#include <...>` lines stay as they are.
  *
- *   sspr-amalgamate OUTPUT -I DIR [-I DIR]... SOURCE...
+ *   sspr-amalgamate OUTPUT [--depfile FILE] -I DIR [-I DIR]... SOURCE...
  *
+ * --depfile writes the files it included, as a Makefile rule for OUTPUT, so
+ * that ninja makes the file again when a header changes.
  * The public header is the one local include left as it is: the amalgamation
  * ships next to sspr-errors.h. Exit status 0, or 1 with a message. */
 #include "fileio.h"
@@ -18,6 +20,7 @@ enum { MAX_DIRS = 16, MAX_SEEN = 256, MAX_DEPTH = 16 };
 static const char *dirs[MAX_DIRS];
 static size_t ndirs;
 static char *seen[MAX_SEEN];
+static char *seen_path[MAX_SEEN]; /* where each was found */
 static size_t nseen;
 
 static int already(const char *name)
@@ -28,17 +31,16 @@ static int already(const char *name)
     return 0;
 }
 
-static FILE *open_in_dirs(const char *name, const char *here)
+static FILE *open_in_dirs(const char *name, const char *here, char *path, size_t size)
 {
-    char path[4096];
     if (here) {
-        snprintf(path, sizeof path, "%s/%s", here, name);
+        snprintf(path, size, "%s/%s", here, name);
         FILE *f = fopen(path, "r");
         if (f)
             return f;
     }
     for (size_t i = 0; i < ndirs; i++) {
-        snprintf(path, sizeof path, "%s/%s", dirs[i], name);
+        snprintf(path, size, "%s/%s", dirs[i], name);
         FILE *f = fopen(path, "r");
         if (f)
             return f;
@@ -62,18 +64,23 @@ static int include(FILE *out, const char *name, const char *here, int depth)
         fprintf(stderr, "sspr-amalgamate: too many or too deep includes at %s\n", name);
         return -1;
     }
-    FILE *in = open_in_dirs(name, here);
+    char path[4096];
+    FILE *in = open_in_dirs(name, here, path, sizeof path);
     if (!in) {
         fprintf(stderr, "sspr-amalgamate: cannot find \"%s\"\n", name);
         return -1;
     }
-    size_t len = strlen(name) + 1;
-    seen[nseen] = malloc(len);
-    if (!seen[nseen]) {
+    size_t nlen = strlen(name) + 1, plen = strlen(path) + 1;
+    seen[nseen] = malloc(nlen);
+    seen_path[nseen] = malloc(plen);
+    if (!seen[nseen] || !seen_path[nseen]) {
+        free(seen[nseen]);
+        free(seen_path[nseen]);
         fclose(in);
         return -1;
     }
-    memcpy(seen[nseen++], name, len);
+    memcpy(seen[nseen], name, nlen);
+    memcpy(seen_path[nseen++], path, plen);
     fprintf(out, "/* ---- %s ---- */\n", name);
     int rc = copy(out, in, name, depth + 1);
     fclose(in);
@@ -114,8 +121,12 @@ int main(int argc, char **argv)
         fputs("usage: sspr-amalgamate OUTPUT -I DIR... SOURCE...\n", stderr);
         return 1;
     }
-    const char *output = argv[1];
+    const char *output = argv[1], *depfile = NULL;
     int i = 2;
+    if (i + 1 < argc && strcmp(argv[i], "--depfile") == 0) {
+        depfile = argv[i + 1];
+        i += 2;
+    }
     for (; i + 1 < argc && strcmp(argv[i], "-I") == 0; i += 2)
         if (ndirs < MAX_DIRS)
             dirs[ndirs++] = argv[i + 1];
@@ -142,8 +153,23 @@ int main(int argc, char **argv)
         rc = copy(out, in, argv[i], 0);
         fclose(in);
     }
-    for (size_t s = 0; s < nseen; s++)
+    if (rc == 0 && depfile) {
+        FILE *d = gen_create(depfile);
+        if (d) {
+            fprintf(d, "%s:", output);
+            for (size_t s = 0; s < nseen; s++)
+                fprintf(d, " \\\n %s", seen_path[s]);
+            fputc('\n', d);
+        }
+        if (!d || gen_commit(d, depfile, 1) != 0) {
+            perror(depfile);
+            rc = -1;
+        }
+    }
+    for (size_t s = 0; s < nseen; s++) {
         free(seen[s]);
+        free(seen_path[s]);
+    }
     if (gen_commit(out, output, rc == 0) != 0) {
         fputs("sspr-amalgamate: failed\n", stderr);
         return 1;

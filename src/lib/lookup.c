@@ -1,5 +1,6 @@
 /* Hash lookups and sspr_lookup(): what people paste -> catalogue entries.
  * The only file that includes the gperf output. */
+#include "find.h"
 #include "lex.h"
 #include "match.h"
 #include "norm.h"
@@ -300,14 +301,15 @@ static int msg_word(int c)
     return sspr__cc_is(c, SSPR__CC_ALPHA | SSPR__CC_DIGIT) || c >= 0x80;
 }
 
-/* Does needle (n bytes) occur in hay on word boundaries? */
-static int contains_words(const char *hay, const char *needle, size_t n)
+/* Does needle (n bytes) occur in hay (hl bytes) on word boundaries? */
+static int contains_words(const char *hay, size_t hl, const char *needle, size_t n)
 {
     int first_word = msg_word((unsigned char)needle[0]);
     int last_word = msg_word((unsigned char)needle[n - 1]);
-    for (const char *p = strstr(hay, needle); p; p = strstr(p + 1, needle)) {
+    for (const char *p = sspr__find(hay, hl, needle, n); p;
+         p = sspr__find(p + 1, hl - (size_t)(p + 1 - hay), needle, n)) {
         int left = p == hay || !first_word || !msg_word((unsigned char)p[-1]);
-        int right = p[n] == '\0' || !last_word || !msg_word((unsigned char)p[n]);
+        int right = p + n == hay + hl || !last_word || !msg_word((unsigned char)p[n]);
         if (left && right)
             return 1;
     }
@@ -315,7 +317,7 @@ static int contains_words(const char *hay, const char *needle, size_t n)
 }
 
 /* The byte pairs of a text as a set of PAIR_BITS bits, each pair hashed to
- * one (a pair that hashes like another only costs a strstr that finds
+ * one (a pair that hashes like another only costs a search that finds
  * nothing): small enough to clear for every text. */
 enum { PAIR_BITS = 4096 };
 
@@ -342,7 +344,7 @@ static int has_pair(const uint64_t *pairs, const char *p)
 static void ev_messages(const ev_sink *k, const char *t, size_t tlen, int cut)
 {
     /* the text's byte pairs: a message whose first, last or one of three
-       pairs between them the text lacks is not inside it, and strstr need
+       pairs between them the text lacks is not inside it, and sspr__find need
        not look */
     uint64_t pairs[PAIR_BITS / 64] = {0};
     for (size_t i = 0; i + 1 < tlen; i++) {
@@ -363,9 +365,9 @@ static void ev_messages(const ev_sink *k, const char *t, size_t tlen, int cut)
                                has_pair(pairs, m + mlen - 2) && has_pair(pairs, m + mlen / 4) &&
                                has_pair(pairs, m + 3 * mlen / 4 - 1)))
                 continue;
-            if (contains_words(t, m, mlen))
+            if (contains_words(t, tlen, m, mlen))
                 shared = m, slen = mlen;
-        } else if (tlen >= 8 && strstr(m, t)) {
+        } else if (tlen >= 8 && sspr__find(m, mlen, t, tlen)) {
             shared = t, slen = tlen, part = memcmp(m, t, tlen) != 0 || !cut;
         } else if (cut) {
             for (size_t p = 0; p + SSPR__CUT_MIN <= tlen; p++) {

@@ -299,19 +299,62 @@ static void bx_hexbytes(sspr__evtx_work *w, const uint8_t *p, size_t n)
     w->pos += (uint32_t)(2 * room);
 }
 
-/* The shortest %g form that reads back as the same number. */
+/* Reads back what "%.*e" printed (d.ddde+XX, prec digits) when that can be
+ * done exactly without a strtod: digits below 2^53 and a power of ten of 22 or
+ * less, both exact as doubles, so one multiplication or division rounds once,
+ * correctly (Clinger's fast path). Returns 0 when it cannot. (strtod would pull
+ * musl's 128-bit long double arithmetic into the WebAssembly module: 13 KiB.) */
+static int bx_read_back(const char *b, double *out)
+{
+    const char *p = b;
+    int neg = *p == '-';
+    p += neg;
+    uint64_t digits = 0;
+    int nd = 0;
+    for (; (*p >= '0' && *p <= '9') || *p == '.'; p++)
+        if (*p != '.') {
+            digits = digits * 10 + (uint64_t)(*p - '0');
+            nd++;
+        }
+    if (*p++ != 'e' || nd > 16 || digits >= (UINT64_C(1) << 53))
+        return 0;
+    int esign = *p == '-' ? -1 : 1;
+    p += *p == '-' || *p == '+';
+    int e = 0;
+    for (; *p >= '0' && *p <= '9' && e < 1000; p++)
+        e = e * 10 + (*p - '0');
+    e = esign * e - (nd - 1);
+    if (e < -22 || e > 22)
+        return 0;
+    double ten = 1.0;
+    for (int i = 0; i < (e < 0 ? -e : e); i++)
+        ten *= 10.0; /* exact up to 10^22 */
+    double v = e < 0 ? (double)digits / ten : (double)digits * ten;
+    *out = neg ? -v : v;
+    return 1;
+}
+
+/* The shortest %g form that reads back as the same number; where the fewer
+ * digits cannot be read back exactly here (bx_read_back), the form with as
+ * many digits as always read back (17 for a double, 9 for a float). */
 static void bx_real(sspr__evtx_work *w, double v, int single)
 {
-    char b[40];
-    int n = 0;
-    for (int prec = 1; prec <= 17; prec++) {
-        n = snprintf(b, sizeof b, "%.*g", prec, v);
-        double back = strtod(b, NULL);
-        if (single ? (float)back == (float)v : back == v)
-            break;
+    char b[48];
+    int n, most = single ? 9 : 17, prec = most;
+    if (isnan(v)) {
+        bx_put(w, "nan", 3);
+        return;
     }
-    if (isnan(v))
-        n = snprintf(b, sizeof b, "nan");
+    if (!isinf(v))
+        for (int p = 1; p < most; p++) {
+            double back;
+            snprintf(b, sizeof b, "%.*e", p - 1, v);
+            if (bx_read_back(b, &back) && (single ? (float)back == (float)v : back == v)) {
+                prec = p;
+                break;
+            }
+        }
+    n = snprintf(b, sizeof b, "%.*g", prec, v);
     bx_put(w, b, (size_t)n);
 }
 
