@@ -40,23 +40,14 @@ function reader(buf, pos = 0) {
       if (this.pos >= this.buf.length) die('truncated');
       return this.buf[this.pos++];
     },
-    leb() { // unsigned LEB128, up to 32 bits
+    leb(signed = false) { // LEB128, up to 32 bits; signed for i32.const
       let v = 0, shift = 0, b;
       do {
         b = this.u8();
         v += (b & 0x7f) * 2 ** shift;
         shift += 7;
       } while (b & 0x80);
-      return v;
-    },
-    sleb() { // signed LEB128 (i32.const)
-      let v = 0, shift = 0, b;
-      do {
-        b = this.u8();
-        v += (b & 0x7f) * 2 ** shift;
-        shift += 7;
-      } while (b & 0x80);
-      if (b & 0x40) v -= 2 ** shift;
+      if (signed && b & 0x40) v -= 2 ** shift;
       return v;
     },
     bytes(n) {
@@ -133,7 +124,7 @@ let stackTop;
   r.u8(); // i32
   r.u8(); // mutable
   if (r.u8() !== 0x41) die('the stack pointer does not start as a constant');
-  stackTop = r.sleb();
+  stackTop = r.leb(true);
 }
 
 // ---- the data image --------------------------------------------------------------
@@ -144,7 +135,7 @@ const segments = [];
   for (let n = r.leb(); n > 0; n--) {
     if (r.leb() !== 0) die('only active segments of memory 0 can be packed');
     if (r.u8() !== 0x41) die('segment offset is not i32.const');
-    const at = r.sleb();
+    const at = r.leb(true);
     if (r.u8() !== 0x0b) die('segment offset expression too long');
     segments.push({ at, data: r.bytes(r.leb()) });
   }
