@@ -411,7 +411,8 @@ int emit_c_tables(const m_catalog *cat, const char *path)
     }
     fprintf(f, "const sspr__msgkey sspr__msgkeys[%zu] = {\n", msgkeys.n ? msgkeys.n / 4 : 1);
     for (size_t i = 0; i + 3 < msgkeys.n; i += 4)
-        fprintf(f, "    {.key = %lu, .entry = %lu, .len = %lu, .cut = %lu},\n",
+        fprintf(f, "    {.bytes = 0x%016llx, .key = %lu, .entry = %lu, .len = %lu, .cut = %lu},\n",
+                (unsigned long long)sspr__norm_byteset(p.bytes + msgkeys.v[i], msgkeys.v[i + 2]),
                 (unsigned long)msgkeys.v[i], (unsigned long)msgkeys.v[i + 1],
                 (unsigned long)msgkeys.v[i + 2], (unsigned long)msgkeys.v[i + 3]);
     if (msgkeys.n == 0)

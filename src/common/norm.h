@@ -5,6 +5,7 @@
 #define SSPR_NORM_H
 
 #include <stddef.h>
+#include <stdint.h>
 
 /* Writes the lookup key of text[0..len) into out (cap bytes, NUL included):
  *  - ASCII letters lowercased;
@@ -70,6 +71,24 @@ static inline unsigned sspr__shard_of(const char *key, size_t len, unsigned shar
     for (size_t i = 0; i < len; i++)
         h = ((h ^ (unsigned char)key[i]) * 16777619UL) & 0xFFFFFFFFUL;
     return (unsigned)(h % shards);
+}
+
+/* The bytes a folded text (sspr__norm_text) holds, as a set of 64 classes:
+ * the 26 letters and 10 digits one each, every other byte one of the other 28.
+ * A text inside another has a subset of its bytes: lookup and search skip the
+ * messages whose set does not hold a text's before looking for it there (the
+ * generator stores each message key's set, sspr__msgkey.bytes). */
+static inline uint64_t sspr__norm_byteset(const char *s, size_t n)
+{
+    uint64_t set = 0;
+    for (size_t i = 0; i < n; i++) {
+        unsigned c = (unsigned char)s[i];
+        unsigned bit = c >= 'a' && c <= 'z'   ? c - 'a'
+                       : c >= '0' && c <= '9' ? 26 + c - '0'
+                                              : 36 + c % 28;
+        set |= UINT64_C(1) << bit;
+    }
+    return set;
 }
 
 #endif

@@ -351,6 +351,9 @@ static void ev_messages(const ev_sink *k, const char *t, size_t tlen, int cut)
         unsigned b = pair_bit(t + i);
         pairs[b >> 6] |= UINT64_C(1) << (b & 63);
     }
+    /* and its bytes: a message holds every byte of a text inside it, and the
+       text every byte of a message inside it */
+    const uint64_t tbytes = sspr__norm_byteset(t, tlen);
     for (size_t i = 0; i < sspr__msgkey_count; i++) {
         const sspr__msgkey *mk = &sspr__msgkeys[i];
         if (k->only != UINT32_MAX && mk->entry != k->only)
@@ -361,13 +364,15 @@ static void ev_messages(const ev_sink *k, const char *t, size_t tlen, int cut)
         size_t slen = 0;
         int part = 0; /* the text is only a piece from inside the message */
         if (mlen <= tlen) {
+            if (mk->bytes & ~tbytes)
+                continue;
             if (mlen >= 2 && !(has_pair(pairs, m) && has_pair(pairs, m + mlen / 2 - 1) &&
                                has_pair(pairs, m + mlen - 2) && has_pair(pairs, m + mlen / 4) &&
                                has_pair(pairs, m + 3 * mlen / 4 - 1)))
                 continue;
             if (contains_words(t, tlen, m, mlen))
                 shared = m, slen = mlen;
-        } else if (tlen >= 8 && sspr__find(m, mlen, t, tlen)) {
+        } else if (tlen >= 8 && !(tbytes & ~mk->bytes) && sspr__find(m, mlen, t, tlen)) {
             shared = t, slen = tlen, part = memcmp(m, t, tlen) != 0 || !cut;
         } else if (cut) {
             for (size_t p = 0; p + SSPR__CUT_MIN <= tlen; p++) {

@@ -68,8 +68,10 @@ typedef struct {
 
 /* A literal message's key (sspr__norm_text), its length and its entry, for
  * matching a message inside a text; cut: the catalogue quotes it cut short
- * ("..."), so a text that goes on after it still quotes it. */
+ * ("..."), so a text that goes on after it still quotes it; bytes: the key's
+ * sspr__norm_byteset. */
 typedef struct {
+    uint64_t bytes;
     uint32_t key, entry;
     uint16_t len, cut; /* a key is at most 4095 bytes (gen/emit_c.c) */
 } sspr__msgkey;
