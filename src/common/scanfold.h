@@ -29,13 +29,24 @@ size_t sspr__fold_byte(sspr__fold *f, unsigned char b, unsigned char *out);
 /* At the end of the text: writes the bytes of a sequence that never completed. */
 size_t sspr__fold_end(sspr__fold *f, unsigned char *out);
 
-/* The Wu-Manber prefilter: the hash of the last three bytes of a window, each
- * OR-ed with 0x20 (lower-cases letters; digits are unchanged). 12 bits. */
+/* The scanner's first filter: the hash of three bytes, each OR-ed with 0x20
+ * (lower-cases letters; digits are unchanged). 15 bits. */
 #define SSPR__SCAN_HASH_BITS 15
 static inline unsigned sspr__scan_hash(unsigned a, unsigned b, unsigned c)
 {
     uint32_t v = (uint32_t)((a | 0x20u) | (b | 0x20u) << 8 | (c | 0x20u) << 16);
     return (unsigned)((v * 2654435761u) >> (32 - SSPR__SCAN_HASH_BITS));
+}
+
+/* Its second filter: the hash of a whole anchor p[0..m) (m at most 8), each
+ * byte OR-ed with 0x20 as above. 12 bits. */
+#define SSPR__SCAN_FULL_BITS 12
+static inline unsigned sspr__scan_hash_full(const unsigned char *p, size_t m)
+{
+    uint64_t v = 0;
+    for (size_t i = 0; i < m; i++)
+        v |= (uint64_t)(p[i] | 0x20u) << (8 * i);
+    return (unsigned)((v * 0x9E3779B97F4A7C15u) >> (64 - SSPR__SCAN_FULL_BITS));
 }
 
 #endif

@@ -1,5 +1,5 @@
 /* What a record says: "hr=XXXXXXXX", "0x8XXXXXXX" and the catalogue's messages
- * (Wu-Manber search for an anchor of each, then a folded comparison around it,
+ * (a filtered search for an anchor of each, then a folded comparison around it,
  * backwards into the record's tail and forwards into its next lines). The only
  * file that includes the generated message patterns (sspr-scan.inc, from
  * gen/emit_scan.c). */
@@ -140,38 +140,52 @@ static void scan_anchor_at(scan_state *s, const unsigned char *p, size_t a, size
     }
 }
 
-/* Wu-Manber over the anchors that start in p[a..b) (they may end before vis). */
-static void scan_anchors(scan_state *s, const unsigned char *p, size_t a, size_t b, size_t vis)
+/* The anchor at p[ws..ws + m), if p[ws..vis) holds m bytes and the second
+ * filter lets it through: verify it. */
+static void scan_anchor_maybe(scan_state *s, const unsigned char *p, size_t a, size_t b, size_t vis,
+                              size_t ws)
 {
     const size_t m = SSPR__SCAN_ANCHOR;
+    if (ws < a || ws >= b || ws + m > vis)
+        return;
+    unsigned f = sspr__scan_hash_full(p + ws, m);
+    if (!(sspr__scan_full[f / 8] >> (f % 8) & 1u))
+        return;
+    scan_anchor_at(s, p, a, b, ws, sspr__scan_hash(p[ws + m - 3], p[ws + m - 2], p[ws + m - 1]));
+}
+
+/* The anchors that start in p[a..b) (they may end before vis). Every m - 2
+ * bytes, the three bytes ending there: an anchor of m bytes has m - 2 pieces
+ * of three, so one of them always ends at such a byte, and the first filter
+ * says at which offsets of an anchor those three bytes can begin. No jump
+ * depends on the one before, so the loads of several windows overlap. The
+ * anchors are verified in the order of their start, as the text has them. */
+static void scan_anchors(scan_state *s, const unsigned char *p, size_t a, size_t b, size_t vis)
+{
+    const size_t m = SSPR__SCAN_ANCHOR, step = m - 2;
     if (SSPR__SCAN_PATTERNS == 0)
         return;
-    const unsigned full = (unsigned)m - 2; /* the largest shift */
     size_t lim = b + m - 1 < vis ? b + m - 1 : vis;
     size_t pos = a + m - 1;
     while (pos < lim) {
-        /* Almost every window shifts fully: look at four windows at once, so
-           their table loads overlap instead of waiting on each other. */
-        while (pos + 3 * full < lim) {
-            unsigned sum = 0;
+        /* almost every window is no anchor's: four at a time, one branch */
+        while (pos + 3 * step < lim) {
+            unsigned any = 0;
             for (unsigned k = 0; k < 4; k++) {
-                size_t q = pos + k * full;
-                sum += sspr__scan_shift[sspr__scan_hash(p[q - 2], p[q - 1], p[q])];
+                size_t q = pos + k * step;
+                any |= sspr__scan_where[sspr__scan_hash(p[q - 2], p[q - 1], p[q])];
             }
-            if (sum != 4 * full)
+            if (any)
                 break;
-            pos += 4 * full;
+            pos += 4 * step;
         }
         if (pos >= lim)
             break;
-        unsigned h = sspr__scan_hash(p[pos - 2], p[pos - 1], p[pos]);
-        unsigned sh = sspr__scan_shift[h];
-        if (sh) {
-            pos += sh;
-            continue;
-        }
-        scan_anchor_at(s, p, a, b, pos + 1 - m, h);
-        pos++;
+        unsigned w = sspr__scan_where[sspr__scan_hash(p[pos - 2], p[pos - 1], p[pos])];
+        for (size_t q = m - 2; w && q-- > 0;) /* the earliest start first */
+            if (w >> q & 1u)
+                scan_anchor_maybe(s, p, a, b, vis, pos - 2 - q);
+        pos += step;
     }
 }
 
