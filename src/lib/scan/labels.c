@@ -384,14 +384,19 @@ void sspr__scan_xml_tail(scan_state *s, const unsigned char *p, size_t vis)
 
 /* ---- plain text ---- */
 
-/* The code a number token p[a..b) is, when it has 3 to 5 digits. */
+/* The code a number token p[a..b) (digits only) is, when it has 3 to 5
+ * digits. */
 static int code_token(const unsigned char *p, size_t a, size_t b, uint32_t *v)
 {
     if (b - a < 3 || b - a > 5)
         return 0;
     if (a > 0 && sspr__cc_is(p[a - 1], SSPR__CC_ALPHA | SSPR__CC_DIGIT))
         return 0;
-    return sspr__scan_id(p + a, b - a, v);
+    uint32_t x = 0;
+    for (size_t i = a; i < b; i++)
+        x = x * 10 + (uint32_t)(p[i] - '0');
+    *v = x;
+    return 1;
 }
 
 /* Is the word before p[a] (skipping ' ', ':', '#', '=') an event-id cue:
@@ -528,12 +533,12 @@ static void name_at(scan_rec *r, const unsigned char *p, size_t a, size_t i)
     }
 }
 
-/* Does the 8-byte word hold an ASCII digit? (A byte between '0' - 1 and
- * '9' + 1, tested on all eight at once.) */
-static int has_digit(uint64_t x)
+/* The ASCII digits of the 8-byte word: the high bit of each byte between
+ * '0' - 1 and '9' + 1, tested on all eight at once (no carry crosses bytes). */
+static uint64_t digit_bytes(uint64_t x)
 {
     const uint64_t ones = ~(uint64_t)0 / 255, high = ones * 128, low7 = ones * 127;
-    return ((ones * (127 + ':') - (x & low7)) & ~x & ((x & low7) + ones * (127 - '/')) & high) != 0;
+    return (ones * (127 + ':') - (x & low7)) & ~x & ((x & low7) + ones * (127 - '/')) & high;
 }
 
 /* A number p[a..i) of a plain line: an event id after a cue, beside its
@@ -599,13 +604,13 @@ void sspr__scan_free_line(scan_state *s, const unsigned char *p, size_t vis)
     unsigned src = 0;
     int src_done = 0;
     for (size_t i = 0; i < n;) {
-        uint64_t w;
         if (i + 8 <= n) {
-            memcpy(&w, p + i, 8);
-            if (!has_digit(w)) {
+            uint64_t d = digit_bytes(sspr__scan_le64(p + i));
+            if (!d) {
                 i += 8;
                 continue;
             }
+            i += sspr__scan_first_byte(d); /* to the first digit */
         }
         if (!sspr__cc_is(p[i], SSPR__CC_DIGIT)) {
             i++;
@@ -616,6 +621,8 @@ void sspr__scan_free_line(scan_state *s, const unsigned char *p, size_t vis)
             i++;
         if (a > 0 && sspr__cc_is(p[a - 1], SSPR__CC_DIGIT))
             continue; /* the digits of a run begun before the block */
+        if (i - a < 3 || i - a > 5)
+            continue; /* number_at reads 3 to 5 digits only */
         if (!(i < n && sspr__cc_is(p[i], SSPR__CC_ALPHA)) &&
             number_at(s, p, n, a, i, &src, &src_done))
             break;

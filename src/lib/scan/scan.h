@@ -198,6 +198,35 @@ static inline scan_state *sspr__scan_state_of(sspr_scanner *sc)
     return (scan_state *)(void *)sc->opaque.bytes;
 }
 
+/* Eight bytes p[0..8) as a number, p[0] in its lowest byte, whatever the
+ * machine's byte order: the word-at-a-time loops read text so. */
+static inline uint64_t sspr__scan_le64(const unsigned char *p)
+{
+    uint64_t v;
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+    memcpy(&v, p, 8);
+#else
+    v = 0;
+    for (int i = 7; i >= 0; i--)
+        v = v << 8 | p[i];
+#endif
+    return v;
+}
+
+/* The first byte (the lowest, as sspr__scan_le64 reads) of the non-zero mask
+ * m whose high bit is set; m has no other bits. */
+static inline unsigned sspr__scan_first_byte(uint64_t m)
+{
+#if defined(__GNUC__)
+    return (unsigned)__builtin_ctzll(m) / 8;
+#else
+    unsigned i = 0;
+    for (; !(m & 0x80u); m >>= 8)
+        i++;
+    return i;
+#endif
+}
+
 int sspr__scan_at(const unsigned char *p, size_t n, const char *w);
 int sspr__scan_is(const unsigned char *p, size_t n, const char *w);
 uint8_t sspr__scan_source(const unsigned char *p, size_t n);
