@@ -29,62 +29,70 @@
 
 /* ---- labels ---- */
 
+#define LABEL(s) s, sizeof s - 1 /* a label and its length in bytes */
 /* group: which field a label gives, for "a label the record already has"
  * (labels of one group are the same field in another language or tool). */
 static const struct {
     const char *label;
-    uint8_t field, group;
+    uint8_t len, field, group;
 } labels[] = {
-    {"log name", F_IGNORE, 16},
-    {"protokollname", F_IGNORE, 16},
-    {"source", SSPR_RECORD_SOURCE, 1},
-    {"quelle", SSPR_RECORD_SOURCE, 1},
-    {"providername", SSPR_RECORD_SOURCE, 1},
-    {"date", SSPR_RECORD_TIME, 5},
-    {"datum", SSPR_RECORD_TIME, 5},
-    {"date and time", SSPR_RECORD_TIME, 5},
-    {"time", SSPR_RECORD_TIME, 5},
-    {"logged", SSPR_RECORD_TIME, 5},
-    {"protokolliert", SSPR_RECORD_TIME, 5},
-    {"timecreated", SSPR_RECORD_TIME, 5},
-    {"timegenerated", SSPR_RECORD_TIME, 5},
-    {"event id", SSPR_RECORD_EVENT_ID, 2},
-    {"eventid", SSPR_RECORD_EVENT_ID, 2},
-    {"ereignis-id", SSPR_RECORD_EVENT_ID, 2},
-    {"id", SSPR_RECORD_EVENT_ID, 2},
-    {"instanceid", F_INSTANCE, 17},
-    {"index", SSPR_RECORD_RECORD_ID, 3},
-    {"recordid", SSPR_RECORD_RECORD_ID, 3},
-    {"level", SSPR_RECORD_LEVEL, 4},
-    {"ebene", SSPR_RECORD_LEVEL, 4},
-    {"entrytype", SSPR_RECORD_LEVEL, 4},
-    {"leveldisplayname", SSPR_RECORD_LEVEL, 18},
-    {"computer", SSPR_RECORD_COMPUTER, 6},
-    {"machinename", SSPR_RECORD_COMPUTER, 6},
-    {"description", SSPR_RECORD_MESSAGE, 12},
-    {"beschreibung", SSPR_RECORD_MESSAGE, 12},
-    {"message", SSPR_RECORD_MESSAGE, 12},
-    {"task category", F_IGNORE, 19},
-    {"aufgabenkategorie", F_IGNORE, 19},
-    {"task", F_IGNORE, 19},
-    {"category", F_IGNORE, 19},
-    {"categorynumber", F_IGNORE, 20},
-    {"opcode", F_IGNORE, 21},
-    {"keywords", F_IGNORE, 22},
-    {"keyword", F_IGNORE, 22},
-    {"schlüsselwörter", F_IGNORE, 22},
-    {"user", F_IGNORE, 23},
-    {"benutzer", F_IGNORE, 23},
-    {"user name", F_IGNORE, 24},
-    {"username", F_IGNORE, 23},
-    {"userid", F_IGNORE, 23},
-    {"replacementstrings", F_IGNORE, 25},
-    {"data", F_IGNORE, 26},
-    {"timewritten", F_IGNORE, 27},
-    {"site", F_IGNORE, 28},
-    {"container", F_IGNORE, 29},
-    {"event xml", F_XML, 30},
+    /* in order of first letter: label_index looks them up so */
+    {LABEL("aufgabenkategorie"), F_IGNORE, 19},
+    {LABEL("beschreibung"), SSPR_RECORD_MESSAGE, 12},
+    {LABEL("benutzer"), F_IGNORE, 23},
+    {LABEL("computer"), SSPR_RECORD_COMPUTER, 6},
+    {LABEL("category"), F_IGNORE, 19},
+    {LABEL("categorynumber"), F_IGNORE, 20},
+    {LABEL("container"), F_IGNORE, 29},
+    {LABEL("date"), SSPR_RECORD_TIME, 5},
+    {LABEL("datum"), SSPR_RECORD_TIME, 5},
+    {LABEL("date and time"), SSPR_RECORD_TIME, 5},
+    {LABEL("description"), SSPR_RECORD_MESSAGE, 12},
+    {LABEL("data"), F_IGNORE, 26},
+    {LABEL("event id"), SSPR_RECORD_EVENT_ID, 2},
+    {LABEL("eventid"), SSPR_RECORD_EVENT_ID, 2},
+    {LABEL("ereignis-id"), SSPR_RECORD_EVENT_ID, 2},
+    {LABEL("ebene"), SSPR_RECORD_LEVEL, 4},
+    {LABEL("entrytype"), SSPR_RECORD_LEVEL, 4},
+    {LABEL("event xml"), F_XML, 30},
+    {LABEL("id"), SSPR_RECORD_EVENT_ID, 2},
+    {LABEL("instanceid"), F_INSTANCE, 17},
+    {LABEL("index"), SSPR_RECORD_RECORD_ID, 3},
+    {LABEL("keywords"), F_IGNORE, 22},
+    {LABEL("keyword"), F_IGNORE, 22},
+    {LABEL("log name"), F_IGNORE, 16},
+    {LABEL("logged"), SSPR_RECORD_TIME, 5},
+    {LABEL("level"), SSPR_RECORD_LEVEL, 4},
+    {LABEL("leveldisplayname"), SSPR_RECORD_LEVEL, 18},
+    {LABEL("machinename"), SSPR_RECORD_COMPUTER, 6},
+    {LABEL("message"), SSPR_RECORD_MESSAGE, 12},
+    {LABEL("opcode"), F_IGNORE, 21},
+    {LABEL("protokollname"), F_IGNORE, 16},
+    {LABEL("providername"), SSPR_RECORD_SOURCE, 1},
+    {LABEL("protokolliert"), SSPR_RECORD_TIME, 5},
+    {LABEL("quelle"), SSPR_RECORD_SOURCE, 1},
+    {LABEL("recordid"), SSPR_RECORD_RECORD_ID, 3},
+    {LABEL("replacementstrings"), F_IGNORE, 25},
+    {LABEL("source"), SSPR_RECORD_SOURCE, 1},
+    {LABEL("schlüsselwörter"), F_IGNORE, 22},
+    {LABEL("site"), F_IGNORE, 28},
+    {LABEL("time"), SSPR_RECORD_TIME, 5},
+    {LABEL("timecreated"), SSPR_RECORD_TIME, 5},
+    {LABEL("timegenerated"), SSPR_RECORD_TIME, 5},
+    {LABEL("task category"), F_IGNORE, 19},
+    {LABEL("task"), F_IGNORE, 19},
+    {LABEL("timewritten"), F_IGNORE, 27},
+    {LABEL("user"), F_IGNORE, 23},
+    {LABEL("user name"), F_IGNORE, 24},
+    {LABEL("username"), F_IGNORE, 23},
+    {LABEL("userid"), F_IGNORE, 23},
 };
+#undef LABEL
+/* Where the labels of each first letter begin in labels ('a' to 'z', then the
+ * end): follow the table when it changes (the count below is a reminder). */
+typedef char sspr__labels_counted[sizeof labels / sizeof *labels == 49 ? 1 : -1];
+static const uint8_t label_from[27] = {0,  1,  3,  7,  12, 18, 18, 18, 18, 21, 21, 23, 27, 29,
+                                       29, 30, 33, 34, 36, 39, 45, 49, 49, 49, 49, 49, 49};
 
 /* The label text p[0..n) (any case, runs of spaces as one) in the table, or -1. */
 static int label_index(const unsigned char *p, size_t n)
@@ -102,10 +110,19 @@ static int label_index(const unsigned char *p, size_t n)
     key[k] = '\0';
     if (k == 0)
         return -1;
-    /* the first letter turns most lines away before strcmp */
-    for (size_t i = 0; i < sizeof labels / sizeof *labels; i++)
-        if (labels[i].label[0] == key[0] && strcmp(labels[i].label, key) == 0)
+    /* the labels of its first letter, then their lengths */
+    unsigned c = (unsigned char)key[0] - 'a';
+    if (c >= 26)
+        return -1;
+    for (size_t i = label_from[c]; i < label_from[c + 1]; i++) {
+        if (labels[i].len != k)
+            continue;
+        size_t j = 1; /* short: compared in place */
+        while (j < k && labels[i].label[j] == key[j])
+            j++;
+        if (j == k)
             return (int)i;
+    }
     return -1;
 }
 
@@ -143,6 +160,13 @@ static size_t skip_quotes(const unsigned char *p, size_t n)
     }
 }
 
+/* A letter, a byte of a UTF-8 sequence, a space or '-': the bytes of a
+ * label's words. Tested without branches: labels mix letters and spaces. */
+static int label_byte(unsigned c)
+{
+    return ((unsigned)((c | 0x20u) - 'a') < 26u) | (c >= 0x80u) | (c == ' ') | (c == '-');
+}
+
 /* Does p[i..n) begin like a label: words (letters, spaces, '-'; Markdown
  * around them allowed) and a colon? The words are p[*start..*end), the colon
  * p[*colon]. */
@@ -152,8 +176,7 @@ static int label_shape(const unsigned char *p, size_t n, size_t i, size_t *start
     while (i < n && decor(p[i]))
         i++;
     *start = i;
-    while (i < n && i - *start < 32 &&
-           (sspr__cc_is(p[i], SSPR__CC_ALPHA) || p[i] >= 0x80 || p[i] == ' ' || p[i] == '-'))
+    while (i < n && i - *start < 32 && label_byte(p[i]))
         i++;
     *end = i;
     while (*end > *start && p[*end - 1] == ' ')
@@ -217,7 +240,7 @@ static int table_cell_label(const unsigned char *p, size_t n, size_t i, int *ent
 static int wevtutil_heading(const unsigned char *p, size_t n)
 {
     size_t i = 0;
-    if (!sspr__scan_at(p, n, "Event["))
+    if (n < 6 || (p[0] | 0x20) != 'e' || !sspr__scan_at(p, n, "Event["))
         return 0;
     for (i = 6; i < n && sspr__cc_is(p[i], SSPR__CC_DIGIT); i++)
         ;
@@ -250,9 +273,7 @@ static void give_pairs(scan_state *s, const unsigned char *p, size_t vis, int en
         size_t end = vis, next_val = 0;
         int next = -1, spaced;
         if (labels[entry].field != SSPR_RECORD_MESSAGE) /* a message runs to the line's end */
-            for (size_t i = val; i < vis; i++) {
-                if (p[i] != ',')
-                    continue;
+            for (size_t i = val; (i = sspr__scan_byte(p, i, vis, ',')) < vis; i++) {
                 size_t j = i + 1;
                 while (j < vis && p[j] == ' ')
                     j++;

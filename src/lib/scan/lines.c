@@ -16,6 +16,8 @@ static int scan_fence(const unsigned char *p, size_t n)
  * are not the record's own (its last line is never one). */
 static int scan_gap(const unsigned char *p, size_t vis)
 {
+    if (vis && sspr__cc_is(p[0], SSPR__CC_ALPHA | SSPR__CC_DIGIT))
+        return 0; /* most lines: a word at once */
     size_t i = 0;
     while (i < vis && (p[i] == ' ' || p[i] == '\t' || p[i] == '>'))
         i++;

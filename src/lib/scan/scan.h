@@ -227,6 +227,28 @@ static inline unsigned sspr__scan_first_byte(uint64_t m)
 #endif
 }
 
+/* The bytes of the 8-byte word x that equal c: the high bit of each (exact:
+ * no carry crosses bytes). */
+static inline uint64_t sspr__scan_eq(uint64_t x, unsigned c)
+{
+    const uint64_t ones = ~(uint64_t)0 / 255, low7 = ones * 127;
+    uint64_t v = x ^ (ones * (c & 0xFFu));
+    return ~(((v & low7) + low7) | v) & ones * 128;
+}
+
+/* The first byte c in p[i..n), or n. */
+static inline size_t sspr__scan_byte(const unsigned char *p, size_t i, size_t n, unsigned c)
+{
+    for (; i + 8 <= n; i += 8) {
+        uint64_t m = sspr__scan_eq(sspr__scan_le64(p + i), c);
+        if (m)
+            return i + sspr__scan_first_byte(m);
+    }
+    while (i < n && p[i] != c)
+        i++;
+    return i;
+}
+
 int sspr__scan_at(const unsigned char *p, size_t n, const char *w);
 int sspr__scan_is(const unsigned char *p, size_t n, const char *w);
 uint8_t sspr__scan_source(const unsigned char *p, size_t n);
