@@ -11,10 +11,10 @@
  * How: each message is folded (src/common/scanfold.c) into a pattern. Each pattern
  * has an anchor, ANCHOR bytes of one of its words whose three-byte pieces are
  * rare in the catalogue's prose and in English (and not inside a common word
- * of logs); the scanner looks at three bytes every ANCHOR - 2 bytes (a table
- * over their hash says at which offsets of an anchor they occur), checks the
- * hash of the whole anchor they may belong to against a bit set, and verifies
- * the whole pattern around an anchor it finds. Layout: the comments of the
+ * of logs); the scanner looks at three bytes every ANCHOR - 2 bytes (a bit set
+ * over their hash says whether they may be an anchor's), checks the hash of
+ * each whole anchor they may belong to against another, and verifies the
+ * whole pattern around an anchor it finds. Layout: the comments of the
  * output and src/lib/scan/match.c. */
 #include "emit_search.h"
 
@@ -277,7 +277,7 @@ static const char common_trigrams[] =
     "err rro ror fai ail ile led rvi vic ice sys yst tem ucc cce omp mpl tar art upd pda dat "
     "win ndo dow ows net two wor ork req equ que ues acc cco cou oun unt ime fil loc nfi fig "
     "gur lid tim pri sou urc rce ete cte onn nne nec cal use ecu cur uri rit ran nsf mat ala "
-    "ced ned sed ged ked ved ped";
+    "ced ned sed ged ked ved ped war orm ame nam can tar put por sen ses ote wer cou sec ult suc";
 
 /* How often each three bytes (hashed as the scanner hashes them) occur in the
  * catalogue's prose: the catalogue stands in for the logs, where the same
@@ -297,7 +297,7 @@ static void x_count_trigrams(x_trigrams *t, char **texts, size_t n)
     }
     const unsigned char *e = (const unsigned char *)common_trigrams;
     for (size_t k = 0; e[k]; k += e[k + 3] ? 4 : 3)
-        t->count[sspr__scan_hash(e[k], e[k + 1], e[k + 2])] += 1000;
+        t->count[sspr__scan_hash(e[k], e[k + 1], e[k + 2])] += 3000;
 }
 
 /* What a window costs the scanner: wherever one of its three-byte pieces
@@ -472,36 +472,49 @@ int emit_scan_tables(const m_catalog *cat, const char *path)
         fputs("0", f);
     fputs("\n};\n\n", f);
 
-    /* The filters: for each hash of three bytes, the offsets in an anchor
-       where those three bytes begin (bit q: offset q); whether a hash of a
-       whole anchor is one's; and the anchors whose last three bytes have each
-       hash (hash << 32 | pattern, sorted) */
-    static unsigned char where[HASH_SIZE];
-    static unsigned char full[(1 << SSPR__SCAN_FULL_BITS) / 8];
-    memset(where, 0, sizeof where);
+    /* The filters: whether a hash of three bytes is that of three bytes of an
+       anchor; whether a hash of m bytes is an anchor's. Then the patterns by
+       the hash of their anchor: those of hash h are sspr__scan_anchored[
+       sspr__scan_by_full[h] .. sspr__scan_by_full[h + 1]), in pattern order. */
+    enum { FULL_SIZE = 1 << SSPR__SCAN_FULL_BITS };
+    static uint64_t any[HASH_SIZE / 64], full[FULL_SIZE / 64];
+    static size_t by_full[FULL_SIZE + 1];
+    memset(any, 0, sizeof any);
     memset(full, 0, sizeof full);
+    memset(by_full, 0, sizeof by_full);
     uint64_t *ends = gen_xmalloc((ps.n ? ps.n : 1) * sizeof *ends);
     for (size_t i = 0; i < ps.n; i++) {
         const unsigned char *a = (const unsigned char *)ps.v[i].text + ps.v[i].anchor_at;
-        for (size_t q = 0; q + 3 <= m; q++)
-            where[sspr__scan_hash(a[q], a[q + 1], a[q + 2])] |= (unsigned char)(1u << q);
+        for (size_t q = 0; q + 3 <= m; q++) {
+            unsigned h = sspr__scan_hash(a[q], a[q + 1], a[q + 2]);
+            any[h / 64] |= (uint64_t)1 << h % 64;
+        }
         unsigned h = sspr__scan_hash_full(a, m);
-        full[h / 8] |= (unsigned char)(1u << h % 8);
-        ends[i] = (uint64_t)sspr__scan_hash(a[m - 3], a[m - 2], a[m - 1]) << 32 | (uint64_t)i;
+        full[h / 64] |= (uint64_t)1 << h % 64;
+        by_full[h + 1]++;
+        ends[i] = (uint64_t)h << 32 | (uint64_t)i;
     }
+    for (size_t h = 0; h < FULL_SIZE; h++)
+        by_full[h + 1] += by_full[h];
     qsort(ends, ps.n, sizeof *ends, x_cmp_u64);
-    fprintf(f, "static const unsigned char sspr__scan_where[%d] = {", HASH_SIZE);
-    for (size_t i = 0; i < HASH_SIZE; i++)
-        fprintf(f, "%s%u", i % 32 ? "," : (i ? ",\n    " : "\n    "), where[i]);
-    fputs("\n};\n\n", f);
-    fprintf(f, "static const unsigned char sspr__scan_full[%d] = {", (int)sizeof full);
-    for (size_t i = 0; i < sizeof full; i++)
-        fprintf(f, "%s%u", i % 32 ? "," : (i ? ",\n    " : "\n    "), full[i]);
-    fputs("\n};\n\n", f);
-    fprintf(f, "static const uint64_t sspr__scan_ends[%zu] = {", ps.n ? ps.n : 1);
-    for (size_t i = 0; i < ps.n; i++)
+    const char *index_type = ps.n <= 255 ? "uint8_t" : "uint16_t";
+    fprintf(f, "static const uint64_t sspr__scan_any[%d] = {", HASH_SIZE / 64);
+    for (size_t i = 0; i < HASH_SIZE / 64; i++)
         fprintf(f, "%s0x%016llx", i % 4 ? ", " : (i ? ",\n    " : "\n    "),
-                (unsigned long long)ends[i]);
+                (unsigned long long)any[i]);
+    fputs("\n};\n\n", f);
+    fprintf(f, "static const uint64_t sspr__scan_full[%d] = {", FULL_SIZE / 64);
+    for (size_t i = 0; i < FULL_SIZE / 64; i++)
+        fprintf(f, "%s0x%016llx", i % 4 ? ", " : (i ? ",\n    " : "\n    "),
+                (unsigned long long)full[i]);
+    fputs("\n};\n\n", f);
+    fprintf(f, "static const %s sspr__scan_by_full[%d] = {", index_type, FULL_SIZE + 1);
+    for (size_t i = 0; i <= FULL_SIZE; i++)
+        fprintf(f, "%s%zu", i % 24 ? "," : (i ? ",\n    " : "\n    "), by_full[i]);
+    fputs("\n};\n\n", f);
+    fprintf(f, "static const %s sspr__scan_anchored[%zu] = {", index_type, ps.n ? ps.n : 1);
+    for (size_t i = 0; i < ps.n; i++)
+        fprintf(f, "%s%u", i % 24 ? "," : (i ? ",\n    " : "\n    "), (unsigned)(uint32_t)ends[i]);
     if (ps.n == 0)
         fputs("0", f);
     fputs("\n};\n", f);

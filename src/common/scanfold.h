@@ -32,21 +32,32 @@ size_t sspr__fold_end(sspr__fold *f, unsigned char *out);
 /* The scanner's first filter: the hash of three bytes, each OR-ed with 0x20
  * (lower-cases letters; digits are unchanged). 15 bits. */
 #define SSPR__SCAN_HASH_BITS 15
-static inline unsigned sspr__scan_hash(unsigned a, unsigned b, unsigned c)
+static inline unsigned sspr__scan_hash24(uint32_t v) /* the bytes a | b << 8 | c << 16 */
 {
-    uint32_t v = (uint32_t)((a | 0x20u) | (b | 0x20u) << 8 | (c | 0x20u) << 16);
-    return (unsigned)((v * 2654435761u) >> (32 - SSPR__SCAN_HASH_BITS));
+    return (unsigned)(((v | 0x202020u) * 2654435761u) >> (32 - SSPR__SCAN_HASH_BITS));
 }
 
-/* Its second filter: the hash of a whole anchor p[0..m) (m at most 8), each
- * byte OR-ed with 0x20 as above. 12 bits. */
+static inline unsigned sspr__scan_hash(unsigned a, unsigned b, unsigned c)
+{
+    return sspr__scan_hash24((uint32_t)(a | b << 8 | c << 16));
+}
+
+/* Its second filter: the hash of a whole anchor of m bytes (m at most 8),
+ * v = p[0] | p[1] << 8 | ..., each byte OR-ed with 0x20 as above. 12 bits. */
 #define SSPR__SCAN_FULL_BITS 12
+static inline unsigned sspr__scan_hash_full64(uint64_t v, size_t m)
+{
+    uint64_t mask = m >= 8 ? ~(uint64_t)0 : ((uint64_t)1 << (8 * m)) - 1;
+    v = (v | ~(uint64_t)0 / 255 * 0x20) & mask;
+    return (unsigned)((v * 0x9E3779B97F4A7C15u) >> (64 - SSPR__SCAN_FULL_BITS));
+}
+
 static inline unsigned sspr__scan_hash_full(const unsigned char *p, size_t m)
 {
     uint64_t v = 0;
     for (size_t i = 0; i < m; i++)
-        v |= (uint64_t)(p[i] | 0x20u) << (8 * i);
-    return (unsigned)((v * 0x9E3779B97F4A7C15u) >> (64 - SSPR__SCAN_FULL_BITS));
+        v |= (uint64_t)p[i] << (8 * i);
+    return sspr__scan_hash_full64(v, m);
 }
 
 #endif

@@ -113,21 +113,13 @@ static int scan_backward(const scan_state *s, const unsigned char *p, size_t a, 
     return 1;
 }
 
-/* An anchor's last three bytes hashed to h at window start ws: verify the
- * patterns whose anchor that may be. */
+/* The m bytes at p[ws] hash (sspr__scan_hash_full) to h: verify the
+ * patterns whose anchor has that hash. */
 static void scan_anchor_at(scan_state *s, const unsigned char *p, size_t a, size_t b, size_t ws,
                            unsigned h)
 {
-    size_t lo = 0, hi = SSPR__SCAN_PATTERNS;
-    while (lo < hi) { /* first pattern whose anchor ends with hash h */
-        size_t mid = (lo + hi) / 2;
-        if ((sspr__scan_ends[mid] >> 32) < h)
-            lo = mid + 1;
-        else
-            hi = mid;
-    }
-    for (; lo < SSPR__SCAN_PATTERNS && (sspr__scan_ends[lo] >> 32) == h; lo++) {
-        uint32_t pat = (uint32_t)sspr__scan_ends[lo];
+    for (unsigned i = sspr__scan_by_full[h]; i < sspr__scan_by_full[h + 1]; i++) {
+        uint32_t pat = sspr__scan_anchored[i];
         const sspr__scan_pat *sp = &sspr__scan_pats[pat];
         const unsigned char *t = sspr__scan_pool + sp->off;
         size_t k = 0;
@@ -140,26 +132,47 @@ static void scan_anchor_at(scan_state *s, const unsigned char *p, size_t a, size
     }
 }
 
-/* The anchor at p[ws..ws + m), if p[ws..vis) holds m bytes and the second
- * filter lets it through: verify it. */
+/* p[0] | p[1] << 8 | p[2] << 16, reading p[3] too (one load where the byte
+ * order allows). */
+static uint32_t scan_le24(const unsigned char *p)
+{
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+    uint32_t v;
+    memcpy(&v, p, 4);
+    return v & 0xFFFFFFu;
+#else
+    return (uint32_t)p[0] | (uint32_t)p[1] << 8 | (uint32_t)p[2] << 16;
+#endif
+}
+
+/* Are the three bytes ending at p[q] (and p[q + 1] can be read) three bytes
+ * of an anchor? */
+static unsigned scan_any(const unsigned char *p, size_t q)
+{
+    unsigned h = sspr__scan_hash24(scan_le24(p + q - 2));
+    return (unsigned)(sspr__scan_any[h / 64] >> (h % 64)) & 1u;
+}
+
+/* An anchor may start at p[ws]: if p[a..vis) holds it from there, and the
+ * second filter lets it through, verify it. */
 static void scan_anchor_maybe(scan_state *s, const unsigned char *p, size_t a, size_t b, size_t vis,
                               size_t ws)
 {
     const size_t m = SSPR__SCAN_ANCHOR;
     if (ws < a || ws >= b || ws + m > vis)
         return;
-    unsigned f = sspr__scan_hash_full(p + ws, m);
-    if (!(sspr__scan_full[f / 8] >> (f % 8) & 1u))
-        return;
-    scan_anchor_at(s, p, a, b, ws, sspr__scan_hash(p[ws + m - 3], p[ws + m - 2], p[ws + m - 1]));
+    unsigned h = ws + 8 <= vis ? sspr__scan_hash_full64(sspr__scan_le64(p + ws), m)
+                               : sspr__scan_hash_full(p + ws, m);
+    if (sspr__scan_full[h / 64] >> (h % 64) & 1u)
+        scan_anchor_at(s, p, a, b, ws, h);
 }
 
 /* The anchors that start in p[a..b) (they may end before vis). Every m - 2
  * bytes, the three bytes ending there: an anchor of m bytes has m - 2 pieces
  * of three, so one of them always ends at such a byte, and the first filter
- * says at which offsets of an anchor those three bytes can begin. No jump
- * depends on the one before, so the loads of several windows overlap. The
- * anchors are verified in the order of their start, as the text has them. */
+ * says whether those three bytes are some anchor's. No jump depends on the
+ * one before, so the loads of several windows overlap. The anchors are
+ * verified in the order of their start, as the text has them. */
 static void scan_anchors(scan_state *s, const unsigned char *p, size_t a, size_t b, size_t vis)
 {
     const size_t m = SSPR__SCAN_ANCHOR, step = m - 2;
@@ -169,21 +182,17 @@ static void scan_anchors(scan_state *s, const unsigned char *p, size_t a, size_t
     size_t pos = a + m - 1;
     while (pos < lim) {
         /* almost every window is no anchor's: four at a time, one branch */
-        while (pos + 3 * step < lim) {
-            unsigned any = 0;
-            for (unsigned k = 0; k < 4; k++) {
-                size_t q = pos + k * step;
-                any |= sspr__scan_where[sspr__scan_hash(p[q - 2], p[q - 1], p[q])];
-            }
-            if (any)
+        while (pos + 3 * step + 1 < lim) {
+            if (scan_any(p, pos) | scan_any(p, pos + step) | scan_any(p, pos + 2 * step) |
+                scan_any(p, pos + 3 * step))
                 break;
             pos += 4 * step;
         }
         if (pos >= lim)
             break;
-        unsigned w = sspr__scan_where[sspr__scan_hash(p[pos - 2], p[pos - 1], p[pos])];
-        for (size_t q = m - 2; w && q-- > 0;) /* the earliest start first */
-            if (w >> q & 1u)
+        unsigned h = sspr__scan_hash(p[pos - 2], p[pos - 1], p[pos]);
+        if (sspr__scan_any[h / 64] >> (h % 64) & 1u)
+            for (size_t q = m - 2; q-- > 0;) /* the earliest start first */
                 scan_anchor_maybe(s, p, a, b, vis, pos - 2 - q);
         pos += step;
     }
@@ -242,6 +251,27 @@ static void scan_hr_0x(scan_rec *r, const unsigned char *p, size_t a, size_t b, 
     }
 }
 
+/* Could p[a..b) hold what scan_hr_equals or scan_hr_0x look for: an '='
+ * after 'r' or 'R', an 'x' or 'X' after '0' (lb bytes before p[0] can be
+ * read)? Eight bytes at a time: most lines have neither. */
+static int scan_hr_maybe(const unsigned char *p, size_t a, size_t b, size_t lb)
+{
+    const uint64_t case_bit = ~(uint64_t)0 / 255 * 0x20;
+    size_t i = a;
+    unsigned prev = i + lb >= 1 ? p[(ptrdiff_t)i - 1] : 0;
+    for (; i + 8 <= b; i += 8) {
+        uint64_t w = sspr__scan_le64(p + i), wp = w << 8 | prev;
+        if ((sspr__scan_eq(w, '=') & sspr__scan_eq(wp | case_bit, 'r')) |
+            (sspr__scan_eq(w | case_bit, 'x') & sspr__scan_eq(wp, '0')))
+            return 1;
+        prev = p[i + 7];
+    }
+    for (; i < b; prev = p[i++])
+        if ((p[i] == '=' && (prev | 0x20) == 'r') || ((p[i] | 0x20) == 'x' && prev == '0'))
+            return 1;
+    return 0;
+}
+
 static void scan_tail_add(scan_state *s, const unsigned char *p, size_t n)
 {
     if (n >= SCAN_TAIL) {
@@ -280,9 +310,11 @@ void sspr__scan_content(scan_state *s, const unsigned char *p, size_t a, size_t 
     if (!s->rec.open || s->rec.src == SRC_FOREIGN || a >= b)
         return;
     drain_pending(s, p, a, b);
-    scan_hr_equals(&s->rec, p, a, b, vis, lb);
-    scan_hr_0x(&s->rec, p, a, b, vis, lb, 'x');
-    scan_hr_0x(&s->rec, p, a, b, vis, lb, 'X');
+    if (scan_hr_maybe(p, a, b, lb)) {
+        scan_hr_equals(&s->rec, p, a, b, vis, lb);
+        scan_hr_0x(&s->rec, p, a, b, vis, lb, 'x');
+        scan_hr_0x(&s->rec, p, a, b, vis, lb, 'X');
+    }
     scan_anchors(s, p, a, b, vis);
     if (keep)
         scan_tail_add(s, p + a, b - a);
