@@ -29,7 +29,9 @@
 
 /* ---- labels ---- */
 
-#define LABEL(s) s, sizeof s - 1 /* a label and its length in bytes */
+enum { LABEL_MAX = 18 }; /* the longest label's bytes ("replacementstrings") */
+/* A label and its length in bytes (no more than LABEL_MAX: checked here). */
+#define LABEL(s) s, sizeof s - 1 + 0 * sizeof(char[sizeof s - 1 <= LABEL_MAX ? 1 : -1])
 /* group: which field a label gives, for "a label the record already has"
  * (labels of one group are the same field in another language or tool). */
 static const struct {
@@ -94,36 +96,49 @@ typedef char sspr__labels_counted[sizeof labels / sizeof *labels == 49 ? 1 : -1]
 static const uint8_t label_from[27] = {0,  1,  3,  7,  12, 18, 18, 18, 18, 21, 21, 23, 27, 29,
                                        29, 30, 33, 34, 36, 39, 45, 49, 49, 49, 49, 49, 49};
 
-/* The label text p[0..n) (any case, runs of spaces as one) in the table, or -1. */
-static int label_index(const unsigned char *p, size_t n)
+/* The label key[0..k) (lower case, no space at either end, none doubled) in
+ * the table, or -1: the labels of its first letter, then their lengths. */
+static int label_find(const unsigned char *key, size_t k, int folded)
 {
-    char key[40];
-    size_t k = 0;
-    for (size_t i = 0; i < n && k < sizeof key - 1; i++) {
-        unsigned char c = p[i];
-        if (c == ' ' && (k == 0 || key[k - 1] == ' '))
-            continue;
-        key[k++] = (char)sspr__lower(c);
-    }
-    while (k && key[k - 1] == ' ')
-        k--;
-    key[k] = '\0';
-    if (k == 0)
-        return -1;
-    /* the labels of its first letter, then their lengths */
-    unsigned c = (unsigned char)key[0] - 'a';
-    if (c >= 26)
+    unsigned c = (unsigned)sspr__lower(key[0]) - 'a';
+    if (c >= 26 || k > LABEL_MAX)
         return -1;
     for (size_t i = label_from[c]; i < label_from[c + 1]; i++) {
         if (labels[i].len != k)
             continue;
         size_t j = 1; /* short: compared in place */
-        while (j < k && labels[i].label[j] == key[j])
+        while (j < k && (unsigned char)labels[i].label[j] ==
+                            (folded ? key[j] : (unsigned)sspr__lower(key[j])))
             j++;
         if (j == k)
             return (int)i;
     }
     return -1;
+}
+
+/* The label text p[0..n) (any case, runs of spaces as one) in the table, or -1. */
+static int label_index(const unsigned char *p, size_t n)
+{
+    while (n && p[n - 1] == ' ')
+        n--;
+    if (n == 0)
+        return -1;
+    if (p[0] != ' ') { /* as it is, when no space is doubled (most labels) */
+        int i = label_find(p, n, 0);
+        if (i >= 0 || !sspr__scan_find(p, n, "  "))
+            return i; /* a label has no doubled space: found as the text is */
+    }
+    unsigned char key[LABEL_MAX + 1];
+    size_t k = 0;
+    for (size_t i = 0; i < n; i++) {
+        unsigned char c = p[i];
+        if (c == ' ' && (k == 0 || key[k - 1] == ' '))
+            continue;
+        if (k == sizeof key)
+            return -1; /* longer than any label */
+        key[k++] = (unsigned char)sspr__lower(c);
+    }
+    return k ? label_find(key, k, 1) : -1;
 }
 
 /* The record field a name p[0..n) gives, as a label, a CSV column or a
@@ -167,6 +182,16 @@ static int label_byte(unsigned c)
     return ((unsigned)((c | 0x20u) - 'a') < 26u) | (c >= 0x80u) | (c == ' ') | (c == '-');
 }
 
+/* The same for the 8-byte word x: the high bit of each byte that is one
+ * (letters: OR-ed with 0x20, between 'a' and 'z'; no carry crosses bytes). */
+static uint64_t label_bytes(uint64_t x)
+{
+    const uint64_t ones = ~(uint64_t)0 / 255, high = ones * 128, low7 = ones * 127;
+    uint64_t y = (x | ones * 0x20) & low7;
+    uint64_t letter = (ones * (127 + 'z' + 1) - y) & (y + ones * (127 - ('a' - 1))) & ~x & high;
+    return letter | (x & high) | sspr__scan_eq(x, ' ') | sspr__scan_eq(x, '-');
+}
+
 /* Does p[i..n) begin like a label: words (letters, spaces, '-'; Markdown
  * around them allowed) and a colon? The words are p[*start..*end), the colon
  * p[*colon]. */
@@ -176,7 +201,15 @@ static int label_shape(const unsigned char *p, size_t n, size_t i, size_t *start
     while (i < n && decor(p[i]))
         i++;
     *start = i;
-    while (i < n && i - *start < 32 && label_byte(p[i]))
+    size_t lim = n - i < 32 ? n : i + 32;
+    for (; i + 8 <= lim; i += 8) {
+        uint64_t other = ~label_bytes(sspr__scan_le64(p + i)) & ~(uint64_t)0 / 255 * 128;
+        if (other) {
+            lim = i + sspr__scan_first_byte(other);
+            break;
+        }
+    }
+    while (i < lim && label_byte(p[i]))
         i++;
     *end = i;
     while (*end > *start && p[*end - 1] == ' ')
