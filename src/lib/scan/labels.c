@@ -605,7 +605,8 @@ static int number_at(scan_state *s, const unsigned char *p, size_t n, size_t a, 
     uint32_t v;
     /* "SSPR_0029": the reset page's code */
     size_t w = a >= 5 && p[a - 1] == '_' ? a - 5 : a >= 4 ? a - 4 : a;
-    if (w < a && i - a >= 3 && i - a <= 4 && sspr__scan_at(p + w, 4, "sspr") &&
+    if (w < a && i - a >= 3 && i - a <= 4 && (p[w] | 0x20) == 's' &&
+        sspr__scan_at(p + w, 4, "sspr") &&
         (w == 0 || !sspr__cc_is(p[w - 1], SSPR__CC_ALPHA | SSPR__CC_DIGIT)) &&
         sspr__scan_id(p + a, i - a, &v)) {
         /* the name as printed first ("SSPR_009" is not "SSPR_0009") */

@@ -260,10 +260,13 @@ static int scan_hr_maybe(const unsigned char *p, size_t a, size_t b, size_t lb)
     size_t i = a;
     unsigned prev = i + lb >= 1 ? p[(ptrdiff_t)i - 1] : 0;
     for (; i + 8 <= b; i += 8) {
-        uint64_t w = sspr__scan_le64(p + i), wp = w << 8 | prev;
-        if ((sspr__scan_eq(w, '=') & sspr__scan_eq(wp | case_bit, 'r')) |
-            (sspr__scan_eq(w | case_bit, 'x') & sspr__scan_eq(wp, '0')))
-            return 1;
+        uint64_t w = sspr__scan_le64(p + i);
+        if (sspr__scan_eq(w, '=') | sspr__scan_eq(w | case_bit, 'x')) { /* then the byte before */
+            uint64_t wp = w << 8 | prev;
+            if ((sspr__scan_eq(w, '=') & sspr__scan_eq(wp | case_bit, 'r')) |
+                (sspr__scan_eq(w | case_bit, 'x') & sspr__scan_eq(wp, '0')))
+                return 1;
+        }
         prev = p[i + 7];
     }
     for (; i < b; prev = p[i++])
