@@ -658,20 +658,26 @@ void sspr__scan_free_line(scan_state *s, const unsigned char *p, size_t vis)
     size_t n = vis < 512 ? vis : 512;
     unsigned src = 0;
     int src_done = 0;
+    const uint64_t high = ~(uint64_t)0 / 255 * 128;
     for (size_t i = 0; i < n;) {
-        if (i + 8 <= n) {
+        size_t a;
+        if (i + 8 <= n) { /* the run's start and, within the word, its end */
             uint64_t d = digit_bytes(sspr__scan_le64(p + i));
             if (!d) {
                 i += 8;
                 continue;
             }
-            i += sspr__scan_first_byte(d); /* to the first digit */
+            unsigned first = sspr__scan_first_byte(d);
+            uint64_t after = ~d & high & ~(uint64_t)0 << (8 * first);
+            a = i + first;
+            i = after ? i + sspr__scan_first_byte(after) : i + 8;
+        } else {
+            if (!sspr__cc_is(p[i], SSPR__CC_DIGIT)) {
+                i++;
+                continue;
+            }
+            a = i;
         }
-        if (!sspr__cc_is(p[i], SSPR__CC_DIGIT)) {
-            i++;
-            continue;
-        }
-        size_t a = i;
         while (i < n && sspr__cc_is(p[i], SSPR__CC_DIGIT))
             i++;
         if (a > 0 && sspr__cc_is(p[a - 1], SSPR__CC_DIGIT))

@@ -167,6 +167,15 @@ static void scan_anchor_maybe(scan_state *s, const unsigned char *p, size_t a, s
         scan_anchor_at(s, p, a, b, ws, h);
 }
 
+/* The three bytes ending at p[pos] may be an anchor's: each start they may
+ * give it, the earliest first. */
+static void scan_window(scan_state *s, const unsigned char *p, size_t a, size_t b, size_t vis,
+                        size_t pos)
+{
+    for (size_t q = SSPR__SCAN_ANCHOR - 2; q-- > 0;)
+        scan_anchor_maybe(s, p, a, b, vis, pos - 2 - q);
+}
+
 /* The anchors that start in p[a..b) (they may end before vis). Every m - 2
  * bytes, the three bytes ending there: an anchor of m bytes has m - 2 pieces
  * of three, so one of them always ends at such a byte, and the first filter
@@ -180,21 +189,18 @@ static void scan_anchors(scan_state *s, const unsigned char *p, size_t a, size_t
         return;
     size_t lim = b + m - 1 < vis ? b + m - 1 : vis;
     size_t pos = a + m - 1;
-    while (pos < lim) {
-        /* almost every window is no anchor's: four at a time, one branch */
-        while (pos + 3 * step + 1 < lim) {
-            if (scan_any(p, pos) | scan_any(p, pos + step) | scan_any(p, pos + 2 * step) |
-                scan_any(p, pos + 3 * step))
-                break;
-            pos += 4 * step;
-        }
-        if (pos >= lim)
-            break;
+    /* four windows at a time, one branch: almost every window is no anchor's */
+    for (; pos + 3 * step + 1 < lim; pos += 4 * step) {
+        unsigned hits = scan_any(p, pos) | scan_any(p, pos + step) << 1 |
+                        scan_any(p, pos + 2 * step) << 2 | scan_any(p, pos + 3 * step) << 3;
+        for (unsigned k = 0; hits; k++, hits >>= 1)
+            if (hits & 1u)
+                scan_window(s, p, a, b, vis, pos + k * step);
+    }
+    for (; pos < lim; pos += step) {
         unsigned h = sspr__scan_hash(p[pos - 2], p[pos - 1], p[pos]);
         if (sspr__scan_any[h / 64] >> (h % 64) & 1u)
-            for (size_t q = m - 2; q-- > 0;) /* the earliest start first */
-                scan_anchor_maybe(s, p, a, b, vis, pos - 2 - q);
-        pos += step;
+            scan_window(s, p, a, b, vis, pos);
     }
 }
 
