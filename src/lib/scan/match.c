@@ -153,27 +153,27 @@ static unsigned scan_any(const unsigned char *p, size_t q)
     return (unsigned)(sspr__scan_any[h / 64] >> (h % 64)) & 1u;
 }
 
-/* An anchor may start at p[ws]: if p[a..vis) holds it from there, and the
- * second filter lets it through, verify it. */
-static void scan_anchor_maybe(scan_state *s, const unsigned char *p, size_t a, size_t b, size_t vis,
-                              size_t ws)
-{
-    const size_t m = SSPR__SCAN_ANCHOR;
-    if (ws < a || ws >= b || ws + m > vis)
-        return;
-    unsigned h = ws + 8 <= vis ? sspr__scan_hash_full64(sspr__scan_le64(p + ws), m)
-                               : sspr__scan_hash_full(p + ws, m);
-    if (sspr__scan_full[h / 64] >> (h % 64) & 1u)
-        scan_anchor_at(s, p, a, b, ws, h);
-}
-
-/* The three bytes ending at p[pos] may be an anchor's: each start they may
- * give it, the earliest first. */
+/* The three bytes ending at p[pos] may be an anchor's. The starts they may
+ * give one (in p[a..b), its m bytes before vis) go through the second filter
+ * together, with one branch; those it lets through are verified, the
+ * earliest first. */
 static void scan_window(scan_state *s, const unsigned char *p, size_t a, size_t b, size_t vis,
                         size_t pos)
 {
-    for (size_t q = SSPR__SCAN_ANCHOR - 2; q-- > 0;)
-        scan_anchor_maybe(s, p, a, b, vis, pos - 2 - q);
+    const size_t m = SSPR__SCAN_ANCHOR;
+    unsigned h[SSPR__SCAN_ANCHOR - 2], pass = 0;
+    for (size_t q = 0; q < m - 2; q++) {
+        size_t ws = pos - 2 - q;
+        h[q] = 0;
+        if (ws < a || ws >= b || ws + m > vis)
+            continue;
+        h[q] = ws + 8 <= vis ? sspr__scan_hash_full64(sspr__scan_le64(p + ws), m)
+                             : sspr__scan_hash_full(p + ws, m);
+        pass |= (unsigned)(sspr__scan_full[h[q] / 64] >> (h[q] % 64) & 1u) << q;
+    }
+    for (size_t q = m - 2; pass && q-- > 0;)
+        if (pass >> q & 1u)
+            scan_anchor_at(s, p, a, b, pos - 2 - q, h[q]);
 }
 
 /* The anchors that start in p[a..b) (they may end before vis). Every m - 2
