@@ -658,19 +658,22 @@ void sspr__scan_free_line(scan_state *s, const unsigned char *p, size_t vis)
     size_t n = vis < 512 ? vis : 512;
     unsigned src = 0;
     int src_done = 0;
-    const uint64_t high = ~(uint64_t)0 / 255 * 128;
+    /* Only runs of three digits or more can be what number_at reads: eight
+       bytes at a time, the runs that start in the first six and go on for
+       three digits; the others pass without a branch each. */
+    const uint64_t first6 = ~(uint64_t)0 / 255 * 128 >> 16;
     for (size_t i = 0; i < n;) {
         size_t a;
-        if (i + 8 <= n) { /* the run's start and, within the word, its end */
+        if (i + 8 <= n) {
             uint64_t d = digit_bytes(sspr__scan_le64(p + i));
-            if (!d) {
-                i += 8;
+            uint64_t before = d << 8 | (i > 0 && sspr__cc_is(p[i - 1], SSPR__CC_DIGIT) ? 0x80u : 0);
+            uint64_t runs3 = d & ~before & d >> 8 & d >> 16 & first6;
+            if (!runs3) {
+                i += 6;
                 continue;
             }
-            unsigned first = sspr__scan_first_byte(d);
-            uint64_t after = ~d & high & ~(uint64_t)0 << (8 * first);
-            a = i + first;
-            i = after ? i + sspr__scan_first_byte(after) : i + 8;
+            a = i + sspr__scan_first_byte(runs3);
+            i = a + 3;
         } else {
             if (!sspr__cc_is(p[i], SSPR__CC_DIGIT)) {
                 i++;
