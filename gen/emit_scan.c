@@ -11,7 +11,7 @@
  * How: each message is folded (src/common/scanfold.c) into a pattern. Each pattern
  * has an anchor, ANCHOR bytes of one of its words whose three-byte pieces are
  * rare in the catalogue's prose and in English (and not inside a common word
- * of logs); the scanner looks at three bytes every ANCHOR - 2 bytes (a bit set
+ * of logs); the scanner looks at four bytes every ANCHOR - 3 bytes (a bit set
  * over their hash says whether they may be an anchor's), checks the hash of
  * each whole anchor they may belong to against another, and verifies the
  * whole pattern around an anchor it finds. Layout: the comments of the
@@ -472,7 +472,7 @@ int emit_scan_tables(const m_catalog *cat, const char *path)
         fputs("0", f);
     fputs("\n};\n\n", f);
 
-    /* The filters: whether a hash of three bytes is that of three bytes of an
+    /* The filters: whether a hash of four bytes is that of four bytes of an
        anchor; whether a hash of m bytes is an anchor's. Then the patterns by
        the hash of their anchor: those of hash h are sspr__scan_anchored[
        sspr__scan_by_full[h] .. sspr__scan_by_full[h + 1]), in pattern order. */
@@ -485,8 +485,9 @@ int emit_scan_tables(const m_catalog *cat, const char *path)
     uint64_t *ends = gen_xmalloc((ps.n ? ps.n : 1) * sizeof *ends);
     for (size_t i = 0; i < ps.n; i++) {
         const unsigned char *a = (const unsigned char *)ps.v[i].text + ps.v[i].anchor_at;
-        for (size_t q = 0; q + 3 <= m; q++) {
-            unsigned h = sspr__scan_hash(a[q], a[q + 1], a[q + 2]);
+        for (size_t q = 0; q + 4 <= m; q++) {
+            unsigned h = sspr__scan_hash4((uint32_t)a[q] | (uint32_t)a[q + 1] << 8 |
+                                          (uint32_t)a[q + 2] << 16 | (uint32_t)a[q + 3] << 24);
             any[h / 64] |= (uint64_t)1 << h % 64;
         }
         unsigned h = sspr__scan_hash_full(a, m);

@@ -132,28 +132,28 @@ static void scan_anchor_at(scan_state *s, const unsigned char *p, size_t a, size
     }
 }
 
-/* p[0] | p[1] << 8 | p[2] << 16, reading p[3] too (one load where the byte
- * order allows). */
-static uint32_t scan_le24(const unsigned char *p)
+/* p[0] | p[1] << 8 | p[2] << 16 | p[3] << 24 (one load where the byte order
+ * allows). */
+static uint32_t scan_le32(const unsigned char *p)
 {
 #if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
     uint32_t v;
     memcpy(&v, p, 4);
-    return v & 0xFFFFFFu;
+    return v;
 #else
-    return (uint32_t)p[0] | (uint32_t)p[1] << 8 | (uint32_t)p[2] << 16;
+    return (uint32_t)p[0] | (uint32_t)p[1] << 8 | (uint32_t)p[2] << 16 | (uint32_t)p[3] << 24;
 #endif
 }
 
-/* Are the three bytes ending at p[q] (and p[q + 1] can be read) three bytes
- * of an anchor? */
+/* Are the four bytes ending at p[q] four bytes of an anchor (the first
+ * filter)? */
 static unsigned scan_any(const unsigned char *p, size_t q)
 {
-    unsigned h = sspr__scan_hash24(scan_le24(p + q - 2));
+    unsigned h = sspr__scan_hash4(scan_le32(p + q - 3));
     return (unsigned)(sspr__scan_any[h / 64] >> (h % 64)) & 1u;
 }
 
-/* The three bytes ending at p[pos] may be an anchor's. The starts they may
+/* The four bytes ending at p[pos] may be an anchor's. The starts they may
  * give one (in p[a..b), its m bytes before vis) go through the second filter
  * together, with one branch; those it lets through are verified, the
  * earliest first. */
@@ -161,9 +161,9 @@ static void scan_window(scan_state *s, const unsigned char *p, size_t a, size_t 
                         size_t pos)
 {
     const size_t m = SSPR__SCAN_ANCHOR;
-    unsigned h[SSPR__SCAN_ANCHOR - 2], pass = 0;
-    for (size_t q = 0; q < m - 2; q++) {
-        size_t ws = pos - 2 - q;
+    unsigned h[SSPR__SCAN_ANCHOR - 3], pass = 0;
+    for (size_t q = 0; q < m - 3; q++) {
+        size_t ws = pos - 3 - q;
         h[q] = 0;
         if (ws < a || ws >= b || ws + m > vis)
             continue;
@@ -171,37 +171,35 @@ static void scan_window(scan_state *s, const unsigned char *p, size_t a, size_t 
                              : sspr__scan_hash_full(p + ws, m);
         pass |= (unsigned)(sspr__scan_full[h[q] / 64] >> (h[q] % 64) & 1u) << q;
     }
-    for (size_t q = m - 2; pass && q-- > 0;)
+    for (size_t q = m - 3; pass && q-- > 0;)
         if (pass >> q & 1u)
-            scan_anchor_at(s, p, a, b, pos - 2 - q, h[q]);
+            scan_anchor_at(s, p, a, b, pos - 3 - q, h[q]);
 }
 
-/* The anchors that start in p[a..b) (they may end before vis). Every m - 2
- * bytes, the three bytes ending there: an anchor of m bytes has m - 2 pieces
- * of three, so one of them always ends at such a byte, and the first filter
- * says whether those three bytes are some anchor's. No jump depends on the
+/* The anchors that start in p[a..b) (they may end before vis). Every m - 3
+ * bytes, the four bytes ending there: an anchor of m bytes has m - 3 pieces
+ * of four, so one of them always ends at such a byte, and the first filter
+ * says whether those four bytes are some anchor's. No step depends on the
  * one before, so the loads of several windows overlap. The anchors are
  * verified in the order of their start, as the text has them. */
 static void scan_anchors(scan_state *s, const unsigned char *p, size_t a, size_t b, size_t vis)
 {
-    const size_t m = SSPR__SCAN_ANCHOR, step = m - 2;
+    const size_t m = SSPR__SCAN_ANCHOR, step = m - 3;
     if (SSPR__SCAN_PATTERNS == 0)
         return;
     size_t lim = b + m - 1 < vis ? b + m - 1 : vis;
     size_t pos = a + m - 1;
     /* four windows at a time, one branch: almost every window is no anchor's */
-    for (; pos + 3 * step + 1 < lim; pos += 4 * step) {
+    for (; pos + 3 * step < lim; pos += 4 * step) {
         unsigned hits = scan_any(p, pos) | scan_any(p, pos + step) << 1 |
                         scan_any(p, pos + 2 * step) << 2 | scan_any(p, pos + 3 * step) << 3;
         for (unsigned k = 0; hits; k++, hits >>= 1)
             if (hits & 1u)
                 scan_window(s, p, a, b, vis, pos + k * step);
     }
-    for (; pos < lim; pos += step) {
-        unsigned h = sspr__scan_hash(p[pos - 2], p[pos - 1], p[pos]);
-        if (sspr__scan_any[h / 64] >> (h % 64) & 1u)
+    for (; pos < lim; pos += step)
+        if (scan_any(p, pos))
             scan_window(s, p, a, b, vis, pos);
-    }
 }
 
 /* Eight hex digits at p[i..), not followed by another; the value. */
