@@ -659,30 +659,48 @@ void sspr__scan_free_line(scan_state *s, const unsigned char *p, size_t vis)
     unsigned src = 0;
     int src_done = 0;
     /* Only runs of three digits or more can be what number_at reads: eight
-       bytes at a time, the runs that start in the first six and go on for
-       three digits; the others pass without a branch each. */
-    const uint64_t first6 = ~(uint64_t)0 / 255 * 128 >> 16;
-    for (size_t i = 0; i < n;) {
+       bytes at a time, the runs that start there and go on for three digits
+       (the next word's digit mask gives the last two their following bytes;
+       carry says whether the byte before is a digit). */
+    const uint64_t high = ~(uint64_t)0 / 255 * 128;
+    size_t i = 0;
+    uint64_t carry = 0, d1 = n >= 8 ? digit_bytes(sspr__scan_le64(p)) : 0;
+    for (;;) {
         size_t a;
-        if (i + 8 <= n) {
+        if (i + 16 <= n) {
+            uint64_t d0 = d1;
+            d1 = digit_bytes(sspr__scan_le64(p + i + 8));
+            uint64_t runs3 = d0 & ~(d0 << 8 | carry) & (d0 >> 8 | d1 << 56) & (d0 >> 16 | d1 << 48);
+            if (!runs3) {
+                carry = d0 >> 56;
+                i += 8;
+                continue;
+            }
+            a = i + sspr__scan_first_byte(runs3);
+            uint64_t after = ~d0 & high & ~(uint64_t)0 << (8 * (a - i));
+            i = after ? i + sspr__scan_first_byte(after) : i + 8;
+        } else if (i + 8 <= n) { /* the last whole words: six bytes a step */
             uint64_t d = digit_bytes(sspr__scan_le64(p + i));
             uint64_t before = d << 8 | (i > 0 && sspr__cc_is(p[i - 1], SSPR__CC_DIGIT) ? 0x80u : 0);
-            uint64_t runs3 = d & ~before & d >> 8 & d >> 16 & first6;
+            uint64_t runs3 = d & ~before & d >> 8 & d >> 16 & high >> 16;
             if (!runs3) {
                 i += 6;
                 continue;
             }
             a = i + sspr__scan_first_byte(runs3);
             i = a + 3;
-        } else {
+        } else if (i < n) {
             if (!sspr__cc_is(p[i], SSPR__CC_DIGIT)) {
                 i++;
                 continue;
             }
             a = i;
-        }
+        } else
+            break;
         while (i < n && sspr__cc_is(p[i], SSPR__CC_DIGIT))
             i++;
+        carry = 0x80; /* p[i - 1] is the run's last digit */
+        d1 = i + 8 <= n ? digit_bytes(sspr__scan_le64(p + i)) : 0;
         if (a > 0 && sspr__cc_is(p[a - 1], SSPR__CC_DIGIT))
             continue; /* the digits of a run begun before the block */
         if (i - a < 3 || i - a > 5)
