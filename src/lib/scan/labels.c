@@ -201,16 +201,21 @@ static int label_shape(const unsigned char *p, size_t n, size_t i, size_t *start
     while (i < n && decor(p[i]))
         i++;
     *start = i;
-    size_t lim = n - i < 32 ? n : i + 32;
-    for (; i + 8 <= lim; i += 8) {
-        uint64_t other = ~label_bytes(sspr__scan_le64(p + i)) & ~(uint64_t)0 / 255 * 128;
-        if (other) {
-            lim = i + sspr__scan_first_byte(other);
-            break;
+    size_t lim = n - i < 32 ? n : i + 32; /* words of 32 bytes at most */
+    while (i < lim) {
+        if (i + 8 > n) { /* the line's last bytes */
+            if (!label_byte(p[i]))
+                break;
+            i++;
+            continue;
         }
+        uint64_t other = ~label_bytes(sspr__scan_le64(p + i)) & ~(uint64_t)0 / 255 * 128;
+        i = other ? i + sspr__scan_first_byte(other) : i + 8;
+        if (i > lim)
+            i = lim;
+        if (other)
+            break;
     }
-    while (i < lim && label_byte(p[i]))
-        i++;
     *end = i;
     while (*end > *start && p[*end - 1] == ' ')
         (*end)--;
@@ -236,6 +241,16 @@ static int label_at(const unsigned char *p, size_t n, size_t i, int *entry, size
     if (*entry < 0)
         return 0;
     i++;
+    for (; i + 8 <= n; i += 8) { /* past the blanks before the value, eight at a time */
+        uint64_t w = sspr__scan_le64(p + i);
+        uint64_t blank = sspr__scan_eq(w, ' ') | sspr__scan_eq(w, '\t') | sspr__scan_eq(w, '*') |
+                         sspr__scan_eq(w, '_') | sspr__scan_eq(w, '`');
+        uint64_t other = ~blank & ~(uint64_t)0 / 255 * 128;
+        if (other) {
+            i += sspr__scan_first_byte(other);
+            break;
+        }
+    }
     while (i < n && (p[i] == ' ' || p[i] == '\t' || decor(p[i])))
         i++;
     *val = i;

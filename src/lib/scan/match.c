@@ -40,6 +40,16 @@ static void scan_forward(scan_state *s, uint32_t pat, uint32_t at, sspr__fold fo
             }
             return;
         }
+        unsigned c = p[i];
+        if (fold.npend == 0 && c < 0x80 && c != '"' && c != '\'' &&
+            !sspr__cc_is((int)c, SSPR__CC_SPACE)) { /* folds to itself, lower-cased */
+            if ((unsigned)sspr__lower((int)c) != t[at])
+                return;
+            fold.space = 0;
+            at++;
+            i++;
+            continue;
+        }
         unsigned char out[4];
         size_t n = sspr__fold_byte(&fold, p[i++], out);
         for (size_t j = 0; j < n && at < sp->len; j++, at++)
@@ -68,6 +78,17 @@ static int scan_backward(const scan_state *s, const unsigned char *p, size_t a, 
     size_t d = 1;
     int space = 0;
     while (at > 0) {
+        if (d <= ws - a) { /* in p: a byte that folds to itself, as fast as can be */
+            int b = p[ws - d];
+            if (b < 0x80 && b != '"' && b != '\'' && !sspr__cc_is(b, SSPR__CC_SPACE)) {
+                if (sspr__lower(b) != t[at - 1])
+                    return 0;
+                space = 0;
+                at--;
+                d++;
+                continue;
+            }
+        }
         int c = scan_before(s, p, a, ws, d);
         unsigned char out[3];
         size_t n = 0, used = 1;
