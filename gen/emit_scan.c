@@ -20,6 +20,7 @@
 
 #include "diag.h"
 #include "emit.h"
+#include "index.h"
 #include "norm.h"
 #include "scanfold.h"
 #include "schema.h"
@@ -520,6 +521,26 @@ int emit_scan_tables(const m_catalog *cat, const char *path)
         fputs("0", f);
     fputs("\n};\n", f);
     free(ends);
+
+    /* The catalogue's codes (those sspr__find_code finds) as a bit set over
+       the hash SSPR__SCAN_CODE_HASH: the scanner asks it first of the numbers
+       in free text. */
+    static uint64_t codes[(1 << SSPR__SCAN_CODE_BITS) / 64];
+    memset(codes, 0, sizeof codes);
+    ix_index ix;
+    ix_build(cat, &ix);
+    for (size_t i = 0; i < ix.tables[IX_CODES].n; i++) {
+        unsigned h =
+            SSPR__SCAN_CODE_HASH((uint32_t)strtoul(ix.tables[IX_CODES].keys[i].key, NULL, 10));
+        codes[h / 64] |= (uint64_t)1 << h % 64;
+    }
+    ix_free(&ix);
+    fprintf(f, "\nstatic const uint64_t sspr__scan_codes[%d] = {",
+            (int)(sizeof codes / sizeof *codes));
+    for (size_t i = 0; i < sizeof codes / sizeof *codes; i++)
+        fprintf(f, "%s0x%016llx", i % 4 ? ", " : (i ? ",\n    " : "\n    "),
+                (unsigned long long)codes[i]);
+    fputs("\n};\n", f);
     x_free(&ps);
     return emit_close(f, path);
 }

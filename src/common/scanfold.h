@@ -67,4 +67,9 @@ static inline unsigned sspr__scan_hash_full(const unsigned char *p, size_t m)
     return sspr__scan_hash_full64(v, m);
 }
 
+/* The scanner's bit set of the catalogue's event codes: the hash of a code. */
+#define SSPR__SCAN_CODE_BITS 12
+#define SSPR__SCAN_CODE_HASH(v)                                                                    \
+    ((unsigned)(((uint32_t)(v)*2654435761u) >> (32 - SSPR__SCAN_CODE_BITS)))
+
 #endif

@@ -642,7 +642,7 @@ static int number_at(scan_state *s, const unsigned char *p, size_t n, size_t a, 
         return 0;
     const sspr_entry *named = NULL;
     int cued = id_cue_before(p, a);
-    if (!cued && !sspr__find_code(v))
+    if (!cued && !sspr__scan_code(v))
         return 0; /* a count, a year, a port: no catalogue code */
     if (!cued)
         cued = code_word_beside(p, n, a, i);

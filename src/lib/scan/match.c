@@ -223,6 +223,14 @@ static void scan_anchors(scan_state *s, const unsigned char *p, size_t a, size_t
             scan_window(s, p, a, b, vis, pos);
 }
 
+/* Is v a code of the catalogue (sspr__find_code)? A bit set of their hashes
+ * (4096 bits) turns most other numbers away before the lookup. */
+int sspr__scan_code(uint32_t v)
+{
+    unsigned h = SSPR__SCAN_CODE_HASH(v);
+    return (sspr__scan_codes[h / 64] >> (h % 64) & 1u) && sspr__find_code(v);
+}
+
 /* Eight hex digits at p[i..), not followed by another; the value. */
 static int scan_hex8(const unsigned char *p, size_t i, size_t vis, uint32_t *v)
 {

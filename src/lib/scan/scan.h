@@ -262,6 +262,7 @@ void sspr__scan_end_record(scan_state *s);
 void sspr__scan_content(scan_state *s, const unsigned char *p, size_t a, size_t b, size_t vis,
                         size_t lb, int keep);
 void sspr__scan_line_break(scan_state *s);
+int sspr__scan_code(uint32_t v);
 /* labels.c: the labelled forms ("Label: value" lines) and free text */
 int sspr__scan_label_line(scan_state *s, const unsigned char *p, size_t vis, int opening);
 int sspr__scan_other_label(const unsigned char *p, size_t vis);
