@@ -685,6 +685,11 @@ void sspr__scan_free_line(scan_state *s, const unsigned char *p, size_t vis)
         if (i + 16 <= n) {
             uint64_t d0 = d1;
             d1 = digit_bytes(sspr__scan_le64(p + i + 8));
+            if (!d0) { /* most words of a message */
+                carry = 0;
+                i += 8;
+                continue;
+            }
             uint64_t runs3 = d0 & ~(d0 << 8 | carry) & (d0 >> 8 | d1 << 56) & (d0 >> 16 | d1 << 48);
             if (!runs3) {
                 carry = d0 >> 56;
