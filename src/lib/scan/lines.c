@@ -45,7 +45,7 @@ static uint8_t scan_classify_new(scan_state *s, const unsigned char *p, size_t v
     }
     if (s->table)
         return sspr__scan_table_row(s, p, vis) ? LK_TABLE : LK_SKIP;
-    if (sspr__scan_at(p, vis, "#TYPE "))
+    if (p[0] == '#' && sspr__scan_at(p, vis, "#TYPE "))
         return LK_SKIP; /* Export-Csv's type line */
     if (sspr__scan_csv_header(s, p, vis) || sspr__scan_table_header(s, p, vis))
         return LK_SKIP;
