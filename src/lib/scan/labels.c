@@ -96,9 +96,9 @@ typedef char sspr__labels_counted[sizeof labels / sizeof *labels == 49 ? 1 : -1]
 static const uint8_t label_from[27] = {0,  1,  3,  7,  12, 18, 18, 18, 18, 21, 21, 23, 27, 29,
                                        29, 30, 33, 34, 36, 39, 45, 49, 49, 49, 49, 49, 49};
 
-/* The label key[0..k) (lower case, no space at either end, none doubled) in
+/* The label key[0..k) (any case, no space at either end, none doubled) in
  * the table, or -1: the labels of its first letter, then their lengths. */
-static int label_find(const unsigned char *key, size_t k, int folded)
+static int label_find(const unsigned char *key, size_t k)
 {
     unsigned c = (unsigned)sspr__lower(key[0]) - 'a';
     if (c >= 26 || k > LABEL_MAX)
@@ -107,8 +107,7 @@ static int label_find(const unsigned char *key, size_t k, int folded)
         if (labels[i].len != k)
             continue;
         size_t j = 1; /* short: compared in place */
-        while (j < k && (unsigned char)labels[i].label[j] ==
-                            (folded ? key[j] : (unsigned)sspr__lower(key[j])))
+        while (j < k && (unsigned char)labels[i].label[j] == (unsigned)sspr__lower(key[j]))
             j++;
         if (j == k)
             return (int)i;
@@ -124,7 +123,7 @@ static int label_index(const unsigned char *p, size_t n)
     if (n == 0)
         return -1;
     if (p[0] != ' ') { /* as it is, when no space is doubled (most labels) */
-        int i = label_find(p, n, 0);
+        int i = label_find(p, n);
         if (i >= 0 || !sspr__scan_find(p, n, "  "))
             return i; /* a label has no doubled space: found as the text is */
     }
@@ -138,7 +137,7 @@ static int label_index(const unsigned char *p, size_t n)
             return -1; /* longer than any label */
         key[k++] = (unsigned char)sspr__lower(c);
     }
-    return k ? label_find(key, k, 1) : -1;
+    return k ? label_find(key, k) : -1;
 }
 
 /* The record field a name p[0..n) gives, as a label, a CSV column or a
