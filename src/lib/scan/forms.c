@@ -134,7 +134,7 @@ static uint8_t csv_column(const unsigned char *p, size_t n, int *la)
         key[k++] = (char)sspr__lower(p[i]);
     key[k] = '\0';
     for (size_t i = 0; i < sizeof audit_columns / sizeof *audit_columns; i++)
-        if (strcmp(audit_columns[i].name, key) == 0) {
+        if (audit_columns[i].name[0] == key[0] && strcmp(audit_columns[i].name, key) == 0) {
             *la |= audit_columns[i].la;
             return audit_columns[i].field;
         }
@@ -465,8 +465,9 @@ void sspr__scan_xml(scan_state *s, const unsigned char *p, size_t i, size_t own,
         if (!lt)
             break;
         size_t j = (size_t)(lt - p), rest = vis - j;
-        int c = rest >= 2 ? sspr__lower(p[j + 1]) : 0; /* the byte after '<' turns most away */
-        if (c == '/' && sspr__scan_at(p + j, rest, "</Event>")) {
+        /* the two bytes after '<' turn most tags away before they are compared */
+        int c = rest >= 3 ? sspr__lower(p[j + 1]) : 0, c2 = rest >= 3 ? sspr__lower(p[j + 2]) : 0;
+        if (c == '/' && c2 == 'e' && sspr__scan_at(p + j, rest, "</Event>")) {
             size_t end = j + 8 < own ? j + 8 : own;
             sspr__scan_content(s, p, from, end, end, lb, 0);
             sspr__scan_end_record(s);
@@ -475,16 +476,17 @@ void sspr__scan_xml(scan_state *s, const unsigned char *p, size_t i, size_t own,
             from = i = j + 8;
             continue;
         }
-        if (c == 'e' && sspr__scan_at(p + j, rest, "<Event") && scan_tag_end(p + j, rest, 6)) {
+        if (c == 'e' && c2 == 'v' && sspr__scan_at(p + j, rest, "<Event") &&
+            scan_tag_end(p + j, rest, 6)) {
             sspr__scan_content(s, p, from, j, j, lb, 0);
             sspr__scan_end_record(s);
             sspr__scan_open(s, REC_XML);
             s->rec.format = SCAN_FORM_XML;
             from = j;
-        } else if (s->rec.open && c == 'p' && sspr__scan_at(p + j, rest, "<Provider") &&
-                   scan_tag_end(p + j, rest, 9)) {
+        } else if (s->rec.open && c == 'p' && c2 == 'r' &&
+                   sspr__scan_at(p + j, rest, "<Provider") && scan_tag_end(p + j, rest, 9)) {
             scan_xml_provider(s, p + j, rest);
-        } else if (s->rec.open && c == 'e' && sspr__scan_at(p + j, rest, "<EventID") &&
+        } else if (s->rec.open && c == 'e' && c2 == 'v' && sspr__scan_at(p + j, rest, "<EventID") &&
                    scan_tag_end(p + j, rest, 8)) {
             scan_xml_id(s, p + j, rest);
         } else if (s->rec.open) {
