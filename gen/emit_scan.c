@@ -10,14 +10,17 @@
  *
  * How: each message is folded (src/common/scanfold.c) into a pattern. Each pattern
  * has an anchor, ANCHOR bytes of one of its words whose three-byte pieces are
- * rare in the catalogue's prose (and not inside a common word of logs);
- * the scanner runs a Wu-Manber search for the anchors (a shift table over the
- * hash of three bytes) and verifies the whole pattern around an anchor it
- * finds. Layout: the comments of the output and src/lib/scan/match.c. */
+ * rare in the catalogue's prose and in English (and not inside a common word
+ * of logs); the scanner looks at four bytes every ANCHOR - 3 bytes (a bit set
+ * over their hash says whether they may be an anchor's), checks the hash of
+ * each whole anchor they may belong to against another, and verifies the
+ * whole pattern around an anchor it finds. Layout: the comments of the
+ * output and src/lib/scan/match.c. */
 #include "emit_search.h"
 
 #include "diag.h"
 #include "emit.h"
+#include "index.h"
 #include "norm.h"
 #include "scanfold.h"
 #include "schema.h"
@@ -214,15 +217,42 @@ static size_t x_longest_word(const x_pat *p)
     return best;
 }
 
-/* Words so common in Windows event logs that an anchor inside them would send
- * the scanner verifying on most lines. */
+/* Words so common in Windows event logs (and the English around them) that an
+ * anchor inside them would send the scanner verifying on many lines; the
+ * first ones are on most lines of a log: an anchor there is the last resort. */
+static const char *const very_common_words[] = {
+    "error", "failed", "microsoft", "password", "server", "service", "windows", NULL,
+};
 static const char *const common_words[] = {
-    "account",  "because", "connecting", "connection", "configuration", "current",    "directory",
-    "domain",   "error",   "failed",     "failure",    "getting",       "management", "microsoft",
-    "network",  "object",  "operation",  "password",   "policy",        "provide",    "provider",
-    "security", "server",  "service",    "specified",  "windows",       NULL,
+    "access",      "account",        "acquire",   "active",        "address",     "application",
+    "attempt",     "authentication", "available", "because",       "certificate", "change",
+    "client",      "complete",       "computer",  "configuration", "configure",   "connect",
+    "contact",     "control",        "create",    "current",       "default",     "delete",
+    "description", "detect",         "device",    "directory",     "disable",     "domain",
+    "duration",    "enable",         "endpoint",  "error",         "exception",   "export",
+    "failed",      "failure",        "following", "getting",       "import",      "information",
+    "install",     "instance",       "invalid",   "logged",        "machine",     "management",
+    "message",     "microsoft",      "network",   "number",        "object",      "operation",
+    "please",      "policy",         "privilege", "process",       "profile",     "protection",
+    "provide",     "provider",       "reason",    "received",      "remote",      "request",
+    "require",     "response",       "restart",   "result",        "running",     "schedule",
+    "security",    "server",         "service",   "session",       "setting",     "source",
+    "specified",   "start",          "status",    "stopped",       "success",     "synchroniz",
+    "system",      "update",         "validate",  "version",       "windows",     NULL,
 };
 
+static int x_begins_word(const char *w, size_t n, const char *const *words)
+{
+    for (size_t k = 0; words[k]; k++) {
+        size_t len = strlen(words[k]);
+        if (len <= n && memcmp(w, words[k], len) == 0)
+            return 1; /* the word, or a longer one it begins ("passwords") */
+    }
+    return 0;
+}
+
+/* 2 when the window p[i..i + m) is inside a very common word, 1 when inside
+ * a common one, else 0. */
 static int x_in_common_word(const x_pat *p, size_t i, size_t m)
 {
     size_t a = i, b = i + m; /* widen the window to its word */
@@ -230,17 +260,30 @@ static int x_in_common_word(const x_pat *p, size_t i, size_t m)
         a--;
     while (b < p->len && p->word[b] == WORD_MORE)
         b++;
-    for (size_t k = 0; common_words[k]; k++) {
-        size_t n = strlen(common_words[k]);
-        if (n <= b - a && memcmp(p->text + a, common_words[k], n) == 0)
-            return 1; /* the word, or a longer one it begins ("passwords") */
-    }
-    return 0;
+    if (x_begins_word(p->text + a, b - a, very_common_words))
+        return 2;
+    return x_begins_word(p->text + a, b - a, common_words);
 }
+
+/* Three-letter pieces that are common in any English text, and so in the
+ * messages around ours in a log, whatever the catalogue says: the most
+ * frequent ones of English prose, and of the endings and stems of the words
+ * logs print ("-tion", "-ed", "config", "connect"). */
+static const char common_trigrams[] =
+    "the and ing ent ion her for tha nth int ere tio ter est ers ati hat ate all eth hes ver "
+    "his oft ith fth sth oth res ont are rea ear was sin sto sta thi tin ted ons wit con "
+    "rth eve ess ave pro men ect com per nce ive our ove tra rat iti ill ica cti ste tor str nte "
+    "ome one ure ore man ain tur use red ser ces ssi ern nde ind ons ist ive ity lly ful ble "
+    "abl ous ple let ete ted ies ied ied ers ors ary ory ent ons ial ous nal eme ess ted ing "
+    "err rro ror fai ail ile led rvi vic ice sys yst tem ucc cce omp mpl tar art upd pda dat "
+    "win ndo dow ows net two wor ork req equ que ues acc cco cou oun unt ime fil loc nfi fig "
+    "gur lid tim pri sou urc rce ete cte onn nne nec cal use ecu cur uri rit ran nsf mat ala "
+    "ced ned sed ged ked ved ped war orm ame nam can tar put por sen ses ote wer cou sec ult suc";
 
 /* How often each three bytes (hashed as the scanner hashes them) occur in the
  * catalogue's prose: the catalogue stands in for the logs, where the same
- * English and the domain's everyday words ("reset", "-tion") are common. */
+ * English and the domain's everyday words ("reset", "-tion") are common. The
+ * common English pieces count as if the catalogue had them often. */
 typedef struct {
     unsigned long count[HASH_SIZE];
 } x_trigrams;
@@ -253,18 +296,19 @@ static void x_count_trigrams(x_trigrams *t, char **texts, size_t n)
         for (size_t k = 0; s[k] && s[k + 1] && s[k + 2]; k++)
             t->count[sspr__scan_hash(s[k], s[k + 1], s[k + 2])]++;
     }
+    const unsigned char *e = (const unsigned char *)common_trigrams;
+    for (size_t k = 0; e[k]; k += e[k + 3] ? 4 : 3)
+        t->count[sspr__scan_hash(e[k], e[k + 1], e[k + 2])] += 3000;
 }
 
-/* What a window costs the Wu-Manber search: its last three bytes make the
- * scanner stop and verify wherever they occur, the others shorten its jumps. */
+/* What a window costs the scanner: wherever one of its three-byte pieces
+ * occurs in the text, the scanner looks closer (match.c: scan_anchors). */
 static long x_window_cost(const x_trigrams *t, const char *w, size_t m)
 {
     long cost = 0;
-    for (size_t q = 0; q + 3 <= m; q++) {
-        unsigned long c = t->count[sspr__scan_hash((unsigned char)w[q], (unsigned char)w[q + 1],
-                                                   (unsigned char)w[q + 2])];
-        cost += (long)(q + 3 == m ? 4 * c : c);
-    }
+    for (size_t q = 0; q + 3 <= m; q++)
+        cost += (long)t->count[sspr__scan_hash((unsigned char)w[q], (unsigned char)w[q + 1],
+                                               (unsigned char)w[q + 2])];
     return cost;
 }
 
@@ -429,33 +473,74 @@ int emit_scan_tables(const m_catalog *cat, const char *path)
         fputs("0", f);
     fputs("\n};\n\n", f);
 
-    /* Wu-Manber: the shift for each hash of three bytes, and the anchors whose
-       last three bytes have each hash (hash << 32 | pattern, sorted) */
-    unsigned char shift[HASH_SIZE];
-    memset(shift, (int)(m - 2), sizeof shift);
+    /* The filters: whether a hash of four bytes is that of four bytes of an
+       anchor; whether a hash of m bytes is an anchor's. Then the patterns by
+       the hash of their anchor: those of hash h are sspr__scan_anchored[
+       sspr__scan_by_full[h] .. sspr__scan_by_full[h + 1]), in pattern order. */
+    enum { FULL_SIZE = 1 << SSPR__SCAN_FULL_BITS };
+    static uint64_t any[HASH_SIZE / 64], full[FULL_SIZE / 64];
+    static size_t by_full[FULL_SIZE + 1];
+    memset(any, 0, sizeof any);
+    memset(full, 0, sizeof full);
+    memset(by_full, 0, sizeof by_full);
     uint64_t *ends = gen_xmalloc((ps.n ? ps.n : 1) * sizeof *ends);
     for (size_t i = 0; i < ps.n; i++) {
         const unsigned char *a = (const unsigned char *)ps.v[i].text + ps.v[i].anchor_at;
-        for (size_t q = 0; q + 3 <= m; q++) {
-            unsigned h = sspr__scan_hash(a[q], a[q + 1], a[q + 2]);
-            if (shift[h] > m - 3 - q)
-                shift[h] = (unsigned char)(m - 3 - q);
+        for (size_t q = 0; q + 4 <= m; q++) {
+            unsigned h = sspr__scan_hash4((uint32_t)a[q] | (uint32_t)a[q + 1] << 8 |
+                                          (uint32_t)a[q + 2] << 16 | (uint32_t)a[q + 3] << 24);
+            any[h / 64] |= (uint64_t)1 << h % 64;
         }
-        ends[i] = (uint64_t)sspr__scan_hash(a[m - 3], a[m - 2], a[m - 1]) << 32 | (uint64_t)i;
+        unsigned h = sspr__scan_hash_full(a, m);
+        full[h / 64] |= (uint64_t)1 << h % 64;
+        by_full[h + 1]++;
+        ends[i] = (uint64_t)h << 32 | (uint64_t)i;
     }
+    for (size_t h = 0; h < FULL_SIZE; h++)
+        by_full[h + 1] += by_full[h];
     qsort(ends, ps.n, sizeof *ends, x_cmp_u64);
-    fprintf(f, "static const unsigned char sspr__scan_shift[%d] = {", HASH_SIZE);
-    for (size_t i = 0; i < HASH_SIZE; i++)
-        fprintf(f, "%s%u", i % 32 ? "," : (i ? ",\n    " : "\n    "), shift[i]);
-    fputs("\n};\n\n", f);
-    fprintf(f, "static const uint64_t sspr__scan_ends[%zu] = {", ps.n ? ps.n : 1);
-    for (size_t i = 0; i < ps.n; i++)
+    const char *index_type = ps.n <= 255 ? "uint8_t" : "uint16_t";
+    fprintf(f, "static const uint64_t sspr__scan_any[%d] = {", HASH_SIZE / 64);
+    for (size_t i = 0; i < HASH_SIZE / 64; i++)
         fprintf(f, "%s0x%016llx", i % 4 ? ", " : (i ? ",\n    " : "\n    "),
-                (unsigned long long)ends[i]);
+                (unsigned long long)any[i]);
+    fputs("\n};\n\n", f);
+    fprintf(f, "static const uint64_t sspr__scan_full[%d] = {", FULL_SIZE / 64);
+    for (size_t i = 0; i < FULL_SIZE / 64; i++)
+        fprintf(f, "%s0x%016llx", i % 4 ? ", " : (i ? ",\n    " : "\n    "),
+                (unsigned long long)full[i]);
+    fputs("\n};\n\n", f);
+    fprintf(f, "static const %s sspr__scan_by_full[%d] = {", index_type, FULL_SIZE + 1);
+    for (size_t i = 0; i <= FULL_SIZE; i++)
+        fprintf(f, "%s%zu", i % 24 ? "," : (i ? ",\n    " : "\n    "), by_full[i]);
+    fputs("\n};\n\n", f);
+    fprintf(f, "static const %s sspr__scan_anchored[%zu] = {", index_type, ps.n ? ps.n : 1);
+    for (size_t i = 0; i < ps.n; i++)
+        fprintf(f, "%s%u", i % 24 ? "," : (i ? ",\n    " : "\n    "), (unsigned)(uint32_t)ends[i]);
     if (ps.n == 0)
         fputs("0", f);
     fputs("\n};\n", f);
     free(ends);
+
+    /* The catalogue's codes (those sspr__find_code finds) as a bit set over
+       the hash SSPR__SCAN_CODE_HASH: the scanner asks it first of the numbers
+       in free text. */
+    static uint64_t codes[(1 << SSPR__SCAN_CODE_BITS) / 64];
+    memset(codes, 0, sizeof codes);
+    ix_index ix;
+    ix_build(cat, &ix);
+    for (size_t i = 0; i < ix.tables[IX_CODES].n; i++) {
+        unsigned h =
+            SSPR__SCAN_CODE_HASH((uint32_t)strtoul(ix.tables[IX_CODES].keys[i].key, NULL, 10));
+        codes[h / 64] |= (uint64_t)1 << h % 64;
+    }
+    ix_free(&ix);
+    fprintf(f, "\nstatic const uint64_t sspr__scan_codes[%d] = {",
+            (int)(sizeof codes / sizeof *codes));
+    for (size_t i = 0; i < sizeof codes / sizeof *codes; i++)
+        fprintf(f, "%s0x%016llx", i % 4 ? ", " : (i ? ",\n    " : "\n    "),
+                (unsigned long long)codes[i]);
+    fputs("\n};\n", f);
     x_free(&ps);
     return emit_close(f, path);
 }

@@ -29,13 +29,47 @@ size_t sspr__fold_byte(sspr__fold *f, unsigned char b, unsigned char *out);
 /* At the end of the text: writes the bytes of a sequence that never completed. */
 size_t sspr__fold_end(sspr__fold *f, unsigned char *out);
 
-/* The Wu-Manber prefilter: the hash of the last three bytes of a window, each
- * OR-ed with 0x20 (lower-cases letters; digits are unchanged). 12 bits. */
+/* The hash of three bytes, each OR-ed with 0x20 (lower-cases letters; digits
+ * are unchanged). 15 bits. The generator counts pieces of text so. */
 #define SSPR__SCAN_HASH_BITS 15
+static inline unsigned sspr__scan_hash24(uint32_t v) /* the bytes a | b << 8 | c << 16 */
+{
+    return (unsigned)(((v | 0x202020u) * 2654435761u) >> (32 - SSPR__SCAN_HASH_BITS));
+}
+
 static inline unsigned sspr__scan_hash(unsigned a, unsigned b, unsigned c)
 {
-    uint32_t v = (uint32_t)((a | 0x20u) | (b | 0x20u) << 8 | (c | 0x20u) << 16);
-    return (unsigned)((v * 2654435761u) >> (32 - SSPR__SCAN_HASH_BITS));
+    return sspr__scan_hash24((uint32_t)(a | b << 8 | c << 16));
 }
+
+/* The scanner's first filter: the same for four bytes v = p[0] | p[1] << 8 |
+ * p[2] << 16 | p[3] << 24. */
+static inline unsigned sspr__scan_hash4(uint32_t v)
+{
+    return (unsigned)(((v | 0x20202020u) * 2654435761u) >> (32 - SSPR__SCAN_HASH_BITS));
+}
+
+/* Its second filter: the hash of a whole anchor of m bytes (m at most 8),
+ * v = p[0] | p[1] << 8 | ..., each byte OR-ed with 0x20 as above. 12 bits. */
+#define SSPR__SCAN_FULL_BITS 12
+static inline unsigned sspr__scan_hash_full64(uint64_t v, size_t m)
+{
+    uint64_t mask = m >= 8 ? ~(uint64_t)0 : ((uint64_t)1 << (8 * m)) - 1;
+    v = (v | ~(uint64_t)0 / 255 * 0x20) & mask;
+    return (unsigned)((v * 0x9E3779B97F4A7C15u) >> (64 - SSPR__SCAN_FULL_BITS));
+}
+
+static inline unsigned sspr__scan_hash_full(const unsigned char *p, size_t m)
+{
+    uint64_t v = 0;
+    for (size_t i = 0; i < m; i++)
+        v |= (uint64_t)p[i] << (8 * i);
+    return sspr__scan_hash_full64(v, m);
+}
+
+/* The scanner's bit set of the catalogue's event codes: the hash of a code. */
+#define SSPR__SCAN_CODE_BITS 12
+#define SSPR__SCAN_CODE_HASH(v)                                                                    \
+    ((unsigned)(((uint32_t)(v)*2654435761u) >> (32 - SSPR__SCAN_CODE_BITS)))
 
 #endif

@@ -134,7 +134,7 @@ static uint8_t csv_column(const unsigned char *p, size_t n, int *la)
         key[k++] = (char)sspr__lower(p[i]);
     key[k] = '\0';
     for (size_t i = 0; i < sizeof audit_columns / sizeof *audit_columns; i++)
-        if (strcmp(audit_columns[i].name, key) == 0) {
+        if (audit_columns[i].name[0] == key[0] && strcmp(audit_columns[i].name, key) == 0) {
             *la |= audit_columns[i].la;
             return audit_columns[i].field;
         }
@@ -429,15 +429,16 @@ static void scan_xml_field(scan_state *s, const unsigned char *p, size_t n)
         {"<Computer>", 10, SSPR_RECORD_COMPUTER}, {"<Data", 5, SSPR_RECORD_MESSAGE},
         {"<Message>", 9, SSPR_RECORD_MESSAGE},
     };
+    int c = n >= 2 ? sspr__lower(p[1]) : 0; /* the tag's first letter turns most away */
     for (size_t t = 0; t < sizeof tags / sizeof *tags; t++)
-        if (sspr__scan_at(p, n, tags[t].tag) &&
+        if (c == sspr__lower((unsigned char)tags[t].tag[1]) && sspr__scan_at(p, n, tags[t].tag) &&
             (tags[t].tag[tags[t].len - 1] == '>' || scan_tag_end(p, n, tags[t].len))) {
             if (tags[t].field == SSPR_RECORD_LEVEL && s->rec.tlen[SSPR_RECORD_LEVEL])
                 return; /* RenderingInfo's <Level> says it again in words */
             scan_xml_text(s, tags[t].field, p, n);
             return;
         }
-    if (sspr__scan_at(p, n, "<TimeCreated")) {
+    if (c == 't' && sspr__scan_at(p, n, "<TimeCreated")) {
         const unsigned char *a = sspr__scan_find(p, n < 128 ? n : 128, "SystemTime=");
         if (a && (size_t)(a - p) + 12 < n) {
             size_t i = (size_t)(a - p) + 12;
@@ -464,7 +465,9 @@ void sspr__scan_xml(scan_state *s, const unsigned char *p, size_t i, size_t own,
         if (!lt)
             break;
         size_t j = (size_t)(lt - p), rest = vis - j;
-        if (sspr__scan_at(p + j, rest, "</Event>")) {
+        /* the two bytes after '<' turn most tags away before they are compared */
+        int c = rest >= 3 ? sspr__lower(p[j + 1]) : 0, c2 = rest >= 3 ? sspr__lower(p[j + 2]) : 0;
+        if (c == '/' && c2 == 'e' && sspr__scan_at(p + j, rest, "</Event>")) {
             size_t end = j + 8 < own ? j + 8 : own;
             sspr__scan_content(s, p, from, end, end, lb, 0);
             sspr__scan_end_record(s);
@@ -473,16 +476,17 @@ void sspr__scan_xml(scan_state *s, const unsigned char *p, size_t i, size_t own,
             from = i = j + 8;
             continue;
         }
-        if (sspr__scan_at(p + j, rest, "<Event") && scan_tag_end(p + j, rest, 6)) {
+        if (c == 'e' && c2 == 'v' && sspr__scan_at(p + j, rest, "<Event") &&
+            scan_tag_end(p + j, rest, 6)) {
             sspr__scan_content(s, p, from, j, j, lb, 0);
             sspr__scan_end_record(s);
             sspr__scan_open(s, REC_XML);
             s->rec.format = SCAN_FORM_XML;
             from = j;
-        } else if (s->rec.open && sspr__scan_at(p + j, rest, "<Provider") &&
-                   scan_tag_end(p + j, rest, 9)) {
+        } else if (s->rec.open && c == 'p' && c2 == 'r' &&
+                   sspr__scan_at(p + j, rest, "<Provider") && scan_tag_end(p + j, rest, 9)) {
             scan_xml_provider(s, p + j, rest);
-        } else if (s->rec.open && sspr__scan_at(p + j, rest, "<EventID") &&
+        } else if (s->rec.open && c == 'e' && c2 == 'v' && sspr__scan_at(p + j, rest, "<EventID") &&
                    scan_tag_end(p + j, rest, 8)) {
             scan_xml_id(s, p + j, rest);
         } else if (s->rec.open) {

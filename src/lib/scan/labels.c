@@ -29,84 +29,115 @@
 
 /* ---- labels ---- */
 
+enum { LABEL_MAX = 18 }; /* the longest label's bytes ("replacementstrings") */
+/* A label and its length in bytes (no more than LABEL_MAX: checked here). */
+#define LABEL(s) s, sizeof s - 1 + 0 * sizeof(char[sizeof s - 1 <= LABEL_MAX ? 1 : -1])
 /* group: which field a label gives, for "a label the record already has"
  * (labels of one group are the same field in another language or tool). */
 static const struct {
     const char *label;
-    uint8_t field, group;
+    uint8_t len, field, group;
 } labels[] = {
-    {"log name", F_IGNORE, 16},
-    {"protokollname", F_IGNORE, 16},
-    {"source", SSPR_RECORD_SOURCE, 1},
-    {"quelle", SSPR_RECORD_SOURCE, 1},
-    {"providername", SSPR_RECORD_SOURCE, 1},
-    {"date", SSPR_RECORD_TIME, 5},
-    {"datum", SSPR_RECORD_TIME, 5},
-    {"date and time", SSPR_RECORD_TIME, 5},
-    {"time", SSPR_RECORD_TIME, 5},
-    {"logged", SSPR_RECORD_TIME, 5},
-    {"protokolliert", SSPR_RECORD_TIME, 5},
-    {"timecreated", SSPR_RECORD_TIME, 5},
-    {"timegenerated", SSPR_RECORD_TIME, 5},
-    {"event id", SSPR_RECORD_EVENT_ID, 2},
-    {"eventid", SSPR_RECORD_EVENT_ID, 2},
-    {"ereignis-id", SSPR_RECORD_EVENT_ID, 2},
-    {"id", SSPR_RECORD_EVENT_ID, 2},
-    {"instanceid", F_INSTANCE, 17},
-    {"index", SSPR_RECORD_RECORD_ID, 3},
-    {"recordid", SSPR_RECORD_RECORD_ID, 3},
-    {"level", SSPR_RECORD_LEVEL, 4},
-    {"ebene", SSPR_RECORD_LEVEL, 4},
-    {"entrytype", SSPR_RECORD_LEVEL, 4},
-    {"leveldisplayname", SSPR_RECORD_LEVEL, 18},
-    {"computer", SSPR_RECORD_COMPUTER, 6},
-    {"machinename", SSPR_RECORD_COMPUTER, 6},
-    {"description", SSPR_RECORD_MESSAGE, 12},
-    {"beschreibung", SSPR_RECORD_MESSAGE, 12},
-    {"message", SSPR_RECORD_MESSAGE, 12},
-    {"task category", F_IGNORE, 19},
-    {"aufgabenkategorie", F_IGNORE, 19},
-    {"task", F_IGNORE, 19},
-    {"category", F_IGNORE, 19},
-    {"categorynumber", F_IGNORE, 20},
-    {"opcode", F_IGNORE, 21},
-    {"keywords", F_IGNORE, 22},
-    {"keyword", F_IGNORE, 22},
-    {"schlüsselwörter", F_IGNORE, 22},
-    {"user", F_IGNORE, 23},
-    {"benutzer", F_IGNORE, 23},
-    {"user name", F_IGNORE, 24},
-    {"username", F_IGNORE, 23},
-    {"userid", F_IGNORE, 23},
-    {"replacementstrings", F_IGNORE, 25},
-    {"data", F_IGNORE, 26},
-    {"timewritten", F_IGNORE, 27},
-    {"site", F_IGNORE, 28},
-    {"container", F_IGNORE, 29},
-    {"event xml", F_XML, 30},
+    /* in order of first letter: label_index looks them up so */
+    {LABEL("aufgabenkategorie"), F_IGNORE, 19},
+    {LABEL("beschreibung"), SSPR_RECORD_MESSAGE, 12},
+    {LABEL("benutzer"), F_IGNORE, 23},
+    {LABEL("computer"), SSPR_RECORD_COMPUTER, 6},
+    {LABEL("category"), F_IGNORE, 19},
+    {LABEL("categorynumber"), F_IGNORE, 20},
+    {LABEL("container"), F_IGNORE, 29},
+    {LABEL("date"), SSPR_RECORD_TIME, 5},
+    {LABEL("datum"), SSPR_RECORD_TIME, 5},
+    {LABEL("date and time"), SSPR_RECORD_TIME, 5},
+    {LABEL("description"), SSPR_RECORD_MESSAGE, 12},
+    {LABEL("data"), F_IGNORE, 26},
+    {LABEL("event id"), SSPR_RECORD_EVENT_ID, 2},
+    {LABEL("eventid"), SSPR_RECORD_EVENT_ID, 2},
+    {LABEL("ereignis-id"), SSPR_RECORD_EVENT_ID, 2},
+    {LABEL("ebene"), SSPR_RECORD_LEVEL, 4},
+    {LABEL("entrytype"), SSPR_RECORD_LEVEL, 4},
+    {LABEL("event xml"), F_XML, 30},
+    {LABEL("id"), SSPR_RECORD_EVENT_ID, 2},
+    {LABEL("instanceid"), F_INSTANCE, 17},
+    {LABEL("index"), SSPR_RECORD_RECORD_ID, 3},
+    {LABEL("keywords"), F_IGNORE, 22},
+    {LABEL("keyword"), F_IGNORE, 22},
+    {LABEL("log name"), F_IGNORE, 16},
+    {LABEL("logged"), SSPR_RECORD_TIME, 5},
+    {LABEL("level"), SSPR_RECORD_LEVEL, 4},
+    {LABEL("leveldisplayname"), SSPR_RECORD_LEVEL, 18},
+    {LABEL("machinename"), SSPR_RECORD_COMPUTER, 6},
+    {LABEL("message"), SSPR_RECORD_MESSAGE, 12},
+    {LABEL("opcode"), F_IGNORE, 21},
+    {LABEL("protokollname"), F_IGNORE, 16},
+    {LABEL("providername"), SSPR_RECORD_SOURCE, 1},
+    {LABEL("protokolliert"), SSPR_RECORD_TIME, 5},
+    {LABEL("quelle"), SSPR_RECORD_SOURCE, 1},
+    {LABEL("recordid"), SSPR_RECORD_RECORD_ID, 3},
+    {LABEL("replacementstrings"), F_IGNORE, 25},
+    {LABEL("source"), SSPR_RECORD_SOURCE, 1},
+    {LABEL("schlüsselwörter"), F_IGNORE, 22},
+    {LABEL("site"), F_IGNORE, 28},
+    {LABEL("time"), SSPR_RECORD_TIME, 5},
+    {LABEL("timecreated"), SSPR_RECORD_TIME, 5},
+    {LABEL("timegenerated"), SSPR_RECORD_TIME, 5},
+    {LABEL("task category"), F_IGNORE, 19},
+    {LABEL("task"), F_IGNORE, 19},
+    {LABEL("timewritten"), F_IGNORE, 27},
+    {LABEL("user"), F_IGNORE, 23},
+    {LABEL("user name"), F_IGNORE, 24},
+    {LABEL("username"), F_IGNORE, 23},
+    {LABEL("userid"), F_IGNORE, 23},
 };
+#undef LABEL
+/* Where the labels of each first letter begin in labels ('a' to 'z', then the
+ * end): follow the table when it changes (the count below is a reminder). */
+typedef char sspr__labels_counted[sizeof labels / sizeof *labels == 49 ? 1 : -1];
+static const uint8_t label_from[27] = {0,  1,  3,  7,  12, 18, 18, 18, 18, 21, 21, 23, 27, 29,
+                                       29, 30, 33, 34, 36, 39, 45, 49, 49, 49, 49, 49, 49};
+
+/* The label key[0..k) (any case, no space at either end, none doubled) in
+ * the table, or -1: the labels of its first letter, then their lengths. */
+static int label_find(const unsigned char *key, size_t k)
+{
+    unsigned c = (unsigned)sspr__lower(key[0]) - 'a';
+    if (c >= 26 || k > LABEL_MAX)
+        return -1;
+    for (size_t i = label_from[c]; i < label_from[c + 1]; i++) {
+        if (labels[i].len != k)
+            continue;
+        size_t j = 1; /* short: compared in place */
+        while (j < k && (unsigned char)labels[i].label[j] == (unsigned)sspr__lower(key[j]))
+            j++;
+        if (j == k)
+            return (int)i;
+    }
+    return -1;
+}
 
 /* The label text p[0..n) (any case, runs of spaces as one) in the table, or -1. */
 static int label_index(const unsigned char *p, size_t n)
 {
-    char key[40];
+    while (n && p[n - 1] == ' ')
+        n--;
+    if (n == 0)
+        return -1;
+    if (p[0] != ' ') { /* as it is, when no space is doubled (most labels) */
+        int i = label_find(p, n);
+        if (i >= 0 || !sspr__scan_find(p, n, "  "))
+            return i; /* a label has no doubled space: found as the text is */
+    }
+    unsigned char key[LABEL_MAX + 1];
     size_t k = 0;
-    for (size_t i = 0; i < n && k < sizeof key - 1; i++) {
+    for (size_t i = 0; i < n; i++) {
         unsigned char c = p[i];
         if (c == ' ' && (k == 0 || key[k - 1] == ' '))
             continue;
-        key[k++] = (char)sspr__lower(c);
+        if (k == sizeof key)
+            return -1; /* longer than any label */
+        key[k++] = (unsigned char)sspr__lower(c);
     }
-    while (k && key[k - 1] == ' ')
-        k--;
-    key[k] = '\0';
-    if (k == 0)
-        return -1;
-    /* the first letter turns most lines away before strcmp */
-    for (size_t i = 0; i < sizeof labels / sizeof *labels; i++)
-        if (labels[i].label[0] == key[0] && strcmp(labels[i].label, key) == 0)
-            return (int)i;
-    return -1;
+    return k ? label_find(key, k) : -1;
 }
 
 /* The record field a name p[0..n) gives, as a label, a CSV column or a
@@ -143,6 +174,23 @@ static size_t skip_quotes(const unsigned char *p, size_t n)
     }
 }
 
+/* A letter, a byte of a UTF-8 sequence, a space or '-': the bytes of a
+ * label's words. Tested without branches: labels mix letters and spaces. */
+static int label_byte(unsigned c)
+{
+    return ((unsigned)((c | 0x20u) - 'a') < 26u) | (c >= 0x80u) | (c == ' ') | (c == '-');
+}
+
+/* The same for the 8-byte word x: the high bit of each byte that is one
+ * (letters: OR-ed with 0x20, between 'a' and 'z'; no carry crosses bytes). */
+static uint64_t label_bytes(uint64_t x)
+{
+    const uint64_t ones = ~(uint64_t)0 / 255, high = ones * 128, low7 = ones * 127;
+    uint64_t y = (x | ones * 0x20) & low7;
+    uint64_t letter = (ones * (127 + 'z' + 1) - y) & (y + ones * (127 - ('a' - 1))) & ~x & high;
+    return letter | (x & high) | sspr__scan_eq(x, ' ') | sspr__scan_eq(x, '-');
+}
+
 /* Does p[i..n) begin like a label: words (letters, spaces, '-'; Markdown
  * around them allowed) and a colon? The words are p[*start..*end), the colon
  * p[*colon]. */
@@ -152,9 +200,21 @@ static int label_shape(const unsigned char *p, size_t n, size_t i, size_t *start
     while (i < n && decor(p[i]))
         i++;
     *start = i;
-    while (i < n && i - *start < 32 &&
-           (sspr__cc_is(p[i], SSPR__CC_ALPHA) || p[i] >= 0x80 || p[i] == ' ' || p[i] == '-'))
-        i++;
+    size_t lim = n - i < 32 ? n : i + 32; /* words of 32 bytes at most */
+    while (i < lim) {
+        if (i + 8 > n) { /* the line's last bytes */
+            if (!label_byte(p[i]))
+                break;
+            i++;
+            continue;
+        }
+        uint64_t other = ~label_bytes(sspr__scan_le64(p + i)) & ~(uint64_t)0 / 255 * 128;
+        i = other ? i + sspr__scan_first_byte(other) : i + 8;
+        if (i > lim)
+            i = lim;
+        if (other)
+            break;
+    }
     *end = i;
     while (*end > *start && p[*end - 1] == ' ')
         (*end)--;
@@ -180,6 +240,16 @@ static int label_at(const unsigned char *p, size_t n, size_t i, int *entry, size
     if (*entry < 0)
         return 0;
     i++;
+    for (; i + 8 <= n; i += 8) { /* past the blanks before the value, eight at a time */
+        uint64_t w = sspr__scan_le64(p + i);
+        uint64_t blank = sspr__scan_eq(w, ' ') | sspr__scan_eq(w, '\t') | sspr__scan_eq(w, '*') |
+                         sspr__scan_eq(w, '_') | sspr__scan_eq(w, '`');
+        uint64_t other = ~blank & ~(uint64_t)0 / 255 * 128;
+        if (other) {
+            i += sspr__scan_first_byte(other);
+            break;
+        }
+    }
     while (i < n && (p[i] == ' ' || p[i] == '\t' || decor(p[i])))
         i++;
     *val = i;
@@ -217,7 +287,7 @@ static int table_cell_label(const unsigned char *p, size_t n, size_t i, int *ent
 static int wevtutil_heading(const unsigned char *p, size_t n)
 {
     size_t i = 0;
-    if (!sspr__scan_at(p, n, "Event["))
+    if (n < 6 || (p[0] | 0x20) != 'e' || !sspr__scan_at(p, n, "Event["))
         return 0;
     for (i = 6; i < n && sspr__cc_is(p[i], SSPR__CC_DIGIT); i++)
         ;
@@ -250,9 +320,7 @@ static void give_pairs(scan_state *s, const unsigned char *p, size_t vis, int en
         size_t end = vis, next_val = 0;
         int next = -1, spaced;
         if (labels[entry].field != SSPR_RECORD_MESSAGE) /* a message runs to the line's end */
-            for (size_t i = val; i < vis; i++) {
-                if (p[i] != ',')
-                    continue;
+            for (size_t i = val; (i = sspr__scan_byte(p, i, vis, ',')) < vis; i++) {
                 size_t j = i + 1;
                 while (j < vis && p[j] == ' ')
                     j++;
@@ -384,14 +452,19 @@ void sspr__scan_xml_tail(scan_state *s, const unsigned char *p, size_t vis)
 
 /* ---- plain text ---- */
 
-/* The code a number token p[a..b) is, when it has 3 to 5 digits. */
+/* The code a number token p[a..b) (digits only) is, when it has 3 to 5
+ * digits. */
 static int code_token(const unsigned char *p, size_t a, size_t b, uint32_t *v)
 {
     if (b - a < 3 || b - a > 5)
         return 0;
     if (a > 0 && sspr__cc_is(p[a - 1], SSPR__CC_ALPHA | SSPR__CC_DIGIT))
         return 0;
-    return sspr__scan_id(p + a, b - a, v);
+    uint32_t x = 0;
+    for (size_t i = a; i < b; i++)
+        x = x * 10 + (uint32_t)(p[i] - '0');
+    *v = x;
+    return 1;
 }
 
 /* Is the word before p[a] (skipping ' ', ':', '#', '=') an event-id cue:
@@ -528,12 +601,12 @@ static void name_at(scan_rec *r, const unsigned char *p, size_t a, size_t i)
     }
 }
 
-/* Does the 8-byte word hold an ASCII digit? (A byte between '0' - 1 and
- * '9' + 1, tested on all eight at once.) */
-static int has_digit(uint64_t x)
+/* The ASCII digits of the 8-byte word: the high bit of each byte between
+ * '0' - 1 and '9' + 1, tested on all eight at once (no carry crosses bytes). */
+static uint64_t digit_bytes(uint64_t x)
 {
     const uint64_t ones = ~(uint64_t)0 / 255, high = ones * 128, low7 = ones * 127;
-    return ((ones * (127 + ':') - (x & low7)) & ~x & ((x & low7) + ones * (127 - '/')) & high) != 0;
+    return (ones * (127 + ':') - (x & low7)) & ~x & ((x & low7) + ones * (127 - '/')) & high;
 }
 
 /* A number p[a..i) of a plain line: an event id after a cue, beside its
@@ -546,7 +619,8 @@ static int number_at(scan_state *s, const unsigned char *p, size_t n, size_t a, 
     uint32_t v;
     /* "SSPR_0029": the reset page's code */
     size_t w = a >= 5 && p[a - 1] == '_' ? a - 5 : a >= 4 ? a - 4 : a;
-    if (w < a && i - a >= 3 && i - a <= 4 && sspr__scan_at(p + w, 4, "sspr") &&
+    if (w < a && i - a >= 3 && i - a <= 4 && (p[w] | 0x20) == 's' &&
+        sspr__scan_at(p + w, 4, "sspr") &&
         (w == 0 || !sspr__cc_is(p[w - 1], SSPR__CC_ALPHA | SSPR__CC_DIGIT)) &&
         sspr__scan_id(p + a, i - a, &v)) {
         /* the name as printed first ("SSPR_009" is not "SSPR_0009") */
@@ -567,7 +641,7 @@ static int number_at(scan_state *s, const unsigned char *p, size_t n, size_t a, 
         return 0;
     const sspr_entry *named = NULL;
     int cued = id_cue_before(p, a);
-    if (!cued && !sspr__find_code(v))
+    if (!cued && !sspr__scan_code(v))
         return 0; /* a count, a year, a port: no catalogue code */
     if (!cued)
         cued = code_word_beside(p, n, a, i);
@@ -598,24 +672,58 @@ void sspr__scan_free_line(scan_state *s, const unsigned char *p, size_t vis)
     size_t n = vis < 512 ? vis : 512;
     unsigned src = 0;
     int src_done = 0;
-    for (size_t i = 0; i < n;) {
-        uint64_t w;
-        if (i + 8 <= n) {
-            memcpy(&w, p + i, 8);
-            if (!has_digit(w)) {
+    /* Only runs of three digits or more can be what number_at reads: eight
+       bytes at a time, the runs that start there and go on for three digits
+       (the next word's digit mask gives the last two their following bytes;
+       carry says whether the byte before is a digit). */
+    const uint64_t high = ~(uint64_t)0 / 255 * 128;
+    size_t i = 0;
+    uint64_t carry = 0, d1 = n >= 8 ? digit_bytes(sspr__scan_le64(p)) : 0;
+    for (;;) {
+        size_t a;
+        if (i + 16 <= n) {
+            uint64_t d0 = d1;
+            d1 = digit_bytes(sspr__scan_le64(p + i + 8));
+            if (!d0) { /* most words of a message */
+                carry = 0;
                 i += 8;
                 continue;
             }
-        }
-        if (!sspr__cc_is(p[i], SSPR__CC_DIGIT)) {
-            i++;
-            continue;
-        }
-        size_t a = i;
+            uint64_t runs3 = d0 & ~(d0 << 8 | carry) & (d0 >> 8 | d1 << 56) & (d0 >> 16 | d1 << 48);
+            if (!runs3) {
+                carry = d0 >> 56;
+                i += 8;
+                continue;
+            }
+            a = i + sspr__scan_first_byte(runs3);
+            uint64_t after = ~d0 & high & ~(uint64_t)0 << (8 * (a - i));
+            i = after ? i + sspr__scan_first_byte(after) : i + 8;
+        } else if (i + 8 <= n) { /* the last whole words: six bytes a step */
+            uint64_t d = digit_bytes(sspr__scan_le64(p + i));
+            uint64_t before = d << 8 | (i > 0 && sspr__cc_is(p[i - 1], SSPR__CC_DIGIT) ? 0x80u : 0);
+            uint64_t runs3 = d & ~before & d >> 8 & d >> 16 & high >> 16;
+            if (!runs3) {
+                i += 6;
+                continue;
+            }
+            a = i + sspr__scan_first_byte(runs3);
+            i = a + 3;
+        } else if (i < n) {
+            if (!sspr__cc_is(p[i], SSPR__CC_DIGIT)) {
+                i++;
+                continue;
+            }
+            a = i;
+        } else
+            break;
         while (i < n && sspr__cc_is(p[i], SSPR__CC_DIGIT))
             i++;
+        carry = 0x80; /* p[i - 1] is the run's last digit */
+        d1 = i + 8 <= n ? digit_bytes(sspr__scan_le64(p + i)) : 0;
         if (a > 0 && sspr__cc_is(p[a - 1], SSPR__CC_DIGIT))
             continue; /* the digits of a run begun before the block */
+        if (i - a < 3 || i - a > 5)
+            continue; /* number_at reads 3 to 5 digits only */
         if (!(i < n && sspr__cc_is(p[i], SSPR__CC_ALPHA)) &&
             number_at(s, p, n, a, i, &src, &src_done))
             break;

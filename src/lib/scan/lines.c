@@ -16,6 +16,8 @@ static int scan_fence(const unsigned char *p, size_t n)
  * are not the record's own (its last line is never one). */
 static int scan_gap(const unsigned char *p, size_t vis)
 {
+    if (vis && sspr__cc_is(p[0], SSPR__CC_ALPHA | SSPR__CC_DIGIT))
+        return 0; /* most lines: a word at once */
     size_t i = 0;
     while (i < vis && (p[i] == ' ' || p[i] == '\t' || p[i] == '>'))
         i++;
@@ -43,8 +45,15 @@ static uint8_t scan_classify_new(scan_state *s, const unsigned char *p, size_t v
     }
     if (s->table)
         return sspr__scan_table_row(s, p, vis) ? LK_TABLE : LK_SKIP;
-    if (sspr__scan_at(p, vis, "#TYPE "))
+    if (p[0] == '#' && sspr__scan_at(p, vis, "#TYPE "))
         return LK_SKIP; /* Export-Csv's type line */
+    if (sspr__cc_is(p[0], SSPR__CC_DIGIT)) {
+        /* a trace line's time stamp: no CSV or table header, TAB line or
+           label starts with a digit (each would turn the line away) */
+        sspr__scan_open(s, REC_FREE);
+        sspr__scan_free_line(s, p, vis);
+        return LK_FREE;
+    }
     if (sspr__scan_csv_header(s, p, vis) || sspr__scan_table_header(s, p, vis))
         return LK_SKIP;
     if (sspr__scan_tab_line(s, p, vis))

@@ -1,5 +1,5 @@
 /* What a record says: "hr=XXXXXXXX", "0x8XXXXXXX" and the catalogue's messages
- * (Wu-Manber search for an anchor of each, then a folded comparison around it,
+ * (a filtered search for an anchor of each, then a folded comparison around it,
  * backwards into the record's tail and forwards into its next lines). The only
  * file that includes the generated message patterns (sspr-scan.inc, from
  * gen/emit_scan.c). */
@@ -40,6 +40,16 @@ static void scan_forward(scan_state *s, uint32_t pat, uint32_t at, sspr__fold fo
             }
             return;
         }
+        unsigned c = p[i];
+        if (fold.npend == 0 && c < 0x80 && c != '"' && c != '\'' &&
+            !sspr__cc_is((int)c, SSPR__CC_SPACE)) { /* folds to itself, lower-cased */
+            if ((unsigned)sspr__lower((int)c) != t[at])
+                return;
+            fold.space = 0;
+            at++;
+            i++;
+            continue;
+        }
         unsigned char out[4];
         size_t n = sspr__fold_byte(&fold, p[i++], out);
         for (size_t j = 0; j < n && at < sp->len; j++, at++)
@@ -68,6 +78,17 @@ static int scan_backward(const scan_state *s, const unsigned char *p, size_t a, 
     size_t d = 1;
     int space = 0;
     while (at > 0) {
+        if (d <= ws - a) { /* in p: a byte that folds to itself, as fast as can be */
+            int b = p[ws - d];
+            if (b < 0x80 && b != '"' && b != '\'' && !sspr__cc_is(b, SSPR__CC_SPACE)) {
+                if (sspr__lower(b) != t[at - 1])
+                    return 0;
+                space = 0;
+                at--;
+                d++;
+                continue;
+            }
+        }
         int c = scan_before(s, p, a, ws, d);
         unsigned char out[3];
         size_t n = 0, used = 1;
@@ -113,21 +134,13 @@ static int scan_backward(const scan_state *s, const unsigned char *p, size_t a, 
     return 1;
 }
 
-/* An anchor's last three bytes hashed to h at window start ws: verify the
- * patterns whose anchor that may be. */
+/* The m bytes at p[ws] hash (sspr__scan_hash_full) to h: verify the
+ * patterns whose anchor has that hash. */
 static void scan_anchor_at(scan_state *s, const unsigned char *p, size_t a, size_t b, size_t ws,
                            unsigned h)
 {
-    size_t lo = 0, hi = SSPR__SCAN_PATTERNS;
-    while (lo < hi) { /* first pattern whose anchor ends with hash h */
-        size_t mid = (lo + hi) / 2;
-        if ((sspr__scan_ends[mid] >> 32) < h)
-            lo = mid + 1;
-        else
-            hi = mid;
-    }
-    for (; lo < SSPR__SCAN_PATTERNS && (sspr__scan_ends[lo] >> 32) == h; lo++) {
-        uint32_t pat = (uint32_t)sspr__scan_ends[lo];
+    for (unsigned i = sspr__scan_by_full[h]; i < sspr__scan_by_full[h + 1]; i++) {
+        uint32_t pat = sspr__scan_anchored[i];
         const sspr__scan_pat *sp = &sspr__scan_pats[pat];
         const unsigned char *t = sspr__scan_pool + sp->off;
         size_t k = 0;
@@ -140,39 +153,82 @@ static void scan_anchor_at(scan_state *s, const unsigned char *p, size_t a, size
     }
 }
 
-/* Wu-Manber over the anchors that start in p[a..b) (they may end before vis). */
-static void scan_anchors(scan_state *s, const unsigned char *p, size_t a, size_t b, size_t vis)
+/* p[0] | p[1] << 8 | p[2] << 16 | p[3] << 24 (one load where the byte order
+ * allows). */
+static uint32_t scan_le32(const unsigned char *p)
+{
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+    uint32_t v;
+    memcpy(&v, p, 4);
+    return v;
+#else
+    return (uint32_t)p[0] | (uint32_t)p[1] << 8 | (uint32_t)p[2] << 16 | (uint32_t)p[3] << 24;
+#endif
+}
+
+/* Are the four bytes ending at p[q] four bytes of an anchor (the first
+ * filter)? */
+static unsigned scan_any(const unsigned char *p, size_t q)
+{
+    unsigned h = sspr__scan_hash4(scan_le32(p + q - 3));
+    return (unsigned)(sspr__scan_any[h / 64] >> (h % 64)) & 1u;
+}
+
+/* The four bytes ending at p[pos] may be an anchor's. The starts they may
+ * give one (in p[a..b), its m bytes before vis) go through the second filter
+ * together, with one branch; those it lets through are verified, the
+ * earliest first. */
+static void scan_window(scan_state *s, const unsigned char *p, size_t a, size_t b, size_t vis,
+                        size_t pos)
 {
     const size_t m = SSPR__SCAN_ANCHOR;
+    unsigned h[SSPR__SCAN_ANCHOR - 3], pass = 0;
+    for (size_t q = 0; q < m - 3; q++) {
+        size_t ws = pos - 3 - q;
+        h[q] = 0;
+        if (ws < a || ws >= b || ws + m > vis)
+            continue;
+        h[q] = ws + 8 <= vis ? sspr__scan_hash_full64(sspr__scan_le64(p + ws), m)
+                             : sspr__scan_hash_full(p + ws, m);
+        pass |= (unsigned)(sspr__scan_full[h[q] / 64] >> (h[q] % 64) & 1u) << q;
+    }
+    for (size_t q = m - 3; pass && q-- > 0;)
+        if (pass >> q & 1u)
+            scan_anchor_at(s, p, a, b, pos - 3 - q, h[q]);
+}
+
+/* The anchors that start in p[a..b) (they may end before vis). Every m - 3
+ * bytes, the four bytes ending there: an anchor of m bytes has m - 3 pieces
+ * of four, so one of them always ends at such a byte, and the first filter
+ * says whether those four bytes are some anchor's. No step depends on the
+ * one before, so the loads of several windows overlap. The anchors are
+ * verified in the order of their start, as the text has them. */
+static void scan_anchors(scan_state *s, const unsigned char *p, size_t a, size_t b, size_t vis)
+{
+    const size_t m = SSPR__SCAN_ANCHOR, step = m - 3;
     if (SSPR__SCAN_PATTERNS == 0)
         return;
-    const unsigned full = (unsigned)m - 2; /* the largest shift */
     size_t lim = b + m - 1 < vis ? b + m - 1 : vis;
     size_t pos = a + m - 1;
-    while (pos < lim) {
-        /* Almost every window shifts fully: look at four windows at once, so
-           their table loads overlap instead of waiting on each other. */
-        while (pos + 3 * full < lim) {
-            unsigned sum = 0;
-            for (unsigned k = 0; k < 4; k++) {
-                size_t q = pos + k * full;
-                sum += sspr__scan_shift[sspr__scan_hash(p[q - 2], p[q - 1], p[q])];
-            }
-            if (sum != 4 * full)
-                break;
-            pos += 4 * full;
-        }
-        if (pos >= lim)
-            break;
-        unsigned h = sspr__scan_hash(p[pos - 2], p[pos - 1], p[pos]);
-        unsigned sh = sspr__scan_shift[h];
-        if (sh) {
-            pos += sh;
-            continue;
-        }
-        scan_anchor_at(s, p, a, b, pos + 1 - m, h);
-        pos++;
+    /* four windows at a time, one branch: almost every window is no anchor's */
+    for (; pos + 3 * step < lim; pos += 4 * step) {
+        unsigned hits = scan_any(p, pos) | scan_any(p, pos + step) << 1 |
+                        scan_any(p, pos + 2 * step) << 2 | scan_any(p, pos + 3 * step) << 3;
+        for (unsigned k = 0; hits; k++, hits >>= 1)
+            if (hits & 1u)
+                scan_window(s, p, a, b, vis, pos + k * step);
     }
+    for (; pos < lim; pos += step)
+        if (scan_any(p, pos))
+            scan_window(s, p, a, b, vis, pos);
+}
+
+/* Is v a code of the catalogue (sspr__find_code)? A bit set of their hashes
+ * (4096 bits) turns most other numbers away before the lookup. */
+int sspr__scan_code(uint32_t v)
+{
+    unsigned h = SSPR__SCAN_CODE_HASH(v);
+    return (sspr__scan_codes[h / 64] >> (h % 64) & 1u) && sspr__find_code(v);
 }
 
 /* Eight hex digits at p[i..), not followed by another; the value. */
@@ -228,6 +284,30 @@ static void scan_hr_0x(scan_rec *r, const unsigned char *p, size_t a, size_t b, 
     }
 }
 
+/* Could p[a..b) hold what scan_hr_equals or scan_hr_0x look for: an '='
+ * after 'r' or 'R', an 'x' or 'X' after '0' (lb bytes before p[0] can be
+ * read)? Eight bytes at a time: most lines have neither. */
+static int scan_hr_maybe(const unsigned char *p, size_t a, size_t b, size_t lb)
+{
+    const uint64_t case_bit = ~(uint64_t)0 / 255 * 0x20;
+    size_t i = a;
+    unsigned prev = i + lb >= 1 ? p[(ptrdiff_t)i - 1] : 0;
+    for (; i + 8 <= b; i += 8) {
+        uint64_t w = sspr__scan_le64(p + i);
+        if (sspr__scan_eq(w, '=') | sspr__scan_eq(w | case_bit, 'x')) { /* then the byte before */
+            uint64_t wp = w << 8 | prev;
+            if ((sspr__scan_eq(w, '=') & sspr__scan_eq(wp | case_bit, 'r')) |
+                (sspr__scan_eq(w | case_bit, 'x') & sspr__scan_eq(wp, '0')))
+                return 1;
+        }
+        prev = p[i + 7];
+    }
+    for (; i < b; prev = p[i++])
+        if ((p[i] == '=' && (prev | 0x20) == 'r') || ((p[i] | 0x20) == 'x' && prev == '0'))
+            return 1;
+    return 0;
+}
+
 static void scan_tail_add(scan_state *s, const unsigned char *p, size_t n)
 {
     if (n >= SCAN_TAIL) {
@@ -266,9 +346,11 @@ void sspr__scan_content(scan_state *s, const unsigned char *p, size_t a, size_t 
     if (!s->rec.open || s->rec.src == SRC_FOREIGN || a >= b)
         return;
     drain_pending(s, p, a, b);
-    scan_hr_equals(&s->rec, p, a, b, vis, lb);
-    scan_hr_0x(&s->rec, p, a, b, vis, lb, 'x');
-    scan_hr_0x(&s->rec, p, a, b, vis, lb, 'X');
+    if (scan_hr_maybe(p, a, b, lb)) {
+        scan_hr_equals(&s->rec, p, a, b, vis, lb);
+        scan_hr_0x(&s->rec, p, a, b, vis, lb, 'x');
+        scan_hr_0x(&s->rec, p, a, b, vis, lb, 'X');
+    }
     scan_anchors(s, p, a, b, vis);
     if (keep)
         scan_tail_add(s, p + a, b - a);
