@@ -19,43 +19,11 @@
 #ifndef SSPR_FIND_H
 #define SSPR_FIND_H
 
+#include "word.h"
+
 #include <stddef.h>
 #include <stdint.h>
 #include <string.h>
-
-/* The bytes of x that are zero have their high bit set in the result (a byte
- * above a zero one may too: a place the comparison turns down; a zero byte is
- * never missed). */
-static inline uint64_t sspr__zero_bytes(uint64_t x)
-{
-    const uint64_t ones = ~(uint64_t)0 / 255;
-    return (x - ones) & ~x & ones * 0x80;
-}
-
-static inline uint64_t sspr__load64le(const unsigned char *p)
-{
-    uint64_t v;
-    memcpy(&v, p, sizeof v); /* one unaligned load */
-#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_BIG_ENDIAN__
-    v = __builtin_bswap64(v);
-#endif
-    return v;
-}
-
-/* The index of the lowest set bit of x (not 0). */
-static inline unsigned sspr__low_bit(uint64_t x)
-{
-#if defined(__GNUC__) || defined(__clang__)
-    return (unsigned)__builtin_ctzll(x);
-#else
-    unsigned k = 0;
-    while (!(x & 1)) {
-        x >>= 1;
-        k++;
-    }
-    return k;
-#endif
-}
 
 static inline const char *sspr__find_portable(const char *hay, size_t hl, const char *needle,
                                               size_t nl)
@@ -71,11 +39,11 @@ static inline const char *sspr__find_portable(const char *hay, size_t hl, const 
     const uint64_t mid8 = ones * n[mid];
     size_t i = 0;
     for (; i + 7 <= last; i += 8) { /* the words end at h[i + nl + 6] at most: inside */
-        uint64_t at = sspr__zero_bytes((sspr__load64le(h + i) ^ first8) |
-                                       (sspr__load64le(h + i + mid) ^ mid8) |
-                                       (sspr__load64le(h + i + nl - 1) ^ last8));
+        uint64_t at =
+            sspr__zero_bytes((sspr__le64(h + i) ^ first8) | (sspr__le64(h + i + mid) ^ mid8) |
+                             (sspr__le64(h + i + nl - 1) ^ last8));
         for (; at; at &= at - 1) {
-            size_t k = i + sspr__low_bit(at) / 8;
+            size_t k = i + sspr__first_byte(at);
             if (memcmp(h + k, n, nl) == 0)
                 return hay + k;
         }

@@ -188,7 +188,7 @@ static uint64_t label_bytes(uint64_t x)
     const uint64_t ones = ~(uint64_t)0 / 255, high = ones * 128, low7 = ones * 127;
     uint64_t y = (x | ones * 0x20) & low7;
     uint64_t letter = (ones * (127 + 'z' + 1) - y) & (y + ones * (127 - ('a' - 1))) & ~x & high;
-    return letter | (x & high) | sspr__scan_eq(x, ' ') | sspr__scan_eq(x, '-');
+    return letter | (x & high) | sspr__eq_bytes(x, ' ') | sspr__eq_bytes(x, '-');
 }
 
 /* Does p[i..n) begin like a label: words (letters, spaces, '-'; Markdown
@@ -208,8 +208,8 @@ static int label_shape(const unsigned char *p, size_t n, size_t i, size_t *start
             i++;
             continue;
         }
-        uint64_t other = ~label_bytes(sspr__scan_le64(p + i)) & ~(uint64_t)0 / 255 * 128;
-        i = other ? i + sspr__scan_first_byte(other) : i + 8;
+        uint64_t other = ~label_bytes(sspr__le64(p + i)) & ~(uint64_t)0 / 255 * 128;
+        i = other ? i + sspr__first_byte(other) : i + 8;
         if (i > lim)
             i = lim;
         if (other)
@@ -241,12 +241,12 @@ static int label_at(const unsigned char *p, size_t n, size_t i, int *entry, size
         return 0;
     i++;
     for (; i + 8 <= n; i += 8) { /* past the blanks before the value, eight at a time */
-        uint64_t w = sspr__scan_le64(p + i);
-        uint64_t blank = sspr__scan_eq(w, ' ') | sspr__scan_eq(w, '\t') | sspr__scan_eq(w, '*') |
-                         sspr__scan_eq(w, '_') | sspr__scan_eq(w, '`');
+        uint64_t w = sspr__le64(p + i);
+        uint64_t blank = sspr__eq_bytes(w, ' ') | sspr__eq_bytes(w, '\t') | sspr__eq_bytes(w, '*') |
+                         sspr__eq_bytes(w, '_') | sspr__eq_bytes(w, '`');
         uint64_t other = ~blank & ~(uint64_t)0 / 255 * 128;
         if (other) {
-            i += sspr__scan_first_byte(other);
+            i += sspr__first_byte(other);
             break;
         }
     }
@@ -678,12 +678,12 @@ void sspr__scan_free_line(scan_state *s, const unsigned char *p, size_t vis)
        carry says whether the byte before is a digit). */
     const uint64_t high = ~(uint64_t)0 / 255 * 128;
     size_t i = 0;
-    uint64_t carry = 0, d1 = n >= 8 ? digit_bytes(sspr__scan_le64(p)) : 0;
+    uint64_t carry = 0, d1 = n >= 8 ? digit_bytes(sspr__le64(p)) : 0;
     for (;;) {
         size_t a;
         if (i + 16 <= n) {
             uint64_t d0 = d1;
-            d1 = digit_bytes(sspr__scan_le64(p + i + 8));
+            d1 = digit_bytes(sspr__le64(p + i + 8));
             if (!d0) { /* most words of a message */
                 carry = 0;
                 i += 8;
@@ -695,18 +695,18 @@ void sspr__scan_free_line(scan_state *s, const unsigned char *p, size_t vis)
                 i += 8;
                 continue;
             }
-            a = i + sspr__scan_first_byte(runs3);
+            a = i + sspr__first_byte(runs3);
             uint64_t after = ~d0 & high & ~(uint64_t)0 << (8 * (a - i));
-            i = after ? i + sspr__scan_first_byte(after) : i + 8;
+            i = after ? i + sspr__first_byte(after) : i + 8;
         } else if (i + 8 <= n) { /* the last whole words: six bytes a step */
-            uint64_t d = digit_bytes(sspr__scan_le64(p + i));
+            uint64_t d = digit_bytes(sspr__le64(p + i));
             uint64_t before = d << 8 | (i > 0 && sspr__cc_is(p[i - 1], SSPR__CC_DIGIT) ? 0x80u : 0);
             uint64_t runs3 = d & ~before & d >> 8 & d >> 16 & high >> 16;
             if (!runs3) {
                 i += 6;
                 continue;
             }
-            a = i + sspr__scan_first_byte(runs3);
+            a = i + sspr__first_byte(runs3);
             i = a + 3;
         } else if (i < n) {
             if (!sspr__cc_is(p[i], SSPR__CC_DIGIT)) {
@@ -719,7 +719,7 @@ void sspr__scan_free_line(scan_state *s, const unsigned char *p, size_t vis)
         while (i < n && sspr__cc_is(p[i], SSPR__CC_DIGIT))
             i++;
         carry = 0x80; /* p[i - 1] is the run's last digit */
-        d1 = i + 8 <= n ? digit_bytes(sspr__scan_le64(p + i)) : 0;
+        d1 = i + 8 <= n ? digit_bytes(sspr__le64(p + i)) : 0;
         if (a > 0 && sspr__cc_is(p[a - 1], SSPR__CC_DIGIT))
             continue; /* the digits of a run begun before the block */
         if (i - a < 3 || i - a > 5)

@@ -188,7 +188,7 @@ static void scan_window(scan_state *s, const unsigned char *p, size_t a, size_t 
         h[q] = 0;
         if (ws < a || ws >= b || ws + m > vis)
             continue;
-        h[q] = ws + 8 <= vis ? sspr__scan_hash_full64(sspr__scan_le64(p + ws), m)
+        h[q] = ws + 8 <= vis ? sspr__scan_hash_full64(sspr__le64(p + ws), m)
                              : sspr__scan_hash_full(p + ws, m);
         pass |= (unsigned)(sspr__scan_full[h[q] / 64] >> (h[q] % 64) & 1u) << q;
     }
@@ -293,11 +293,11 @@ static int scan_hr_maybe(const unsigned char *p, size_t a, size_t b, size_t lb)
     size_t i = a;
     unsigned prev = i + lb >= 1 ? p[(ptrdiff_t)i - 1] : 0;
     for (; i + 8 <= b; i += 8) {
-        uint64_t w = sspr__scan_le64(p + i);
-        if (sspr__scan_eq(w, '=') | sspr__scan_eq(w | case_bit, 'x')) { /* then the byte before */
+        uint64_t w = sspr__le64(p + i);
+        if (sspr__eq_bytes(w, '=') | sspr__eq_bytes(w | case_bit, 'x')) { /* then the byte before */
             uint64_t wp = w << 8 | prev;
-            if ((sspr__scan_eq(w, '=') & sspr__scan_eq(wp | case_bit, 'r')) |
-                (sspr__scan_eq(w | case_bit, 'x') & sspr__scan_eq(wp, '0')))
+            if ((sspr__eq_bytes(w, '=') & sspr__eq_bytes(wp | case_bit, 'r')) |
+                (sspr__eq_bytes(w | case_bit, 'x') & sspr__eq_bytes(wp, '0')))
                 return 1;
         }
         prev = p[i + 7];

@@ -14,6 +14,7 @@
 
 #include "private.h"
 #include "scanfold.h"
+#include "word.h"
 
 #include <string.h>
 
@@ -198,51 +199,13 @@ static inline scan_state *sspr__scan_state_of(sspr_scanner *sc)
     return (scan_state *)(void *)sc->opaque.bytes;
 }
 
-/* Eight bytes p[0..8) as a number, p[0] in its lowest byte, whatever the
- * machine's byte order: the word-at-a-time loops read text so. */
-static inline uint64_t sspr__scan_le64(const unsigned char *p)
-{
-    uint64_t v;
-#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
-    memcpy(&v, p, 8);
-#else
-    v = 0;
-    for (int i = 7; i >= 0; i--)
-        v = v << 8 | p[i];
-#endif
-    return v;
-}
-
-/* The first byte (the lowest, as sspr__scan_le64 reads) of the non-zero mask
- * m whose high bit is set; m has no other bits. */
-static inline unsigned sspr__scan_first_byte(uint64_t m)
-{
-#if defined(__GNUC__)
-    return (unsigned)__builtin_ctzll(m) / 8;
-#else
-    unsigned i = 0;
-    for (; !(m & 0x80u); m >>= 8)
-        i++;
-    return i;
-#endif
-}
-
-/* The bytes of the 8-byte word x that equal c: the high bit of each (exact:
- * no carry crosses bytes). */
-static inline uint64_t sspr__scan_eq(uint64_t x, unsigned c)
-{
-    const uint64_t ones = ~(uint64_t)0 / 255, low7 = ones * 127;
-    uint64_t v = x ^ (ones * (c & 0xFFu));
-    return ~(((v & low7) + low7) | v) & ones * 128;
-}
-
 /* The first byte c in p[i..n), or n. */
 static inline size_t sspr__scan_byte(const unsigned char *p, size_t i, size_t n, unsigned c)
 {
     for (; i + 8 <= n; i += 8) {
-        uint64_t m = sspr__scan_eq(sspr__scan_le64(p + i), c);
+        uint64_t m = sspr__eq_bytes(sspr__le64(p + i), c);
         if (m)
-            return i + sspr__scan_first_byte(m);
+            return i + sspr__first_byte(m);
     }
     while (i < n && p[i] != c)
         i++;

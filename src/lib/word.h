@@ -1,0 +1,54 @@
+/* Eight bytes at a time: the word-at-a-time helpers of the scanner
+ * (src/lib/scan/) and of the message search (find.h). A text's bytes are read
+ * as a 64-bit number with p[0] in its lowest byte, whatever the machine's
+ * byte order, and a test of all eight gives a mask with the high bit of each
+ * byte that passes. */
+#ifndef SSPR_WORD_H
+#define SSPR_WORD_H
+
+#include <stdint.h>
+#include <string.h>
+
+/* p[0..8), p[0] lowest: one unaligned load where the byte order allows. */
+static inline uint64_t sspr__le64(const unsigned char *p)
+{
+    uint64_t v;
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+    memcpy(&v, p, 8);
+#else
+    v = 0;
+    for (int i = 7; i >= 0; i--)
+        v = v << 8 | p[i];
+#endif
+    return v;
+}
+
+/* The bytes of v that are zero: the high bit of each (exact: no carry
+ * crosses bytes). */
+static inline uint64_t sspr__zero_bytes(uint64_t v)
+{
+    const uint64_t ones = ~(uint64_t)0 / 255, low7 = ones * 127;
+    return ~(((v & low7) + low7) | v) & ones * 128;
+}
+
+/* The bytes of x that equal c. */
+static inline uint64_t sspr__eq_bytes(uint64_t x, unsigned c)
+{
+    return sspr__zero_bytes(x ^ (~(uint64_t)0 / 255 * (c & 0xFFu)));
+}
+
+/* The first (lowest) byte whose high bit is set in the non-zero mask m;
+ * m has no bits but high ones. */
+static inline unsigned sspr__first_byte(uint64_t m)
+{
+#if defined(__GNUC__)
+    return (unsigned)__builtin_ctzll(m) / 8;
+#else
+    unsigned i = 0;
+    for (; !(m & 0x80u); m >>= 8)
+        i++;
+    return i;
+#endif
+}
+
+#endif
