@@ -280,6 +280,14 @@ static const char common_trigrams[] =
     "gur lid tim pri sou urc rce ete cte onn nne nec cal use ecu cur uri rit ran nsf mat ala "
     "ced ned sed ged ked ved ped war orm ame nam can tar put por sen ses ote wer cou sec ult suc";
 
+/* The hash of three bytes for counting them, each OR-ed with 0x20 as the
+ * scanner's filters do (src/common/scanfold.h). */
+static unsigned x_hash3(unsigned a, unsigned b, unsigned c)
+{
+    uint32_t v = (uint32_t)(a | b << 8 | c << 16) | 0x202020u;
+    return (unsigned)((v * 2654435761u) >> (32 - SSPR__SCAN_HASH_BITS));
+}
+
 /* How often each three bytes (hashed as the scanner hashes them) occur in the
  * catalogue's prose: the catalogue stands in for the logs, where the same
  * English and the domain's everyday words ("reset", "-tion") are common. The
@@ -294,11 +302,11 @@ static void x_count_trigrams(x_trigrams *t, char **texts, size_t n)
     for (size_t i = 0; i < n; i++) {
         const unsigned char *s = (const unsigned char *)texts[i];
         for (size_t k = 0; s[k] && s[k + 1] && s[k + 2]; k++)
-            t->count[sspr__scan_hash(s[k], s[k + 1], s[k + 2])]++;
+            t->count[x_hash3(s[k], s[k + 1], s[k + 2])]++;
     }
     const unsigned char *e = (const unsigned char *)common_trigrams;
     for (size_t k = 0; e[k]; k += e[k + 3] ? 4 : 3)
-        t->count[sspr__scan_hash(e[k], e[k + 1], e[k + 2])] += 3000;
+        t->count[x_hash3(e[k], e[k + 1], e[k + 2])] += 3000;
 }
 
 /* What a window costs the scanner: wherever one of its three-byte pieces
@@ -307,8 +315,8 @@ static long x_window_cost(const x_trigrams *t, const char *w, size_t m)
 {
     long cost = 0;
     for (size_t q = 0; q + 3 <= m; q++)
-        cost += (long)t->count[sspr__scan_hash((unsigned char)w[q], (unsigned char)w[q + 1],
-                                               (unsigned char)w[q + 2])];
+        cost += (long)t->count[x_hash3((unsigned char)w[q], (unsigned char)w[q + 1],
+                                       (unsigned char)w[q + 2])];
     return cost;
 }
 

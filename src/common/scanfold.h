@@ -29,20 +29,11 @@ size_t sspr__fold_byte(sspr__fold *f, unsigned char b, unsigned char *out);
 /* At the end of the text: writes the bytes of a sequence that never completed. */
 size_t sspr__fold_end(sspr__fold *f, unsigned char *out);
 
-/* The hash of three bytes, each OR-ed with 0x20 (lower-cases letters; digits
- * are unchanged). 15 bits. The generator counts pieces of text so. */
+/* The scanner's filters hash bytes OR-ed with 0x20 (lower-cases letters;
+ * digits are unchanged). 15 bits. */
 #define SSPR__SCAN_HASH_BITS 15
-static inline unsigned sspr__scan_hash24(uint32_t v) /* the bytes a | b << 8 | c << 16 */
-{
-    return (unsigned)(((v | 0x202020u) * 2654435761u) >> (32 - SSPR__SCAN_HASH_BITS));
-}
 
-static inline unsigned sspr__scan_hash(unsigned a, unsigned b, unsigned c)
-{
-    return sspr__scan_hash24((uint32_t)(a | b << 8 | c << 16));
-}
-
-/* The scanner's first filter: the same for four bytes v = p[0] | p[1] << 8 |
+/* The scanner's first filter: the hash of four bytes v = p[0] | p[1] << 8 |
  * p[2] << 16 | p[3] << 24. */
 static inline unsigned sspr__scan_hash4(uint32_t v)
 {
