@@ -9,8 +9,9 @@
 int emit_search_tables(const m_catalog *cat, const char *path);
 /* search.gperf: the term dictionary, term -> postings span and IDF. */
 int emit_search_gperf(const m_catalog *cat, const char *path);
-/* sspr-scan.inc: the literal messages the event-log scanner looks for, as an
- * Aho-Corasick automaton with a Wu-Manber prefilter (layout: src/lib/scan/match.c). */
+/* sspr-scan.inc: the literal messages the event-log scanner looks for, as
+ * folded patterns with an anchor each and the two bit-set filters that find
+ * the anchors (layout: src/lib/scan/match.c). */
 int emit_scan_tables(const m_catalog *cat, const char *path);
 
 #endif
