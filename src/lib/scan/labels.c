@@ -90,20 +90,24 @@ static const struct {
     {LABEL("userid"), F_IGNORE, 23},
 };
 #undef LABEL
-/* Where the labels of each first letter begin in labels ('a' to 'z', then the
- * end): follow the table when it changes (the count below is a reminder). */
-typedef char sspr__labels_counted[sizeof labels / sizeof *labels == 49 ? 1 : -1];
-static const uint8_t label_from[27] = {0,  1,  3,  7,  12, 18, 18, 18, 18, 21, 21, 23, 27, 29,
-                                       29, 30, 33, 34, 36, 39, 45, 49, 49, 49, 49, 49, 49};
 
 /* The label key[0..k) (any case, no space at either end, none doubled) in
- * the table, or -1: the labels of its first letter, then their lengths. */
+ * the table, or -1: the labels of its first letter (a binary search finds
+ * where they begin), then their lengths. */
 static int label_find(const unsigned char *key, size_t k)
 {
-    unsigned c = (unsigned)sspr__lower(key[0]) - 'a';
-    if (c >= 26 || k > LABEL_MAX)
+    unsigned c = (unsigned)sspr__lower(key[0]);
+    if (c - 'a' >= 26u || k > LABEL_MAX)
         return -1;
-    for (size_t i = label_from[c]; i < label_from[c + 1]; i++) {
+    size_t lo = 0, hi = sizeof labels / sizeof *labels;
+    while (lo < hi) {
+        size_t mid = (lo + hi) / 2;
+        if ((unsigned char)labels[mid].label[0] < c)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    for (size_t i = lo; i < sizeof labels / sizeof *labels && labels[i].label[0] == (char)c; i++) {
         if (labels[i].len != k)
             continue;
         size_t j = 1; /* short: compared in place */
@@ -320,7 +324,9 @@ static void give_pairs(scan_state *s, const unsigned char *p, size_t vis, int en
         size_t end = vis, next_val = 0;
         int next = -1, spaced;
         if (labels[entry].field != SSPR_RECORD_MESSAGE) /* a message runs to the line's end */
-            for (size_t i = val; (i = sspr__scan_byte(p, i, vis, ',')) < vis; i++) {
+            for (const unsigned char *q = memchr(p + val, ',', vis - val); q;
+                 q = memchr(q + 1, ',', vis - (size_t)(q + 1 - p))) {
+                size_t i = (size_t)(q - p);
                 size_t j = i + 1;
                 while (j < vis && p[j] == ' ')
                     j++;
@@ -452,11 +458,14 @@ void sspr__scan_xml_tail(scan_state *s, const unsigned char *p, size_t vis)
 
 /* ---- plain text ---- */
 
-/* The code a number token p[a..b) (digits only) is, when it has 3 to 5
- * digits. */
+/* How many digits a catalogue code written in plain text has. */
+enum { CODE_DIGITS_MIN = 3, CODE_DIGITS_MAX = 5 };
+
+/* The code a number token p[a..b) (digits only) is, when it has
+ * CODE_DIGITS_MIN to CODE_DIGITS_MAX digits. */
 static int code_token(const unsigned char *p, size_t a, size_t b, uint32_t *v)
 {
-    if (b - a < 3 || b - a > 5)
+    if (b - a < CODE_DIGITS_MIN || b - a > CODE_DIGITS_MAX)
         return 0;
     if (a > 0 && sspr__cc_is(p[a - 1], SSPR__CC_ALPHA | SSPR__CC_DIGIT))
         return 0;
@@ -672,7 +681,8 @@ void sspr__scan_free_line(scan_state *s, const unsigned char *p, size_t vis)
     size_t n = vis < 512 ? vis : 512;
     unsigned src = 0;
     int src_done = 0;
-    /* Only runs of three digits or more can be what number_at reads: eight
+    /* Only runs of three digits or more (CODE_DIGITS_MIN, which the masks
+       below are written for) can be what number_at reads: eight
        bytes at a time, the runs that start there and go on for three digits
        (the next word's digit mask gives the last two their following bytes;
        carry says whether the byte before is a digit). */
@@ -722,8 +732,8 @@ void sspr__scan_free_line(scan_state *s, const unsigned char *p, size_t vis)
         d1 = i + 8 <= n ? digit_bytes(sspr__le64(p + i)) : 0;
         if (a > 0 && sspr__cc_is(p[a - 1], SSPR__CC_DIGIT))
             continue; /* the digits of a run begun before the block */
-        if (i - a < 3 || i - a > 5)
-            continue; /* number_at reads 3 to 5 digits only */
+        if (i - a < CODE_DIGITS_MIN || i - a > CODE_DIGITS_MAX)
+            continue; /* no code, and number_at takes no other number */
         if (!(i < n && sspr__cc_is(p[i], SSPR__CC_ALPHA)) &&
             number_at(s, p, n, a, i, &src, &src_done))
             break;

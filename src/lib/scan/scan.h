@@ -199,19 +199,6 @@ static inline scan_state *sspr__scan_state_of(sspr_scanner *sc)
     return (scan_state *)(void *)sc->opaque.bytes;
 }
 
-/* The first byte c in p[i..n), or n. */
-static inline size_t sspr__scan_byte(const unsigned char *p, size_t i, size_t n, unsigned c)
-{
-    for (; i + 8 <= n; i += 8) {
-        uint64_t m = sspr__eq_bytes(sspr__le64(p + i), c);
-        if (m)
-            return i + sspr__first_byte(m);
-    }
-    while (i < n && p[i] != c)
-        i++;
-    return i;
-}
-
 int sspr__scan_at(const unsigned char *p, size_t n, const char *w);
 int sspr__scan_is(const unsigned char *p, size_t n, const char *w);
 uint8_t sspr__scan_source(const unsigned char *p, size_t n);
