@@ -390,6 +390,16 @@ static void x_free(x_pats *ps)
     free(ps->v);
 }
 
+/* A bit set of n words as a C array named name, four words a line. */
+static void x_put_bits(FILE *f, const char *name, const uint64_t *v, size_t n)
+{
+    fprintf(f, "static const uint64_t %s[%zu] = {", name, n);
+    for (size_t i = 0; i < n; i++)
+        fprintf(f, "%s0x%016llx", i % 4 ? ", " : (i ? ",\n    " : "\n    "),
+                (unsigned long long)v[i]);
+    fputs("\n};\n", f);
+}
+
 int emit_scan_tables(const m_catalog *cat, const char *path)
 {
     x_pats ps = {NULL, 0, 0};
@@ -508,16 +518,10 @@ int emit_scan_tables(const m_catalog *cat, const char *path)
         by_full[h + 1] += by_full[h];
     qsort(ends, ps.n, sizeof *ends, x_cmp_u64);
     const char *index_type = ps.n <= 255 ? "uint8_t" : "uint16_t";
-    fprintf(f, "static const uint64_t sspr__scan_any[%d] = {", HASH_SIZE / 64);
-    for (size_t i = 0; i < HASH_SIZE / 64; i++)
-        fprintf(f, "%s0x%016llx", i % 4 ? ", " : (i ? ",\n    " : "\n    "),
-                (unsigned long long)any[i]);
-    fputs("\n};\n\n", f);
-    fprintf(f, "static const uint64_t sspr__scan_full[%d] = {", FULL_SIZE / 64);
-    for (size_t i = 0; i < FULL_SIZE / 64; i++)
-        fprintf(f, "%s0x%016llx", i % 4 ? ", " : (i ? ",\n    " : "\n    "),
-                (unsigned long long)full[i]);
-    fputs("\n};\n\n", f);
+    x_put_bits(f, "sspr__scan_any", any, HASH_SIZE / 64);
+    fputc('\n', f);
+    x_put_bits(f, "sspr__scan_full", full, FULL_SIZE / 64);
+    fputc('\n', f);
     fprintf(f, "static const %s sspr__scan_by_full[%d] = {", index_type, FULL_SIZE + 1);
     for (size_t i = 0; i <= FULL_SIZE; i++)
         fprintf(f, "%s%zu", i % 24 ? "," : (i ? ",\n    " : "\n    "), by_full[i]);
@@ -543,12 +547,8 @@ int emit_scan_tables(const m_catalog *cat, const char *path)
         codes[h / 64] |= (uint64_t)1 << h % 64;
     }
     ix_free(&ix);
-    fprintf(f, "\nstatic const uint64_t sspr__scan_codes[%d] = {",
-            (int)(sizeof codes / sizeof *codes));
-    for (size_t i = 0; i < sizeof codes / sizeof *codes; i++)
-        fprintf(f, "%s0x%016llx", i % 4 ? ", " : (i ? ",\n    " : "\n    "),
-                (unsigned long long)codes[i]);
-    fputs("\n};\n", f);
+    fputc('\n', f);
+    x_put_bits(f, "sspr__scan_codes", codes, sizeof codes / sizeof *codes);
     x_free(&ps);
     return emit_close(f, path);
 }
