@@ -5,6 +5,8 @@
 #ifndef SSPR_SCANFOLD_H
 #define SSPR_SCANFOLD_H
 
+#include "lex.h"
+
 #include <stddef.h>
 #include <stdint.h>
 
@@ -23,6 +25,14 @@ typedef struct {
     unsigned char npend;
     unsigned char space; /* the last byte written was a space */
 } sspr__fold;
+
+/* Does the byte b fold to itself, lower-cased, whatever comes around it (an
+ * ASCII byte that is neither white space nor a quote)? The scanner compares
+ * such bytes directly and feeds only the others to sspr__fold_byte. */
+static inline int sspr__fold_keeps(unsigned b)
+{
+    return b < 0x80 && b != '"' && b != '\'' && !sspr__cc_is((int)b, SSPR__CC_SPACE);
+}
 
 /* Feeds one byte; writes up to 4 folded bytes to out and returns their number. */
 size_t sspr__fold_byte(sspr__fold *f, unsigned char b, unsigned char *out);

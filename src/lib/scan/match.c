@@ -41,8 +41,7 @@ static void scan_forward(scan_state *s, uint32_t pat, uint32_t at, sspr__fold fo
             return;
         }
         unsigned c = p[i];
-        if (fold.npend == 0 && c < 0x80 && c != '"' && c != '\'' &&
-            !sspr__cc_is((int)c, SSPR__CC_SPACE)) { /* folds to itself, lower-cased */
+        if (fold.npend == 0 && sspr__fold_keeps(c)) { /* folds to itself, lower-cased */
             if ((unsigned)sspr__lower((int)c) != t[at])
                 return;
             fold.space = 0;
@@ -80,7 +79,7 @@ static int scan_backward(const scan_state *s, const unsigned char *p, size_t a, 
     while (at > 0) {
         if (d <= ws - a) { /* in p: a byte that folds to itself, as fast as can be */
             int b = p[ws - d];
-            if (b < 0x80 && b != '"' && b != '\'' && !sspr__cc_is(b, SSPR__CC_SPACE)) {
+            if (sspr__fold_keeps((unsigned)b)) {
                 if (sspr__lower(b) != t[at - 1])
                     return 0;
                 space = 0;
