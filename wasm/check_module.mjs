@@ -5,6 +5,7 @@ import assert from 'node:assert/strict';
 import { readFileSync, statSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 import test from 'node:test';
+import { reader, sections } from './sections.mjs';
 
 const wasm = process.env.SSPR_ERRORS_WASM;
 const map = process.env.SSPR_ERRORS_MAP;
@@ -32,17 +33,19 @@ test('exports the functions of the version script, and no other sspr_ one', () =
   assert.deepEqual(others.sort(), ['memory memory', 'table __indirect_function_table']);
 });
 
+// The NUL-terminated string at p in the memory of the instance x.
+function text(x, p) {
+  const u8 = new Uint8Array(x.memory.buffer);
+  let end = p;
+  while (u8[end]) end++;
+  return new TextDecoder().decode(u8.subarray(p, end));
+}
+
 test('instantiates from its bytes alone and answers', async () => {
   const { instance } = await WebAssembly.instantiate(bytes, {});
   const x = instance.exports;
   x._initialize();
-  const text = (p) => {
-    const u8 = new Uint8Array(x.memory.buffer);
-    let end = p;
-    while (u8[end]) end++;
-    return new TextDecoder().decode(u8.subarray(p, end));
-  };
-  assert.match(text(x.sspr_version()), /^\d+\.\d+\.\d+$/);
+  assert.match(text(x, x.sspr_version()), /^\d+\.\d+\.\d+$/);
   assert.ok(x.sspr_count() > 100);
   assert.equal(typeof x.sspr_entry_code(x.sspr_at(0)), 'bigint');
 });
@@ -58,30 +61,13 @@ test(`size: within ${BUDGET / 1024} KiB`, () => {
 // no export left of sspr__unpack; a second instance unpacks as the first did.
 test('data packed, unpacked at instantiation', async () => {
   assert.ok(!WebAssembly.Module.exports(module).some((e) => e.name === 'sspr__unpack'));
-  const sections = [];
-  for (let i = 8; i < bytes.length;) {
-    const id = bytes[i++];
-    let n = 0, shift = 0, b;
-    do {
-      b = bytes[i++];
-      n += (b & 0x7f) * 2 ** shift;
-      shift += 7;
-    } while (b & 0x80);
-    sections.push(id);
-    if (id === 11) assert.equal(bytes[i], 2, 'two data segments');
-    i += n;
-  }
-  assert.ok(sections.includes(8), 'a start section');
+  const all = sections(bytes);
+  assert.equal(reader(all.find((s) => s.id === 11).body).leb(), 2, 'two data segments');
+  assert.ok(all.some((s) => s.id === 8), 'a start section');
   const a = (await WebAssembly.instantiate(bytes, {})).instance.exports;
   const b = (await WebAssembly.instantiate(bytes, {})).instance.exports;
   a._initialize();
   b._initialize();
-  const text = (x, p) => {
-    const u8 = new Uint8Array(x.memory.buffer);
-    let end = p;
-    while (u8[end]) end++;
-    return new TextDecoder().decode(u8.subarray(p, end));
-  };
   for (let i = 0; i < a.sspr_count(); i++) {
     assert.equal(text(a, a.sspr_entry_title(a.sspr_at(i))), text(b, b.sspr_entry_title(b.sspr_at(i))));
     assert.ok(text(a, a.sspr_entry_id(a.sspr_at(i))).length > 0);

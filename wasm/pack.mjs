@@ -15,6 +15,7 @@
 // Deterministic: same input, same output.
 import { readFileSync, writeFileSync, renameSync } from 'node:fs';
 import { deflateRawSync } from 'node:zlib';
+import { reader, sections as moduleSections } from './sections.mjs';
 
 const [input, output] = process.argv.slice(2);
 const die = (msg) => {
@@ -26,49 +27,15 @@ if (!input || !output) {
   process.exit(2);
 }
 const bytes = readFileSync(input);
+// what sections.mjs throws (a truncated module) is this tool's one-line error
+process.on('uncaughtException', (e) => die(e.message));
 const MAGIC = [0x52505353, 0x4b434150]; // "SSPRPACK", little-endian words
 const ENTRY = 'sspr__unpack';
 const PAGE = 65536;
 
 // ---- reading ----------------------------------------------------------------
 
-function reader(buf, pos = 0) {
-  return {
-    buf,
-    pos,
-    u8() {
-      if (this.pos >= this.buf.length) die('truncated');
-      return this.buf[this.pos++];
-    },
-    leb(signed = false) { // LEB128, up to 32 bits; signed for i32.const
-      let v = 0, shift = 0, b;
-      do {
-        b = this.u8();
-        v += (b & 0x7f) * 2 ** shift;
-        shift += 7;
-      } while (b & 0x80);
-      if (signed && b & 0x40) v -= 2 ** shift;
-      return v;
-    },
-    bytes(n) {
-      if (this.pos + n > this.buf.length) die('truncated');
-      const out = this.buf.subarray(this.pos, this.pos + n);
-      this.pos += n;
-      return out;
-    },
-    name() {
-      return new TextDecoder().decode(this.bytes(this.leb()));
-    },
-  };
-}
-
-if (bytes.readUInt32LE(0) !== 0x6d736100 || bytes.readUInt32LE(4) !== 1) die('not a wasm module');
-const sections = [];
-for (const r = reader(bytes, 8); r.pos < bytes.length;) {
-  const id = r.u8();
-  const body = r.bytes(r.leb());
-  sections.push({ id, body });
-}
+const sections = moduleSections(bytes);
 const section = (id) => sections.find((s) => s.id === id);
 
 // the start function: the export ENTRY, of type [] -> []
