@@ -24,6 +24,7 @@
 #include "norm.h"
 #include "scanfold.h"
 #include "schema.h"
+#include "word.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -505,8 +506,7 @@ int emit_scan_tables(const m_catalog *cat, const char *path)
     for (size_t i = 0; i < ps.n; i++) {
         const unsigned char *a = (const unsigned char *)ps.v[i].text + ps.v[i].anchor_at;
         for (size_t q = 0; q + 4 <= m; q++) {
-            unsigned h = sspr__scan_hash4((uint32_t)a[q] | (uint32_t)a[q + 1] << 8 |
-                                          (uint32_t)a[q + 2] << 16 | (uint32_t)a[q + 3] << 24);
+            unsigned h = sspr__scan_hash4(sspr__le32(a + q));
             any[h / 64] |= (uint64_t)1 << h % 64;
         }
         unsigned h = sspr__scan_hash_full(a, m);

@@ -152,24 +152,11 @@ static void scan_anchor_at(scan_state *s, const unsigned char *p, size_t a, size
     }
 }
 
-/* p[0] | p[1] << 8 | p[2] << 16 | p[3] << 24 (one load where the byte order
- * allows). */
-static uint32_t scan_le32(const unsigned char *p)
-{
-#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
-    uint32_t v;
-    memcpy(&v, p, 4);
-    return v;
-#else
-    return (uint32_t)p[0] | (uint32_t)p[1] << 8 | (uint32_t)p[2] << 16 | (uint32_t)p[3] << 24;
-#endif
-}
-
 /* Are the four bytes ending at p[q] four bytes of an anchor (the first
  * filter)? */
 static unsigned scan_any(const unsigned char *p, size_t q)
 {
-    unsigned h = sspr__scan_hash4(scan_le32(p + q - 3));
+    unsigned h = sspr__scan_hash4(sspr__le32(p + q - 3));
     return (unsigned)(sspr__scan_any[h / 64] >> (h % 64)) & 1u;
 }
 

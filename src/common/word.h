@@ -1,5 +1,6 @@
 /* Eight bytes at a time: the word-at-a-time helpers of the scanner
- * (src/lib/scan/) and of the message search (find.h). A text's bytes are read
+ * (src/lib/scan/), of the message search (src/lib/find.h) and of the
+ * generator's scan tables (gen/emit_scan.c). A text's bytes are read
  * as a 64-bit number with p[0] in its lowest byte, whatever the machine's
  * byte order, and a test of all eight gives a mask with the high bit of each
  * byte that passes. */
@@ -19,6 +20,18 @@ static inline uint64_t sspr__le64(const unsigned char *p)
     v = 0;
     for (int i = 7; i >= 0; i--)
         v = v << 8 | p[i];
+#endif
+    return v;
+}
+
+/* p[0..4) the same way. */
+static inline uint32_t sspr__le32(const unsigned char *p)
+{
+    uint32_t v;
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+    memcpy(&v, p, 4);
+#else
+    v = (uint32_t)p[0] | (uint32_t)p[1] << 8 | (uint32_t)p[2] << 16 | (uint32_t)p[3] << 24;
 #endif
     return v;
 }
