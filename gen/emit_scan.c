@@ -552,3 +552,92 @@ int emit_scan_tables(const m_catalog *cat, const char *path)
     x_free(&ps);
     return emit_close(f, path);
 }
+
+/* ---- labels ---- */
+
+/* The scanner's labels (src/common/labels.def) with the line of each; the
+ * field and group columns are the scanner's. */
+static const struct {
+    const char *text;
+    int line;
+} x_labels[] = {
+#define SSPR__LABEL(text, field, group) {text, __LINE__},
+#include "labels.def"
+#undef SSPR__LABEL
+};
+#define X_LABELS_DEF "src/common/labels.def"
+
+/* Is the label well formed: 1 to SSPR__LABEL_MAX bytes, no upper-case ASCII
+ * letter, no space at either end or doubled? The scanner looks labels up so. */
+static int x_label_ok(const char *t, int line)
+{
+    size_t k = strlen(t);
+    const char *why = NULL;
+    if (k == 0 || k > SSPR__LABEL_MAX)
+        why = "a label has 1 to SSPR__LABEL_MAX (18) bytes";
+    else if (t[0] == ' ' || t[k - 1] == ' ' || strstr(t, "  "))
+        why = "a label has no space at either end and none doubled";
+    for (size_t i = 0; !why && i < k; i++)
+        if (t[i] >= 'A' && t[i] <= 'Z')
+            why = "a label is written lower-case";
+    if (why)
+        gen_error(X_LABELS_DEF, line, 1, "\"%s\": %s", t, why);
+    return !why;
+}
+
+/* sspr-labels.inc: the multiplier of sspr__label_hash that gives every label
+ * a slot of its own, and the slots (the label's row in labels.def, or 0xFF). */
+int emit_scan_labels(const m_catalog *cat, const char *path)
+{
+    (void)cat;
+    enum { SLOTS = 1 << SSPR__LABEL_BITS, NONE = 0xFF };
+    const size_t n = sizeof x_labels / sizeof *x_labels;
+    int ok = n < NONE;
+    for (size_t i = 0; i < n; i++) {
+        ok &= x_label_ok(x_labels[i].text, x_labels[i].line);
+        for (size_t j = 0; j < i; j++)
+            if (strcmp(x_labels[i].text, x_labels[j].text) == 0) {
+                gen_error(X_LABELS_DEF, x_labels[i].line, 1, "label \"%s\" given twice",
+                          x_labels[i].text);
+                gen_note(X_LABELS_DEF, x_labels[j].line, 1, "first given here");
+                ok = 0;
+            }
+    }
+    if (!ok)
+        return -1;
+    unsigned char slot[SLOTS];
+    uint32_t seed = 2654435761u; /* odd multipliers from Knuth's, in order: deterministic */
+    for (uint32_t tries = 0;; tries++, seed += 2) {
+        if (tries == 1u << 22) {
+            gen_error(X_LABELS_DEF, 0, 0,
+                      "no multiplier gives each label a slot of its own (%u slots): "
+                      "raise SSPR__LABEL_BITS",
+                      (unsigned)SLOTS);
+            return -1;
+        }
+        memset(slot, NONE, sizeof slot);
+        size_t i = 0;
+        for (; i < n; i++) {
+            const unsigned char *t = (const unsigned char *)x_labels[i].text;
+            unsigned h = sspr__label_hash(t, strlen(x_labels[i].text), seed);
+            if (slot[h] != NONE)
+                break;
+            slot[h] = (unsigned char)i;
+        }
+        if (i == n)
+            break;
+    }
+    FILE *f = emit_open(path);
+    if (!f)
+        return -1;
+    fprintf(f, emit_banner_fmt, "/*");
+    fputs(" * Included once, by src/lib/scan/labels.c: where each label of\n"
+          " * src/common/labels.def is found (sspr__label_hash, src/common/scanfold.h). */\n\n",
+          f);
+    fprintf(f, "#define SSPR__LABEL_SEED %luu\n\n", (unsigned long)seed);
+    fprintf(f, "static const unsigned char sspr__label_slot[%d] = {", (int)SLOTS);
+    for (size_t i = 0; i < SLOTS; i++)
+        fprintf(f, "%s%u", i % 16 ? ", " : (i ? ",\n    " : "\n    "), (unsigned)slot[i]);
+    fputs("\n};\n", f);
+    return emit_close(f, path);
+}

@@ -13,5 +13,8 @@ int emit_search_gperf(const m_catalog *cat, const char *path);
  * folded patterns with an anchor each and the two bit-set filters that find
  * the anchors (layout: src/lib/scan/match.c). */
 int emit_scan_tables(const m_catalog *cat, const char *path);
+/* sspr-labels.inc: the perfect hash of the scanner's labels
+ * (src/common/labels.def); cat is not read. */
+int emit_scan_labels(const m_catalog *cat, const char *path);
 
 #endif

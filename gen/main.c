@@ -6,6 +6,7 @@
  *       {ids,names,messages}.gperf             gperf inputs
  *       sspr-search.inc, search.gperf          search index (table `outdir_extra`)
  *       sspr-scan.inc                          event-log scanner patterns
+ *       sspr-labels.inc                        the scanner's label hash
  *   sspr-gen --emit NAME --output PATH FILE...   validate, then write one other output
  *       (NAME from the table `emitters` below; `sspr-gen --list` prints them); for
  *       the outputs of several files (sigma, eventviewer) PATH is a directory
@@ -50,6 +51,7 @@ static const struct {
     {"search-gperf", "the search term dictionary (also written by --outdir)", emit_search_gperf},
     {"scan-tables", "the event-log scanner's patterns (also written by --outdir)",
      emit_scan_tables},
+    {"scan-labels", "the scanner's label hash (also written by --outdir)", emit_scan_labels},
     {"json-schema", "catalog/schema.json, the catalogue's JSON Schema", emit_json_schema},
     {"sigma", "Sigma rules for the failures, into the directory PATH", emit_sigma},
     {"eventviewer", "an Event Viewer view and a WEF subscription, into the directory PATH",
@@ -65,6 +67,7 @@ static const struct {
     {"sspr-search.inc", emit_search_tables},
     {"search.gperf", emit_search_gperf},
     {"sspr-scan.inc", emit_scan_tables},
+    {"sspr-labels.inc", emit_scan_labels},
 };
 
 static void usage(FILE *f)

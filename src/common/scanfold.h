@@ -73,4 +73,18 @@ static inline unsigned sspr__scan_hash_full(const unsigned char *p, size_t m)
 #define SSPR__SCAN_CODE_HASH(v)                                                                    \
     ((unsigned)(((uint32_t)(v)*2654435761u) >> (32 - SSPR__SCAN_CODE_BITS)))
 
+/* The scanner's labels (labels.def): the hash of a label key[0..k), 1 <= k <=
+ * SSPR__LABEL_MAX, in any case: its length and its first, middle and last
+ * bytes, lower-cased. The generator picks the multiplier (seed) that gives
+ * every label a slot of its own, and the scanner compares the one label in
+ * the slot. */
+#define SSPR__LABEL_BITS 7
+#define SSPR__LABEL_MAX 18
+static inline unsigned sspr__label_hash(const unsigned char *key, size_t k, uint32_t seed)
+{
+    uint32_t v = (uint32_t)k | (uint32_t)sspr__lower(key[0]) << 8 |
+                 (uint32_t)sspr__lower(key[k / 2]) << 16 | (uint32_t)sspr__lower(key[k - 1]) << 24;
+    return (unsigned)((uint32_t)(v * seed) >> (32 - SSPR__LABEL_BITS));
+}
+
 #endif

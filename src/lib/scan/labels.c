@@ -29,94 +29,36 @@
 
 /* ---- labels ---- */
 
-enum { LABEL_MAX = 18 }; /* the longest label's bytes ("replacementstrings") */
-/* A label and its length in bytes (no more than LABEL_MAX: checked here). */
-#define LABEL(s) s, sizeof s - 1 + 0 * sizeof(char[sizeof s - 1 <= LABEL_MAX ? 1 : -1])
-/* group: which field a label gives, for "a label the record already has"
- * (labels of one group are the same field in another language or tool). */
+/* The labels (src/common/labels.def): the field each gives, and its group
+ * (labels of one group are the same field in another language or tool; a
+ * label whose group the record already has begins the next record). */
 static const struct {
     const char *label;
     uint8_t len, field, group;
 } labels[] = {
-    /* in order of first letter: label_index looks them up so */
-    {LABEL("aufgabenkategorie"), F_IGNORE, 19},
-    {LABEL("beschreibung"), SSPR_RECORD_MESSAGE, 12},
-    {LABEL("benutzer"), F_IGNORE, 23},
-    {LABEL("computer"), SSPR_RECORD_COMPUTER, 6},
-    {LABEL("category"), F_IGNORE, 19},
-    {LABEL("categorynumber"), F_IGNORE, 20},
-    {LABEL("container"), F_IGNORE, 29},
-    {LABEL("date"), SSPR_RECORD_TIME, 5},
-    {LABEL("datum"), SSPR_RECORD_TIME, 5},
-    {LABEL("date and time"), SSPR_RECORD_TIME, 5},
-    {LABEL("description"), SSPR_RECORD_MESSAGE, 12},
-    {LABEL("data"), F_IGNORE, 26},
-    {LABEL("event id"), SSPR_RECORD_EVENT_ID, 2},
-    {LABEL("eventid"), SSPR_RECORD_EVENT_ID, 2},
-    {LABEL("ereignis-id"), SSPR_RECORD_EVENT_ID, 2},
-    {LABEL("ebene"), SSPR_RECORD_LEVEL, 4},
-    {LABEL("entrytype"), SSPR_RECORD_LEVEL, 4},
-    {LABEL("event xml"), F_XML, 30},
-    {LABEL("id"), SSPR_RECORD_EVENT_ID, 2},
-    {LABEL("instanceid"), F_INSTANCE, 17},
-    {LABEL("index"), SSPR_RECORD_RECORD_ID, 3},
-    {LABEL("keywords"), F_IGNORE, 22},
-    {LABEL("keyword"), F_IGNORE, 22},
-    {LABEL("log name"), F_IGNORE, 16},
-    {LABEL("logged"), SSPR_RECORD_TIME, 5},
-    {LABEL("level"), SSPR_RECORD_LEVEL, 4},
-    {LABEL("leveldisplayname"), SSPR_RECORD_LEVEL, 18},
-    {LABEL("machinename"), SSPR_RECORD_COMPUTER, 6},
-    {LABEL("message"), SSPR_RECORD_MESSAGE, 12},
-    {LABEL("opcode"), F_IGNORE, 21},
-    {LABEL("protokollname"), F_IGNORE, 16},
-    {LABEL("providername"), SSPR_RECORD_SOURCE, 1},
-    {LABEL("protokolliert"), SSPR_RECORD_TIME, 5},
-    {LABEL("quelle"), SSPR_RECORD_SOURCE, 1},
-    {LABEL("recordid"), SSPR_RECORD_RECORD_ID, 3},
-    {LABEL("replacementstrings"), F_IGNORE, 25},
-    {LABEL("source"), SSPR_RECORD_SOURCE, 1},
-    {LABEL("schlüsselwörter"), F_IGNORE, 22},
-    {LABEL("site"), F_IGNORE, 28},
-    {LABEL("time"), SSPR_RECORD_TIME, 5},
-    {LABEL("timecreated"), SSPR_RECORD_TIME, 5},
-    {LABEL("timegenerated"), SSPR_RECORD_TIME, 5},
-    {LABEL("task category"), F_IGNORE, 19},
-    {LABEL("task"), F_IGNORE, 19},
-    {LABEL("timewritten"), F_IGNORE, 27},
-    {LABEL("user"), F_IGNORE, 23},
-    {LABEL("user name"), F_IGNORE, 24},
-    {LABEL("username"), F_IGNORE, 23},
-    {LABEL("userid"), F_IGNORE, 23},
+#define SSPR__LABEL(text, f, g) {text, sizeof text - 1, f, g},
+#include "labels.def"
+#undef SSPR__LABEL
 };
-#undef LABEL
+
+/* Where each label is found: sspr__label_hash's seed and slots (generated
+ * from labels.def by gen/emit_scan.c). */
+#include "sspr-labels.inc"
 
 /* The label key[0..k) (any case, no space at either end, none doubled) in
- * the table, or -1: the labels of its first letter (a binary search finds
- * where they begin), then their lengths. */
+ * the table, or -1: the one label in its slot, compared. */
 static int label_find(const unsigned char *key, size_t k)
 {
-    unsigned c = (unsigned)sspr__lower(key[0]);
-    if (c - 'a' >= 26u || k > LABEL_MAX)
+    if (k == 0 || k > SSPR__LABEL_MAX)
         return -1;
-    size_t lo = 0, hi = sizeof labels / sizeof *labels;
-    while (lo < hi) {
-        size_t mid = (lo + hi) / 2;
-        if ((unsigned char)labels[mid].label[0] < c)
-            lo = mid + 1;
-        else
-            hi = mid;
-    }
-    for (size_t i = lo; i < sizeof labels / sizeof *labels && labels[i].label[0] == (char)c; i++) {
-        if (labels[i].len != k)
-            continue;
-        size_t j = 1; /* short: compared in place */
-        while (j < k && (unsigned char)labels[i].label[j] == (unsigned)sspr__lower(key[j]))
-            j++;
-        if (j == k)
-            return (int)i;
-    }
-    return -1;
+    unsigned i = sspr__label_slot[sspr__label_hash(key, k, SSPR__LABEL_SEED)];
+    if (i >= sizeof labels / sizeof *labels || labels[i].len != k)
+        return -1;
+    const unsigned char *t = (const unsigned char *)labels[i].label;
+    for (size_t j = 0; j < k; j++)
+        if (t[j] != (unsigned)sspr__lower(key[j]))
+            return -1;
+    return (int)i;
 }
 
 /* The label text p[0..n) (any case, runs of spaces as one) in the table, or -1. */
@@ -131,7 +73,7 @@ static int label_index(const unsigned char *p, size_t n)
         if (i >= 0 || !sspr__scan_find(p, n, "  "))
             return i; /* a label has no doubled space: found as the text is */
     }
-    unsigned char key[LABEL_MAX + 1];
+    unsigned char key[SSPR__LABEL_MAX + 1];
     size_t k = 0;
     for (size_t i = 0; i < n; i++) {
         unsigned char c = p[i];
@@ -230,19 +172,45 @@ static int label_shape(const unsigned char *p, size_t n, size_t i, size_t *start
     return 1;
 }
 
+/* The first colon in p[i + 1..n) no further than a label's length from a
+ * letter at p[i], or 0. */
+static size_t label_colon(const unsigned char *p, size_t n, size_t i)
+{
+    if (i >= n || !sspr__cc_is(p[i], SSPR__CC_ALPHA))
+        return 0;
+    size_t lim = n - i > SSPR__LABEL_MAX + 1 ? i + SSPR__LABEL_MAX + 1 : n;
+    size_t j = i + 1;
+    for (; j + 8 <= lim; j += 8) {
+        uint64_t colon = sspr__eq_bytes(sspr__le64(p + j), ':');
+        if (colon)
+            return j + sspr__first_byte(colon);
+    }
+    for (; j < lim; j++)
+        if (p[j] == ':')
+            return j;
+    return 0;
+}
+
 /* A label at p[i..n): "Label:" (decorated or not, spaces before the colon
  * allowed). Sets *entry (index in labels), *val (where its value begins) and
  * *spaced (spaces before the colon: Format-List). Returns 1 when it is one. */
 static int label_at(const unsigned char *p, size_t n, size_t i, int *entry, size_t *val,
                     int *spaced)
 {
-    size_t start, end;
-    if (!label_shape(p, n, i, &start, &end, &i))
-        return 0;
-    *spaced = p[i - 1] == ' ';
-    *entry = label_index(p + start, end - start);
-    if (*entry < 0)
-        return 0;
+    size_t start, end, c = label_colon(p, n, i);
+    /* most label lines: the label as the table writes it, the colon right
+       after it; label_shape reads those the same way */
+    if (c && (*entry = label_find(p + i, c - i)) >= 0) {
+        *spaced = 0;
+        i = c;
+    } else {
+        if (!label_shape(p, n, i, &start, &end, &i))
+            return 0;
+        *spaced = p[i - 1] == ' ';
+        *entry = label_index(p + start, end - start);
+        if (*entry < 0)
+            return 0;
+    }
     i++;
     for (; i + 8 <= n; i += 8) { /* past the blanks before the value, eight at a time */
         uint64_t w = sspr__le64(p + i);
