@@ -50,6 +50,16 @@ static inline uint64_t sspr__eq_bytes(uint64_t x, unsigned c)
     return sspr__zero_bytes(x ^ (~(uint64_t)0 / 255 * (c & 0xFFu)));
 }
 
+/* The bytes of x between the ASCII bytes lo and hi (1 <= lo <= hi <= 126):
+ * 127 - hi + (x & 127) and (x & 127) + 128 - lo stay within each byte, so no
+ * carry crosses bytes; bytes of 128 and more never pass. */
+static inline uint64_t sspr__range_bytes(uint64_t x, unsigned lo, unsigned hi)
+{
+    const uint64_t ones = ~(uint64_t)0 / 255, high = ones * 128, low7 = ones * 127;
+    return (ones * (127 + hi + 1) - (x & low7)) & ~x & ((x & low7) + ones * (127 - (lo - 1))) &
+           high;
+}
+
 /* The first (lowest) byte whose high bit is set in the non-zero mask m;
  * m has no bits but high ones. */
 static inline unsigned sspr__first_byte(uint64_t m)
@@ -59,6 +69,19 @@ static inline unsigned sspr__first_byte(uint64_t m)
 #else
     unsigned i = 0;
     for (; !(m & 0x80u); m >>= 8)
+        i++;
+    return i;
+#endif
+}
+
+/* The lowest set bit of the non-zero m. */
+static inline unsigned sspr__first_bit(uint64_t m)
+{
+#if defined(__GNUC__)
+    return (unsigned)__builtin_ctzll(m);
+#else
+    unsigned i = 0;
+    for (; !(m & 1u); m >>= 1)
         i++;
     return i;
 #endif

@@ -26,14 +26,16 @@
  * cut at the header's columns; Get-WinEvent's "ProviderName: X" groups give
  * the provider. */
 #include "scan.h"
+#include "bits.h"
 
 /* ---- labels ---- */
 
 /* The labels (src/common/labels.def): the field each gives, and its group
  * (labels of one group are the same field in another language or tool; a
  * label whose group the record already has begins the next record). */
+enum { LABEL_ROOM = (SSPR__LABEL_MAX + 7) / 8 * 8 }; /* a label's bytes, zero-padded */
 static const struct {
-    const char *label;
+    char label[LABEL_ROOM];
     uint8_t len, field, group;
 } labels[] = {
 #define SSPR__LABEL(text, f, g) {text, sizeof text - 1, f, g},
@@ -46,8 +48,9 @@ static const struct {
 #include "sspr-labels.inc"
 
 /* The label key[0..k) (any case, no space at either end, none doubled) in
- * the table, or -1: the one label in its slot, compared. */
-static int label_find(const unsigned char *key, size_t k)
+ * the table, or -1: the one label in its slot, compared eight bytes at a
+ * time when room bytes from key on can be read for it. */
+static int label_find(const unsigned char *key, size_t k, size_t room)
 {
     if (k == 0 || k > SSPR__LABEL_MAX)
         return -1;
@@ -55,6 +58,16 @@ static int label_find(const unsigned char *key, size_t k)
     if (i >= sizeof labels / sizeof *labels || labels[i].len != k)
         return -1;
     const unsigned char *t = (const unsigned char *)labels[i].label;
+    if (room >= (k + 7) / 8 * 8) {
+        uint64_t diff = 0;
+        for (size_t w = 0; w < k; w += 8) {
+            uint64_t x = sspr__le64(key + w);
+            uint64_t d =
+                (x | sspr__range_bytes(x, 'A', 'Z') >> 2) ^ sspr__le64(t + w); /* lower-cased */
+            diff |= k - w < 8 ? d & (((uint64_t)1 << (8 * (k - w))) - 1) : d;
+        }
+        return diff ? -1 : (int)i;
+    }
     for (size_t j = 0; j < k; j++)
         if (t[j] != (unsigned)sspr__lower(key[j]))
             return -1;
@@ -69,11 +82,11 @@ static int label_index(const unsigned char *p, size_t n)
     if (n == 0)
         return -1;
     if (p[0] != ' ') { /* as it is, when no space is doubled (most labels) */
-        int i = label_find(p, n);
+        int i = label_find(p, n, n);
         if (i >= 0 || !sspr__scan_find(p, n, "  "))
             return i; /* a label has no doubled space: found as the text is */
     }
-    unsigned char key[SSPR__LABEL_MAX + 1];
+    unsigned char key[LABEL_ROOM] = {0};
     size_t k = 0;
     for (size_t i = 0; i < n; i++) {
         unsigned char c = p[i];
@@ -83,7 +96,7 @@ static int label_index(const unsigned char *p, size_t n)
             return -1; /* longer than any label */
         key[k++] = (unsigned char)sspr__lower(c);
     }
-    return k ? label_find(key, k) : -1;
+    return k ? label_find(key, k, sizeof key) : -1;
 }
 
 /* The record field a name p[0..n) gives, as a label, a CSV column or a
@@ -131,10 +144,9 @@ static int label_byte(unsigned c)
  * (letters: OR-ed with 0x20, between 'a' and 'z'; no carry crosses bytes). */
 static uint64_t label_bytes(uint64_t x)
 {
-    const uint64_t ones = ~(uint64_t)0 / 255, high = ones * 128, low7 = ones * 127;
-    uint64_t y = (x | ones * 0x20) & low7;
-    uint64_t letter = (ones * (127 + 'z' + 1) - y) & (y + ones * (127 - ('a' - 1))) & ~x & high;
-    return letter | (x & high) | sspr__eq_bytes(x, ' ') | sspr__eq_bytes(x, '-');
+    const uint64_t ones = ~(uint64_t)0 / 255;
+    return sspr__range_bytes(x | ones * 0x20, 'a', 'z') | (x & ones * 128) |
+           sspr__eq_bytes(x, ' ') | sspr__eq_bytes(x, '-');
 }
 
 /* Does p[i..n) begin like a label: words (letters, spaces, '-'; Markdown
@@ -200,7 +212,7 @@ static int label_at(const unsigned char *p, size_t n, size_t i, int *entry, size
     size_t start, end, c = label_colon(p, n, i);
     /* most label lines: the label as the table writes it, the colon right
        after it; label_shape reads those the same way */
-    if (c && (*entry = label_find(p + i, c - i)) >= 0) {
+    if (c && (*entry = label_find(p + i, c - i, n - i)) >= 0) {
         *spaced = 0;
         i = c;
     } else {
@@ -428,6 +440,8 @@ void sspr__scan_xml_tail(scan_state *s, const unsigned char *p, size_t vis)
 
 /* How many digits a catalogue code written in plain text has. */
 enum { CODE_DIGITS_MIN = 3, CODE_DIGITS_MAX = 5 };
+/* sspr__scan_free_line's masks find runs of three digits */
+typedef char sspr__scan_three_digits[CODE_DIGITS_MIN == 3 ? 1 : -1];
 
 /* The code a number token p[a..b) (digits only) is, when it has
  * CODE_DIGITS_MIN to CODE_DIGITS_MAX digits. */
@@ -578,12 +592,23 @@ static void name_at(scan_rec *r, const unsigned char *p, size_t a, size_t i)
     }
 }
 
-/* The ASCII digits of the 8-byte word: the high bit of each byte between
- * '0' - 1 and '9' + 1, tested on all eight at once (no carry crosses bytes). */
-static uint64_t digit_bytes(uint64_t x)
+/* The digits of p[at..n) (64 at most) as bits, p[at]'s lowest; bytes up to
+ * vis can be read. */
+static inline uint64_t digit_mask(const unsigned char *p, size_t at, size_t n, size_t vis)
 {
-    const uint64_t ones = ~(uint64_t)0 / 255, high = ones * 128, low7 = ones * 127;
-    return (ones * (127 + ':') - (x & low7)) & ~x & ((x & low7) + ones * (127 - '/')) & high;
+    if (at + 64 <= vis) {
+        uint64_t m = sspr__scan_digit_bits(p + at);
+        return n - at >= 64 ? m : m & (((uint64_t)1 << (n - at)) - 1);
+    }
+    if (n >= 64) /* the 64 bytes that end at n, shifted */
+        return sspr__scan_digit_bits(p + n - 64) >> (at - (n - 64));
+    uint64_t m = 0;
+    size_t i = at;
+    for (; i + 8 <= n; i += 8)
+        m |= sspr__scan_pack(sspr__range_bytes(sspr__le64(p + i), '0', '9')) << (i - at);
+    for (; i < n; i++)
+        m |= (uint64_t)sspr__cc_is(p[i], SSPR__CC_DIGIT) << (i - at);
+    return m;
 }
 
 /* A number p[a..i) of a plain line: an event id after a cue, beside its
@@ -650,61 +675,26 @@ void sspr__scan_free_line(scan_state *s, const unsigned char *p, size_t vis)
     unsigned src = 0;
     int src_done = 0;
     /* Only runs of three digits or more (CODE_DIGITS_MIN, which the masks
-       below are written for) can be what number_at reads: eight
-       bytes at a time, the runs that start there and go on for three digits
-       (the next word's digit mask gives the last two their following bytes;
-       carry says whether the byte before is a digit). */
-    const uint64_t high = ~(uint64_t)0 / 255 * 128;
-    size_t i = 0;
-    uint64_t carry = 0, d1 = n >= 8 ? digit_bytes(sspr__le64(p)) : 0;
-    for (;;) {
-        size_t a;
-        if (i + 16 <= n) {
-            uint64_t d0 = d1;
-            d1 = digit_bytes(sspr__le64(p + i + 8));
-            if (!d0) { /* most words of a message */
-                carry = 0;
-                i += 8;
-                continue;
-            }
-            uint64_t runs3 = d0 & ~(d0 << 8 | carry) & (d0 >> 8 | d1 << 56) & (d0 >> 16 | d1 << 48);
-            if (!runs3) {
-                carry = d0 >> 56;
-                i += 8;
-                continue;
-            }
-            a = i + sspr__first_byte(runs3);
-            uint64_t after = ~d0 & high & ~(uint64_t)0 << (8 * (a - i));
-            i = after ? i + sspr__first_byte(after) : i + 8;
-        } else if (i + 8 <= n) { /* the last whole words: six bytes a step */
-            uint64_t d = digit_bytes(sspr__le64(p + i));
-            uint64_t before = d << 8 | (i > 0 && sspr__cc_is(p[i - 1], SSPR__CC_DIGIT) ? 0x80u : 0);
-            uint64_t runs3 = d & ~before & d >> 8 & d >> 16 & high >> 16;
-            if (!runs3) {
-                i += 6;
-                continue;
-            }
-            a = i + sspr__first_byte(runs3);
-            i = a + 3;
-        } else if (i < n) {
-            if (!sspr__cc_is(p[i], SSPR__CC_DIGIT)) {
+       below are written for) can be what number_at reads: 64 bytes at a
+       time, the runs that start there and go on for three digits (the next
+       block's mask gives the last two their following bytes; prev says
+       whether the byte before the block is a digit). */
+    uint64_t prev = 0, d1 = digit_mask(p, 0, n, vis);
+    int found = 0;
+    for (size_t blk = 0; blk < n && !found; blk += 64) {
+        uint64_t d0 = d1;
+        d1 = blk + 64 < n ? digit_mask(p, blk + 64, n, vis) : 0;
+        uint64_t runs = d0 & ~(d0 << 1 | prev) & (d0 >> 1 | d1 << 63) & (d0 >> 2 | d1 << 62);
+        prev = d0 >> 63;
+        for (; runs && !found; runs &= runs - 1) {
+            size_t a = blk + sspr__first_bit(runs), i = a + CODE_DIGITS_MIN;
+            while (i < n && sspr__cc_is(p[i], SSPR__CC_DIGIT))
                 i++;
-                continue;
-            }
-            a = i;
-        } else
-            break;
-        while (i < n && sspr__cc_is(p[i], SSPR__CC_DIGIT))
-            i++;
-        carry = 0x80; /* p[i - 1] is the run's last digit */
-        d1 = i + 8 <= n ? digit_bytes(sspr__le64(p + i)) : 0;
-        if (a > 0 && sspr__cc_is(p[a - 1], SSPR__CC_DIGIT))
-            continue; /* the digits of a run begun before the block */
-        if (i - a < CODE_DIGITS_MIN || i - a > CODE_DIGITS_MAX)
-            continue; /* no code, and number_at takes no other number */
-        if (!(i < n && sspr__cc_is(p[i], SSPR__CC_ALPHA)) &&
-            number_at(s, p, n, a, i, &src, &src_done))
-            break;
+            if (i - a > CODE_DIGITS_MAX)
+                continue; /* no code, and number_at takes no other number */
+            found = !(i < n && sspr__cc_is(p[i], SSPR__CC_ALPHA)) &&
+                    number_at(s, p, n, a, i, &src, &src_done);
+        }
     }
     if (r->has_id && r->src == SRC_UNKNOWN) {
         if (!src_done)

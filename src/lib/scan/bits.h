@@ -1,0 +1,50 @@
+/* Sixty-four bytes at a time: the ASCII digits of p[0..64) as a mask, bit i
+ * for p[i], for the scanner's pass over the numbers of plain text. With SSE2
+ * (every x86-64) sixteen bytes per instruction; elsewhere word.h's eight-byte
+ * test, each packed into eight bits (sspr__scan_digit_bits_portable, which
+ * tests/lib/test_bits.c checks on every build). Not installed. */
+#ifndef SSPR_SCAN_BITS_H
+#define SSPR_SCAN_BITS_H
+
+#include "word.h"
+
+#include <stdint.h>
+
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
+
+/* The high bits of the bytes of m (word.h's masks) as eight bits, p[0]'s
+ * lowest: each high bit moves to its own place in the top byte, none
+ * overlapping, so nothing carries. */
+static inline uint64_t sspr__scan_pack(uint64_t m)
+{
+    return ((m >> 7) * 0x0102040810204080u) >> 56;
+}
+
+static inline uint64_t sspr__scan_digit_bits_portable(const unsigned char *p)
+{
+    uint64_t m = 0;
+    for (int k = 0; k < 8; k++)
+        m |= sspr__scan_pack(sspr__range_bytes(sspr__le64(p + 8 * k), '0', '9')) << (8 * k);
+    return m;
+}
+
+static inline uint64_t sspr__scan_digit_bits(const unsigned char *p)
+{
+#if defined(__SSE2__)
+    const __m128i zero = _mm_set1_epi8('0'), bias = _mm_set1_epi8((char)0x80);
+    const __m128i ten = _mm_set1_epi8((char)(-128 + 10));
+    uint64_t m = 0;
+    for (int k = 0; k < 4; k++) { /* x - '0' below 10: signed, shifted by -128 */
+        __m128i x = _mm_loadu_si128((const __m128i *)(const void *)(p + 16 * k));
+        __m128i t = _mm_xor_si128(_mm_sub_epi8(x, zero), bias);
+        m |= (uint64_t)(unsigned)_mm_movemask_epi8(_mm_cmplt_epi8(t, ten)) << (16 * k);
+    }
+    return m;
+#else
+    return sspr__scan_digit_bits_portable(p);
+#endif
+}
+
+#endif
