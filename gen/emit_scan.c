@@ -518,8 +518,12 @@ int emit_scan_tables(const m_catalog *cat, const char *path)
         by_full[h + 1] += by_full[h];
     qsort(ends, ps.n, sizeof *ends, x_cmp_u64);
     const char *index_type = ps.n <= 255 ? "uint8_t" : "uint16_t";
-    x_put_bits(f, "sspr__scan_any", any, HASH_SIZE / 64);
-    fputc('\n', f);
+    /* the first filter, tested at every third byte: a byte per hash, one load */
+    fprintf(f, "static const uint8_t sspr__scan_any[%d] = {", (int)HASH_SIZE);
+    for (size_t h = 0; h < HASH_SIZE; h++)
+        fprintf(f, "%s%u", h % 32 ? "," : (h ? ",\n    " : "\n    "),
+                (unsigned)(any[h / 64] >> h % 64 & 1u));
+    fputs("\n};\n\n", f);
     x_put_bits(f, "sspr__scan_full", full, FULL_SIZE / 64);
     fputc('\n', f);
     fprintf(f, "static const %s sspr__scan_by_full[%d] = {", index_type, FULL_SIZE + 1);

@@ -2,7 +2,9 @@
  * reference: sspr__scan_digit_bits (SSE2 where the build has it) and its
  * portable version on random bytes at every alignment, on the bytes around
  * '0' and '9', and on all 256 byte values at every place of the 64; and
- * sspr__range_bytes for every class the scanner uses on every byte value.
+ * sspr__range_bytes for every class the scanner uses on every byte value;
+ * sspr__scan_eq_bits, both versions, for the bytes the scanner looks for,
+ * exactly and with the case bit, on every byte value at every place.
  * Prints "N passed, N failed". */
 #include "bits.h"
 
@@ -52,6 +54,25 @@ int main(void)
             buf[at] = (unsigned char)v;
             check(buf);
         }
+    static const unsigned eq[][2] = {{'=', 0}, {'0', 0}, {'x', 0x20}, {'r', 0x20}};
+    for (size_t c = 0; c < sizeof eq / sizeof *eq; c++)
+        for (int v = 0; v < 256; v++)
+            for (int at = 0; at < 64; at++) {
+                memset(buf, 'a', sizeof buf);
+                buf[at] = (unsigned char)v;
+                buf[(at * 7 + 3) % 64] = (unsigned char)eq[c][0];
+                uint64_t want = 0;
+                for (int i = 0; i < 64; i++)
+                    want |= (uint64_t)((buf[i] | eq[c][1]) == eq[c][0]) << i;
+                uint64_t got = sspr__scan_eq_bits(buf, eq[c][0], eq[c][1]);
+                uint64_t got2 = sspr__scan_eq_bits_portable(buf, eq[c][0], eq[c][1]);
+                if (got == want && got2 == want)
+                    passed++;
+                else if (failed++ < 10)
+                    fprintf(stderr, "eq_bits '%c' | %#x, byte %d at %d: %016llx and %016llx\n",
+                            eq[c][0], eq[c][1], v, at, (unsigned long long)got,
+                            (unsigned long long)got2);
+            }
     static const unsigned classes[][2] = {{'0', '9'}, {'A', 'Z'}, {'a', 'z'}};
     for (size_t c = 0; c < sizeof classes / sizeof *classes; c++)
         for (unsigned v = 0; v < 256; v++)

@@ -1,8 +1,9 @@
-/* Sixty-four bytes at a time: the ASCII digits of p[0..64) as a mask, bit i
- * for p[i], for the scanner's pass over the numbers of plain text. With SSE2
- * (every x86-64) sixteen bytes per instruction; elsewhere word.h's eight-byte
- * test, each packed into eight bits (sspr__scan_digit_bits_portable, which
- * tests/lib/test_bits.c checks on every build). Not installed. */
+/* Sixty-four bytes at a time: masks with bit i set for each byte p[i] of a
+ * class (the ASCII digits; a given byte), for the scanner's passes over
+ * plain text (numbers, HRESULT marks). With SSE2 (every x86-64) sixteen
+ * bytes per instruction; elsewhere word.h's eight-byte tests, each packed
+ * into eight bits (the _portable versions, which tests/lib/test_bits.c
+ * checks on every build beside the others). Not installed. */
 #ifndef SSPR_SCAN_BITS_H
 #define SSPR_SCAN_BITS_H
 
@@ -44,6 +45,34 @@ static inline uint64_t sspr__scan_digit_bits(const unsigned char *p)
     return m;
 #else
     return sspr__scan_digit_bits_portable(p);
+#endif
+}
+
+/* The bytes of p[0..64) that equal c once OR-ed with fold (0, or 0x20 to
+ * take an ASCII letter in either case). */
+static inline uint64_t sspr__scan_eq_bits_portable(const unsigned char *p, unsigned c,
+                                                   unsigned fold)
+{
+    const uint64_t fold8 = ~(uint64_t)0 / 255 * (fold & 0xFFu);
+    uint64_t m = 0;
+    for (int k = 0; k < 8; k++)
+        m |= sspr__scan_pack(sspr__eq_bytes(sspr__le64(p + 8 * k) | fold8, c)) << (8 * k);
+    return m;
+}
+
+static inline uint64_t sspr__scan_eq_bits(const unsigned char *p, unsigned c, unsigned fold)
+{
+#if defined(__SSE2__)
+    const __m128i want = _mm_set1_epi8((char)c), fold8 = _mm_set1_epi8((char)fold);
+    uint64_t m = 0;
+    for (int k = 0; k < 4; k++) {
+        __m128i x = _mm_loadu_si128((const __m128i *)(const void *)(p + 16 * k));
+        m |= (uint64_t)(unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(_mm_or_si128(x, fold8), want))
+             << (16 * k);
+    }
+    return m;
+#else
+    return sspr__scan_eq_bits_portable(p, c, fold);
 #endif
 }
 

@@ -687,11 +687,16 @@ void sspr__scan_free_line(scan_state *s, const unsigned char *p, size_t vis)
         uint64_t runs = d0 & ~(d0 << 1 | prev) & (d0 >> 1 | d1 << 63) & (d0 >> 2 | d1 << 62);
         prev = d0 >> 63;
         for (; runs && !found; runs &= runs - 1) {
-            size_t a = blk + sspr__first_bit(runs), i = a + CODE_DIGITS_MIN;
-            while (i < n && sspr__cc_is(p[i], SSPR__CC_DIGIT))
-                i++;
+            unsigned k = sspr__first_bit(runs);
+            size_t a = blk + k;
+            /* the run's length: the digit bits from a on, both blocks' */
+            uint64_t from = d0 >> k | (k ? d1 << (64 - k) : 0);
+            size_t i = a + (~from ? sspr__first_bit(~from) : 64);
             if (i - a > CODE_DIGITS_MAX)
                 continue; /* no code, and number_at takes no other number */
+            if (a > 0 && sspr__cc_is(p[a - 1], SSPR__CC_ALPHA | SSPR__CC_DIGIT) &&
+                (p[a - 1] | 0x20) != 'r')
+                continue; /* inside a word, and not "SSPR0029": number_at takes none */
             found = !(i < n && sspr__cc_is(p[i], SSPR__CC_ALPHA)) &&
                     number_at(s, p, n, a, i, &src, &src_done);
         }

@@ -4,6 +4,7 @@
  * file that includes the generated message patterns (sspr-scan.inc, from
  * gen/emit_scan.c). */
 #include "scan.h"
+#include "bits.h"
 
 /* A pattern of sspr-scan.inc: pool offset and length of its folded text, the
  * offset of its anchor in it, the span of its entries in sspr__scan_entries. */
@@ -156,8 +157,7 @@ static void scan_anchor_at(scan_state *s, const unsigned char *p, size_t a, size
  * filter)? */
 static unsigned scan_any(const unsigned char *p, size_t q)
 {
-    unsigned h = sspr__scan_hash4(sspr__le32(p + q - 3));
-    return (unsigned)(sspr__scan_any[h / 64] >> (h % 64)) & 1u;
+    return sspr__scan_any[sspr__scan_hash4(sspr__le32(p + q - 3))];
 }
 
 /* The four bytes ending at p[pos] may be an anchor's. The starts they may
@@ -271,13 +271,13 @@ static void scan_hr_0x(scan_rec *r, const unsigned char *p, size_t a, size_t b, 
 }
 
 /* Could p[a..b) hold what scan_hr_equals or scan_hr_0x look for: an '='
- * after 'r' or 'R', an 'x' or 'X' after '0' (lb bytes before p[0] can be
- * read)? Eight bytes at a time: most lines have neither. */
-static int scan_hr_maybe(const unsigned char *p, size_t a, size_t b, size_t lb)
+ * after 'r' or 'R', an 'x' or 'X' after '0' (lb bytes before p[0] and vis
+ * from it can be read)? 64 bytes at a time (bits.h): most lines have
+ * neither. */
+/* The same for a short p[i..b), prev the byte before: eight bytes at a time. */
+static int scan_hr_maybe_short(const unsigned char *p, size_t i, size_t b, unsigned prev)
 {
     const uint64_t case_bit = ~(uint64_t)0 / 255 * 0x20;
-    size_t i = a;
-    unsigned prev = i + lb >= 1 ? p[(ptrdiff_t)i - 1] : 0;
     for (; i + 8 <= b; i += 8) {
         uint64_t w = sspr__le64(p + i);
         if (sspr__eq_bytes(w, '=') | sspr__eq_bytes(w | case_bit, 'x')) { /* then the byte before */
@@ -291,6 +291,32 @@ static int scan_hr_maybe(const unsigned char *p, size_t a, size_t b, size_t lb)
     for (; i < b; prev = p[i++])
         if ((p[i] == '=' && (prev | 0x20) == 'r') || ((p[i] | 0x20) == 'x' && prev == '0'))
             return 1;
+    return 0;
+}
+
+static int scan_hr_maybe(const unsigned char *p, size_t a, size_t b, size_t vis, size_t lb)
+{
+    unsigned prev = a + lb >= 1 ? p[(ptrdiff_t)a - 1] : 0;
+    for (size_t i = a; i < b; i += 64) {
+        /* the 64 bytes from i, or (near the end) those that end at b, shifted */
+        size_t at = i + 64 <= vis ? i : b >= 64 ? b - 64 : i;
+        if (at + 64 > vis) /* a short line */
+            return scan_hr_maybe_short(p, i, b, prev);
+        size_t skip = i - at;
+        uint64_t own = b - i >= 64 ? ~(uint64_t)0 : ((uint64_t)1 << (b - i)) - 1;
+        uint64_t eq = sspr__scan_eq_bits(p + at, '=', 0) >> skip;
+        uint64_t x = sspr__scan_eq_bits(p + at, 'x', 0x20) >> skip;
+        if ((eq | x) & own) { /* then the bytes before */
+            uint64_t r =
+                sspr__scan_eq_bits(p + at, 'r', 0x20) >> skip << 1 | ((prev | 0x20) == 'r');
+            uint64_t z = sspr__scan_eq_bits(p + at, '0', 0) >> skip << 1 | (prev == '0');
+            if (((eq & r) | (x & z)) & own)
+                return 1;
+        }
+        if (b - i <= 64)
+            return 0;
+        prev = p[i + 63];
+    }
     return 0;
 }
 
@@ -324,15 +350,13 @@ static void drain_pending(scan_state *s, const unsigned char *p, size_t a, size_
         scan_forward(s, pend[i].pat, pend[i].at, pend[i].fold, p, a, b);
 }
 
-/* What the record says in p[a..b): lb bytes before p[0] can be read, vis
- * bytes from p[0] on; keep: the record goes on after b. */
-void sspr__scan_content(scan_state *s, const unsigned char *p, size_t a, size_t b, size_t vis,
-                        size_t lb, int keep)
+/* sspr__scan_content (scan.h) for an open record of ours or of a provider
+ * not yet known. */
+void sspr__scan_content_read(scan_state *s, const unsigned char *p, size_t a, size_t b, size_t vis,
+                             size_t lb, int keep)
 {
-    if (!s->rec.open || s->rec.src == SRC_FOREIGN || a >= b)
-        return;
     drain_pending(s, p, a, b);
-    if (scan_hr_maybe(p, a, b, lb)) {
+    if (scan_hr_maybe(p, a, b, vis, lb)) {
         scan_hr_equals(&s->rec, p, a, b, vis, lb);
         scan_hr_0x(&s->rec, p, a, b, vis, lb, 'x');
         scan_hr_0x(&s->rec, p, a, b, vis, lb, 'X');

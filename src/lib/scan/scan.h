@@ -209,8 +209,18 @@ void sspr__scan_open(scan_state *s, uint8_t kind);
 void sspr__scan_add_hr(scan_rec *r, uint32_t hr);
 void sspr__scan_add_entry(uint32_t *v, size_t *n, size_t cap, uint32_t e);
 void sspr__scan_end_record(scan_state *s);
-void sspr__scan_content(scan_state *s, const unsigned char *p, size_t a, size_t b, size_t vis,
-                        size_t lb, int keep);
+void sspr__scan_content_read(scan_state *s, const unsigned char *p, size_t a, size_t b, size_t vis,
+                             size_t lb, int keep);
+/* What the record says in p[a..b) (match.c): lb bytes before p[0] can be
+ * read, vis bytes from p[0] on; keep: the record goes on after b. Nothing
+ * when no record is open or it is another provider's (most lines of an
+ * export: tested here, where the line is read, without a call). */
+static inline void sspr__scan_content(scan_state *s, const unsigned char *p, size_t a, size_t b,
+                                      size_t vis, size_t lb, int keep)
+{
+    if (s->rec.open && s->rec.src != SRC_FOREIGN && a < b)
+        sspr__scan_content_read(s, p, a, b, vis, lb, keep);
+}
 void sspr__scan_line_break(scan_state *s);
 int sspr__scan_code(uint32_t v);
 /* labels.c: the labelled forms ("Label: value" lines) and free text */
