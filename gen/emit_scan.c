@@ -497,7 +497,8 @@ int emit_scan_tables(const m_catalog *cat, const char *path)
        the hash of their anchor: those of hash h are sspr__scan_anchored[
        sspr__scan_by_full[h] .. sspr__scan_by_full[h + 1]), in pattern order. */
     enum { FULL_SIZE = 1 << SSPR__SCAN_FULL_BITS };
-    static uint64_t any[HASH_SIZE / 64], full[FULL_SIZE / 64];
+    static unsigned char any[HASH_SIZE];
+    static uint64_t full[FULL_SIZE / 64];
     static size_t by_full[FULL_SIZE + 1];
     memset(any, 0, sizeof any);
     memset(full, 0, sizeof full);
@@ -507,7 +508,7 @@ int emit_scan_tables(const m_catalog *cat, const char *path)
         const unsigned char *a = (const unsigned char *)ps.v[i].text + ps.v[i].anchor_at;
         for (size_t q = 0; q + 4 <= m; q++) {
             unsigned h = sspr__scan_hash4(sspr__le32(a + q));
-            any[h / 64] |= (uint64_t)1 << h % 64;
+            any[h] |= (unsigned char)(1u << q); /* piece q of an anchor */
         }
         unsigned h = sspr__scan_hash_full(a, m);
         full[h / 64] |= (uint64_t)1 << h % 64;
@@ -518,11 +519,11 @@ int emit_scan_tables(const m_catalog *cat, const char *path)
         by_full[h + 1] += by_full[h];
     qsort(ends, ps.n, sizeof *ends, x_cmp_u64);
     const char *index_type = ps.n <= 255 ? "uint8_t" : "uint16_t";
-    /* the first filter, tested at every third byte: a byte per hash, one load */
+    /* the first filter: a byte per hash, the pieces (bit q: piece q, the four
+       bytes from q) of an anchor that hash so */
     fprintf(f, "static const uint8_t sspr__scan_any[%d] = {", (int)HASH_SIZE);
     for (size_t h = 0; h < HASH_SIZE; h++)
-        fprintf(f, "%s%u", h % 32 ? "," : (h ? ",\n    " : "\n    "),
-                (unsigned)(any[h / 64] >> h % 64 & 1u));
+        fprintf(f, "%s%u", h % 32 ? "," : (h ? ",\n    " : "\n    "), (unsigned)any[h]);
     fputs("\n};\n\n", f);
     x_put_bits(f, "sspr__scan_full", full, FULL_SIZE / 64);
     fputc('\n', f);

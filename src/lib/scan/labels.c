@@ -462,11 +462,15 @@ static int code_token(const unsigned char *p, size_t a, size_t b, uint32_t *v)
  * "event id", "eventid", "event", "id", "ereignis-id"? */
 static int id_cue_before(const unsigned char *p, size_t a)
 {
+    /* ' ', ':', '#', '=' and Markdown's '*': one test of a bit below 64 */
+    const uint64_t sep = (uint64_t)1 << ' ' | (uint64_t)1 << ':' | (uint64_t)1 << '#' |
+                         (uint64_t)1 << '=' | (uint64_t)1 << '*';
     size_t i = a;
-    while (i > 0 && (p[i - 1] == ' ' || p[i - 1] == ':' || p[i - 1] == '#' || p[i - 1] == '=' ||
-                     decor(p[i - 1])))
+    while (i > 0 && (p[i - 1] < 64 ? (int)(sep >> p[i - 1] & 1u) : decor(p[i - 1])))
         i--;
     size_t end = i;
+    if (end == 0 || ((p[end - 1] | 0x20) != 'd' && (p[end - 1] | 0x20) != 't'))
+        return 0; /* every cue ends so */
     while (i > 0 && (sspr__cc_is(p[i - 1], SSPR__CC_ALPHA) || p[i - 1] == '-'))
         i--;
     if (i > 0 && sspr__cc_is(p[i - 1], SSPR__CC_DIGIT))

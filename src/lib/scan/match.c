@@ -153,42 +153,38 @@ static void scan_anchor_at(scan_state *s, const unsigned char *p, size_t a, size
     }
 }
 
-/* Are the four bytes ending at p[q] four bytes of an anchor (the first
- * filter)? */
+/* Which pieces of an anchor the four bytes ending at p[q] may be (the
+ * first filter): bit k for the four bytes from k. 0 for most. */
 static unsigned scan_any(const unsigned char *p, size_t q)
 {
     return sspr__scan_any[sspr__scan_hash4(sspr__le32(p + q - 3))];
 }
 
-/* The four bytes ending at p[pos] may be an anchor's. The starts they may
- * give one (in p[a..b), its m bytes before vis) go through the second filter
- * together, with one branch; those it lets through are verified, the
- * earliest first. */
+/* The four bytes ending at p[pos] may be pieces qs of an anchor. The starts
+ * that gives (in p[a..b), its m bytes before vis) go through the second
+ * filter; those it lets through are verified, the earliest first. */
 static void scan_window(scan_state *s, const unsigned char *p, size_t a, size_t b, size_t vis,
-                        size_t pos)
+                        size_t pos, unsigned qs)
 {
     const size_t m = SSPR__SCAN_ANCHOR;
-    unsigned h[SSPR__SCAN_ANCHOR - 3], pass = 0;
-    for (size_t q = 0; q < m - 3; q++) {
+    for (size_t q = m - 3; qs && q-- > 0;) {
         size_t ws = pos - 3 - q;
-        h[q] = 0;
-        if (ws < a || ws >= b || ws + m > vis)
+        if (!(qs >> q & 1u) || ws < a || ws >= b || ws + m > vis)
             continue;
-        h[q] = ws + 8 <= vis ? sspr__scan_hash_full64(sspr__le64(p + ws), m)
-                             : sspr__scan_hash_full(p + ws, m);
-        pass |= (unsigned)(sspr__scan_full[h[q] / 64] >> (h[q] % 64) & 1u) << q;
+        unsigned h = ws + 8 <= vis ? sspr__scan_hash_full64(sspr__le64(p + ws), m)
+                                   : sspr__scan_hash_full(p + ws, m);
+        if (sspr__scan_full[h / 64] >> (h % 64) & 1u)
+            scan_anchor_at(s, p, a, b, ws, h);
     }
-    for (size_t q = m - 3; pass && q-- > 0;)
-        if (pass >> q & 1u)
-            scan_anchor_at(s, p, a, b, pos - 3 - q, h[q]);
 }
 
 /* The anchors that start in p[a..b) (they may end before vis). Every m - 3
  * bytes, the four bytes ending there: an anchor of m bytes has m - 3 pieces
  * of four, so one of them always ends at such a byte, and the first filter
- * says whether those four bytes are some anchor's. No step depends on the
- * one before, so the loads of several windows overlap. The anchors are
- * verified in the order of their start, as the text has them. */
+ * says whether those four bytes are a piece of some anchor, and which. No
+ * step depends on the one before, so the loads of several windows overlap.
+ * The anchors are verified in the order of their start, as the text has
+ * them. */
 static void scan_anchors(scan_state *s, const unsigned char *p, size_t a, size_t b, size_t vis)
 {
     const size_t m = SSPR__SCAN_ANCHOR, step = m - 3;
@@ -198,15 +194,24 @@ static void scan_anchors(scan_state *s, const unsigned char *p, size_t a, size_t
     size_t pos = a + m - 1;
     /* four windows at a time, one branch: almost every window is no anchor's */
     for (; pos + 3 * step < lim; pos += 4 * step) {
-        unsigned hits = scan_any(p, pos) | scan_any(p, pos + step) << 1 |
-                        scan_any(p, pos + 2 * step) << 2 | scan_any(p, pos + 3 * step) << 3;
-        for (unsigned k = 0; hits; k++, hits >>= 1)
-            if (hits & 1u)
-                scan_window(s, p, a, b, vis, pos + k * step);
+        unsigned q0 = scan_any(p, pos), q1 = scan_any(p, pos + step);
+        unsigned q2 = scan_any(p, pos + 2 * step), q3 = scan_any(p, pos + 3 * step);
+        if (q0 | q1 | q2 | q3) {
+            if (q0)
+                scan_window(s, p, a, b, vis, pos, q0);
+            if (q1)
+                scan_window(s, p, a, b, vis, pos + step, q1);
+            if (q2)
+                scan_window(s, p, a, b, vis, pos + 2 * step, q2);
+            if (q3)
+                scan_window(s, p, a, b, vis, pos + 3 * step, q3);
+        }
     }
-    for (; pos < lim; pos += step)
-        if (scan_any(p, pos))
-            scan_window(s, p, a, b, vis, pos);
+    for (; pos < lim; pos += step) {
+        unsigned qs = scan_any(p, pos);
+        if (qs)
+            scan_window(s, p, a, b, vis, pos, qs);
+    }
 }
 
 /* Is v a code of the catalogue (sspr__find_code)? A bit set of their hashes
