@@ -640,6 +640,24 @@ int emit_scan_labels(const m_catalog *cat, const char *path)
           " * src/common/labels.def is found (sspr__label_hash, src/common/scanfold.h). */\n\n",
           f);
     fprintf(f, "#define SSPR__LABEL_SEED %luu\n\n", (unsigned long)seed);
+    /* each label's case bits: 0x20 on its letters, eight bytes to a word (p[0]
+       lowest), so that (text | fold) equals the label where text is it in
+       any case */
+    enum { WORDS = (SSPR__LABEL_MAX + 7) / 8 };
+    fprintf(f, "static const uint64_t sspr__label_fold[%zu][%d] = {\n", n, (int)WORDS);
+    for (size_t i = 0; i < n; i++) {
+        const char *t = x_labels[i].text;
+        fputs("    {", f);
+        for (size_t w = 0; w < WORDS; w++) {
+            uint64_t fold = 0;
+            for (size_t b = 0; b < 8 && 8 * w + b < strlen(t); b++)
+                if (t[8 * w + b] >= 'a' && t[8 * w + b] <= 'z')
+                    fold |= (uint64_t)0x20 << (8 * b);
+            fprintf(f, "%s0x%016llxu", w ? ", " : "", (unsigned long long)fold);
+        }
+        fprintf(f, "}, /* %s */\n", t);
+    }
+    fputs("};\n\n", f);
     fprintf(f, "static const unsigned char sspr__label_slot[%d] = {", (int)SLOTS);
     for (size_t i = 0; i < SLOTS; i++)
         fprintf(f, "%s%u", i % 16 ? ", " : (i ? ",\n    " : "\n    "), (unsigned)slot[i]);

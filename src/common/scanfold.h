@@ -75,15 +75,17 @@ static inline unsigned sspr__scan_hash_full(const unsigned char *p, size_t m)
 
 /* The scanner's labels (labels.def): the hash of a label key[0..k), 1 <= k <=
  * SSPR__LABEL_MAX, in any case: its length and its first, middle and last
- * bytes, lower-cased. The generator picks the multiplier (seed) that gives
- * every label a slot of its own, and the scanner compares the one label in
- * the slot. */
+ * bytes OR-ed with 0x20 (so a letter's case does not count; other bytes
+ * that differ only there hash alike, and the comparison tells them apart).
+ * The generator picks the multiplier (seed) that gives every label a slot
+ * of its own, and the scanner compares the one label in the slot. */
 #define SSPR__LABEL_BITS 7
 #define SSPR__LABEL_MAX 18
 static inline unsigned sspr__label_hash(const unsigned char *key, size_t k, uint32_t seed)
 {
-    uint32_t v = (uint32_t)k | (uint32_t)sspr__lower(key[0]) << 8 |
-                 (uint32_t)sspr__lower(key[k / 2]) << 16 | (uint32_t)sspr__lower(key[k - 1]) << 24;
+    uint32_t v = ((uint32_t)k | (uint32_t)key[0] << 8 | (uint32_t)key[k / 2] << 16 |
+                  (uint32_t)key[k - 1] << 24) |
+                 0x20202000u;
     return (unsigned)((uint32_t)(v * seed) >> (32 - SSPR__LABEL_BITS));
 }
 

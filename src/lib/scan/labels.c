@@ -60,10 +60,8 @@ static int label_find(const unsigned char *key, size_t k, size_t room)
     const unsigned char *t = (const unsigned char *)labels[i].label;
     if (room >= (k + 7) / 8 * 8) {
         uint64_t diff = 0;
-        for (size_t w = 0; w < k; w += 8) {
-            uint64_t x = sspr__le64(key + w);
-            uint64_t d =
-                (x | sspr__range_bytes(x, 'A', 'Z') >> 2) ^ sspr__le64(t + w); /* lower-cased */
+        for (size_t w = 0; w < k; w += 8) { /* the label's letters in either case */
+            uint64_t d = (sspr__le64(key + w) | sspr__label_fold[i][w / 8]) ^ sspr__le64(t + w);
             diff |= k - w < 8 ? d & (((uint64_t)1 << (8 * (k - w))) - 1) : d;
         }
         return diff ? -1 : (int)i;
@@ -117,7 +115,7 @@ static int decor(int c)
 }
 
 /* Where the text of a line begins, past "> " quote marks and list bullets. */
-static size_t skip_quotes(const unsigned char *p, size_t n)
+static size_t skip_quotes_rest(const unsigned char *p, size_t n)
 {
     size_t i = 0;
     for (;;) {
@@ -131,6 +129,13 @@ static size_t skip_quotes(const unsigned char *p, size_t n)
             i += 2;
         return i;
     }
+}
+
+static inline size_t skip_quotes(const unsigned char *p, size_t n)
+{
+    if (n && sspr__cc_is(p[0], SSPR__CC_ALPHA))
+        return 0; /* most lines: a word at once */
+    return skip_quotes_rest(p, n);
 }
 
 /* A letter, a byte of a UTF-8 sequence, a space or '-': the bytes of a

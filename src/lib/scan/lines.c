@@ -14,14 +14,19 @@ static int scan_fence(const unsigned char *p, size_t n)
 /* Does a labelled record's line hold nothing (past indentation and quote
  * marks: blank, or a code fence)? Pages put such lines between fields; they
  * are not the record's own (its last line is never one). */
-static int scan_gap(const unsigned char *p, size_t vis)
+static int scan_gap_rest(const unsigned char *p, size_t vis)
 {
-    if (vis && sspr__cc_is(p[0], SSPR__CC_ALPHA | SSPR__CC_DIGIT))
-        return 0; /* most lines: a word at once */
     size_t i = 0;
     while (i < vis && (p[i] == ' ' || p[i] == '\t' || p[i] == '>'))
         i++;
     return sspr__scan_blank(p + i, vis - i) || scan_fence(p + i, vis - i);
+}
+
+static inline int scan_gap(const unsigned char *p, size_t vis)
+{
+    if (vis && sspr__cc_is(p[0], SSPR__CC_ALPHA | SSPR__CC_DIGIT))
+        return 0; /* most lines: a word at once, tested where the line is read */
+    return scan_gap_rest(p, vis);
 }
 
 /* What a line that starts no record yet is. Opens the record it starts. */
