@@ -50,7 +50,7 @@ static const struct {
 /* The label key[0..k) (any case, no space at either end, none doubled) in
  * the table, or -1: the one label in its slot, compared eight bytes at a
  * time when room bytes from key on can be read for it. */
-static int label_find(const unsigned char *key, size_t k, size_t room)
+static inline int label_find(const unsigned char *key, size_t k, size_t room)
 {
     if (k == 0 || k > SSPR__LABEL_MAX)
         return -1;
@@ -211,7 +211,7 @@ static size_t label_colon(const unsigned char *p, size_t n, size_t i)
 /* A label at p[i..n): "Label:" (decorated or not, spaces before the colon
  * allowed). Sets *entry (index in labels), *val (where its value begins) and
  * *spaced (spaces before the colon: Format-List). Returns 1 when it is one. */
-static int label_at(const unsigned char *p, size_t n, size_t i, int *entry, size_t *val,
+static inline int label_at(const unsigned char *p, size_t n, size_t i, int *entry, size_t *val,
                     int *spaced)
 {
     size_t start, end, c = label_colon(p, n, i);
@@ -284,7 +284,7 @@ static int wevtutil_heading(const unsigned char *p, size_t n)
 }
 
 /* The value of field at p[a..b) into the record. */
-static void give(scan_state *s, int entry, const unsigned char *p, size_t a, size_t b)
+static inline void give(scan_state *s, int entry, const unsigned char *p, size_t a, size_t b)
 {
     unsigned field = labels[entry].field;
     scan_rec *r = &s->rec;
