@@ -13,6 +13,7 @@
 #define HX SSPR__CC_ALPHA | SSPR__CC_HEX
 #define AL SSPR__CC_ALPHA
 #define SE SSPR__CC_SEP
+#define DC SSPR__CC_DECOR
 const unsigned char sspr__cc[256] = {
     ['\t'] = SP, ['\n'] = SP, ['\v'] = SP, ['\f'] = SP, ['\r'] = SP, [' '] = SP, ['0'] = DG,
     ['1'] = DG,  ['2'] = DG,  ['3'] = DG,  ['4'] = DG,  ['5'] = DG,  ['6'] = DG, ['7'] = DG,
@@ -25,13 +26,14 @@ const unsigned char sspr__cc[256] = {
     ['O'] = AL,  ['P'] = AL,  ['Q'] = AL,  ['R'] = AL,  ['S'] = AL,  ['T'] = AL, ['U'] = AL,
     ['V'] = AL,  ['W'] = AL,  ['X'] = AL,  ['Y'] = AL,  ['Z'] = AL,  [':'] = SE, [','] = SE,
     ['#'] = SE,  ['='] = SE,  [';'] = SE,  ['('] = SE,  [')'] = SE,  ['['] = SE, [']'] = SE,
-    ['/'] = SE,
+    ['/'] = SE,  ['*'] = DC,  ['_'] = DC,  ['`'] = DC,
 };
 #undef SP
 #undef DG
 #undef HX
 #undef AL
 #undef SE
+#undef DC
 
 int sspr__hexval(int c)
 {

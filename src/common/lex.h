@@ -26,7 +26,8 @@ enum {
     SSPR__CC_DIGIT = 2, /* 0-9 */
     SSPR__CC_HEX = 4,   /* 0-9, a-f, A-F */
     SSPR__CC_ALPHA = 8, /* a-z, A-Z */
-    SSPR__CC_SEP = 16   /* separates the tokens of a code query: white space and :,#=;()[]/ */
+    SSPR__CC_SEP = 16,  /* separates the tokens of a code query: white space and :,#=;()[]/ */
+    SSPR__CC_DECOR = 32 /* Markdown around text a paste quotes: * _ ` */
 };
 extern const unsigned char sspr__cc[256];
 

@@ -49,7 +49,7 @@ static const struct {
 
 /* The label key[0..k) (any case, no space at either end, none doubled) in
  * the table, or -1: the one label in its slot, compared eight bytes at a
- * time when room bytes from key on can be read for it. */
+ * time (room bytes from key on can be read). */
 static inline int label_find(const unsigned char *key, size_t k, size_t room)
 {
     if (k == 0 || k > SSPR__LABEL_MAX)
@@ -58,18 +58,18 @@ static inline int label_find(const unsigned char *key, size_t k, size_t room)
     if (i >= sizeof labels / sizeof *labels || labels[i].len != k)
         return -1;
     const unsigned char *t = (const unsigned char *)labels[i].label;
-    if (room >= (k + 7) / 8 * 8) {
-        uint64_t diff = 0;
-        for (size_t w = 0; w < k; w += 8) { /* the label's letters in either case */
-            uint64_t d = (sspr__le64(key + w) | sspr__label_fold[i][w / 8]) ^ sspr__le64(t + w);
-            diff |= k - w < 8 ? d & (((uint64_t)1 << (8 * (k - w))) - 1) : d;
+    uint64_t diff = 0;
+    for (size_t w = 0; w < k; w += 8) { /* the label's letters in either case */
+        unsigned char tail[8] = {0};
+        const unsigned char *x = key + w;
+        if (w + 8 > room) { /* the key's last bytes, where fewer can be read */
+            memcpy(tail, x, k - w);
+            x = tail;
         }
-        return diff ? -1 : (int)i;
+        uint64_t d = (sspr__le64(x) | sspr__label_fold[i][w / 8]) ^ sspr__le64(t + w);
+        diff |= k - w < 8 ? d & (((uint64_t)1 << (8 * (k - w))) - 1) : d;
     }
-    for (size_t j = 0; j < k; j++)
-        if (t[j] != (unsigned)sspr__lower(key[j]))
-            return -1;
-    return (int)i;
+    return diff ? -1 : (int)i;
 }
 
 /* The label text p[0..n) (any case, runs of spaces as one) in the table, or -1. */
@@ -111,7 +111,7 @@ unsigned sspr__scan_field_named(const unsigned char *p, size_t n)
 /* Markdown and quoting around text: "> ", "**", "__", "`". */
 static int decor(int c)
 {
-    return c == '*' || c == '_' || c == '`';
+    return sspr__cc_is(c, SSPR__CC_DECOR);
 }
 
 /* Where the text of a line begins, past "> " quote marks and list bullets. */
@@ -212,7 +212,7 @@ static size_t label_colon(const unsigned char *p, size_t n, size_t i)
  * allowed). Sets *entry (index in labels), *val (where its value begins) and
  * *spaced (spaces before the colon: Format-List). Returns 1 when it is one. */
 static inline int label_at(const unsigned char *p, size_t n, size_t i, int *entry, size_t *val,
-                    int *spaced)
+                           int *spaced)
 {
     size_t start, end, c = label_colon(p, n, i);
     /* most label lines: the label as the table writes it, the colon right
@@ -235,8 +235,8 @@ static inline int label_at(const unsigned char *p, size_t n, size_t i, int *entr
                          sspr__eq_bytes(w, '_') | sspr__eq_bytes(w, '`');
         uint64_t other = ~blank & ~(uint64_t)0 / 255 * 128;
         if (other) {
-            i += sspr__first_byte(other);
-            break;
+            *val = i + sspr__first_byte(other);
+            return 1;
         }
     }
     while (i < n && (p[i] == ' ' || p[i] == '\t' || decor(p[i])))
@@ -321,7 +321,7 @@ static void give_pairs(scan_state *s, const unsigned char *p, size_t vis, int en
                 }
             }
         size_t e = end;
-        while (e > val && (decor(p[e - 1]) || sspr__cc_is(p[e - 1], SSPR__CC_SPACE)))
+        while (e > val && sspr__cc_is(p[e - 1], SSPR__CC_DECOR | SSPR__CC_SPACE))
             e--;
         give(s, entry, p, val, e);
         if (next < 0)
