@@ -456,14 +456,15 @@ int emit_scan_tables(const m_catalog *cat, const char *path)
     size_t pool = 0;
     for (size_t i = 0; i < ps.n; i++)
         pool += ps.v[i].len + 1;
-    fprintf(f, "static const unsigned char sspr__scan_pool[%zu] = {", pool ? pool : 1);
+    /* eight zero bytes after the last: any anchor can be read as one word */
+    fprintf(f, "static const unsigned char sspr__scan_pool[%zu] = {", pool + 8);
     size_t k = 0;
     for (size_t i = 0; i < ps.n; i++)
         for (size_t j = 0; j <= ps.v[i].len; j++, k++)
             fprintf(f, "%s%u", k % 16 ? "," : (k ? ",\n    " : "\n    "),
                     (unsigned)(unsigned char)ps.v[i].text[j]);
-    if (pool == 0)
-        fputs("0", f);
+    for (size_t j = 0; j < 8; j++, k++)
+        fprintf(f, "%s0", k % 16 ? "," : (k ? ",\n    " : "\n    "));
     fputs("\n};\n\n", f);
 
     /* pattern: pool offset, length, anchor offset, span of sspr__scan_entries */

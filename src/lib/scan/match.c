@@ -134,19 +134,35 @@ static int scan_backward(const scan_state *s, const unsigned char *p, size_t a, 
     return 1;
 }
 
+/* Are the m bytes at p[ws] (vis can be read) the anchor t, in any case?
+ * Anchors are letters and digits: eight bytes at once with the case bit set
+ * (which lets a control byte pass for a digit; scan_forward, which reads the
+ * anchor again exactly, turns it away). The pool has eight bytes after its
+ * last anchor. */
+static int scan_anchor_is(const unsigned char *p, size_t ws, size_t vis, const unsigned char *t)
+{
+    const size_t m = SSPR__SCAN_ANCHOR;
+    if (ws + 8 <= vis) {
+        const uint64_t mask = m >= 8 ? ~(uint64_t)0 : ((uint64_t)1 << (8 * m)) - 1;
+        uint64_t x = sspr__le64(p + ws) | ~(uint64_t)0 / 255 * 0x20;
+        return ((x ^ sspr__le64(t)) & mask) == 0;
+    }
+    size_t k = 0;
+    while (k < m && sspr__lower(p[ws + k]) == t[k])
+        k++;
+    return k == m;
+}
+
 /* The m bytes at p[ws] hash (sspr__scan_hash_full) to h: verify the
  * patterns whose anchor has that hash. */
-static void scan_anchor_at(scan_state *s, const unsigned char *p, size_t a, size_t b, size_t ws,
-                           unsigned h)
+static void scan_anchor_at(scan_state *s, const unsigned char *p, size_t a, size_t b, size_t vis,
+                           size_t ws, unsigned h)
 {
     for (unsigned i = sspr__scan_by_full[h]; i < sspr__scan_by_full[h + 1]; i++) {
         uint32_t pat = sspr__scan_anchored[i];
         const sspr__scan_pat *sp = &sspr__scan_pats[pat];
         const unsigned char *t = sspr__scan_pool + sp->off;
-        size_t k = 0;
-        while (k < SSPR__SCAN_ANCHOR && sspr__lower(p[ws + k]) == t[sp->at + k])
-            k++;
-        if (k < SSPR__SCAN_ANCHOR || !scan_backward(s, p, a, ws, t, sp->at))
+        if (!scan_anchor_is(p, ws, vis, t + sp->at) || !scan_backward(s, p, a, ws, t, sp->at))
             continue;
         sspr__fold fold = {.space = 0}; /* forwards from the anchor: it may run past b */
         scan_forward(s, pat, sp->at, fold, p, ws, b);
@@ -174,7 +190,7 @@ static void scan_window(scan_state *s, const unsigned char *p, size_t a, size_t 
         unsigned h = ws + 8 <= vis ? sspr__scan_hash_full64(sspr__le64(p + ws), m)
                                    : sspr__scan_hash_full(p + ws, m);
         if (sspr__scan_full[h / 64] >> (h % 64) & 1u)
-            scan_anchor_at(s, p, a, b, ws, h);
+            scan_anchor_at(s, p, a, b, vis, ws, h);
     }
 }
 
