@@ -450,12 +450,19 @@ typedef char sspr__scan_three_digits[CODE_DIGITS_MIN == 3 ? 1 : -1];
 
 /* The code a number token p[a..b) (digits only) is, when it has
  * CODE_DIGITS_MIN to CODE_DIGITS_MAX digits. */
-static int code_token(const unsigned char *p, size_t a, size_t b, uint32_t *v)
+static int code_token(const unsigned char *p, size_t a, size_t b, size_t n, uint32_t *v)
 {
     if (b - a < CODE_DIGITS_MIN || b - a > CODE_DIGITS_MAX)
         return 0;
     if (a > 0 && sspr__cc_is(p[a - 1], SSPR__CC_ALPHA | SSPR__CC_DIGIT))
         return 0;
+    if (a + 8 <= n) { /* the digits as one word, p[a] the most significant */
+        uint64_t x = (sspr__le64(p + a) - ~(uint64_t)0 / 255 * '0') << (8 * (8 - (b - a)));
+        x = ((x & 0x0F0F0F0F0F0F0F0Fu) * (10 * 256 + 1)) >> 8;     /* pairs */
+        x = ((x & 0x00FF00FF00FF00FFu) * (100 * 65536 + 1)) >> 16; /* fours */
+        *v = (uint32_t)(((x & 0x0000FFFF0000FFFFu) * (10000 * ((uint64_t)1 << 32) + 1)) >> 32);
+        return 1;
+    }
     uint32_t x = 0;
     for (size_t i = a; i < b; i++)
         x = x * 10 + (uint32_t)(p[i] - '0');
@@ -648,7 +655,7 @@ static int number_at(scan_state *s, const unsigned char *p, size_t n, size_t a, 
         r->id = v;
         return 1;
     }
-    if (!code_token(p, a, i, &v))
+    if (!code_token(p, a, i, n, &v))
         return 0;
     const sspr_entry *named = NULL;
     int cued = id_cue_before(p, a);
