@@ -569,8 +569,9 @@ static unsigned source_in(const unsigned char *p, size_t n)
             for (const unsigned char *q = p; (q = memchr(q, c0, n - (size_t)(q - p))) != NULL;
                  q++) {
                 size_t i = (size_t)(q - p);
-                if (i + k > n || !sspr__scan_at(q, n - i, name))
-                    continue;
+                if (i + k > n || sspr__lower(q[1]) != sspr__lower((unsigned char)name[1]) ||
+                    !sspr__scan_at(q, n - i, name))
+                    continue; /* the second letter first: most places have another */
                 int left = i == 0 || !sspr__cc_is(p[i - 1], SSPR__CC_ALPHA | SSPR__CC_DIGIT);
                 int right = i + k == n || !sspr__cc_is(p[i + k], SSPR__CC_ALPHA | SSPR__CC_DIGIT);
                 if (left && right && (i == 0 || p[i - 1] != '\\'))
