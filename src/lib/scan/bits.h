@@ -34,15 +34,18 @@ static inline uint64_t sspr__scan_digit_bits_portable(const unsigned char *p)
 static inline uint64_t sspr__scan_digit_bits(const unsigned char *p)
 {
 #if defined(__SSE2__)
-    const __m128i zero = _mm_set1_epi8('0'), bias = _mm_set1_epi8((char)0x80);
-    const __m128i ten = _mm_set1_epi8((char)(-128 + 10));
-    uint64_t m = 0;
-    for (int k = 0; k < 4; k++) { /* x - '0' below 10: signed, shifted by -128 */
-        __m128i x = _mm_loadu_si128((const __m128i *)(const void *)(p + 16 * k));
-        __m128i t = _mm_xor_si128(_mm_sub_epi8(x, zero), bias);
-        m |= (uint64_t)(unsigned)_mm_movemask_epi8(_mm_cmplt_epi8(t, ten)) << (16 * k);
-    }
-    return m;
+    /* x - '0' below 10: signed, shifted by -128; four blocks, written out */
+#define SSPR__SCAN_DIGITS16(k)                                                                     \
+    ((uint64_t)(unsigned)_mm_movemask_epi8(_mm_cmplt_epi8(                                         \
+         _mm_xor_si128(                                                                            \
+             _mm_sub_epi8(_mm_loadu_si128((const __m128i *)(const void *)(p + 16 * (k))),          \
+                          _mm_set1_epi8('0')),                                                     \
+             _mm_set1_epi8((char)0x80)),                                                           \
+         _mm_set1_epi8((char)(-128 + 10))))                                                        \
+     << (16 * (k)))
+    return SSPR__SCAN_DIGITS16(0) | SSPR__SCAN_DIGITS16(1) | SSPR__SCAN_DIGITS16(2) |
+           SSPR__SCAN_DIGITS16(3);
+#undef SSPR__SCAN_DIGITS16
 #else
     return sspr__scan_digit_bits_portable(p);
 #endif
@@ -64,13 +67,14 @@ static inline uint64_t sspr__scan_eq_bits(const unsigned char *p, unsigned c, un
 {
 #if defined(__SSE2__)
     const __m128i want = _mm_set1_epi8((char)c), fold8 = _mm_set1_epi8((char)fold);
-    uint64_t m = 0;
-    for (int k = 0; k < 4; k++) {
-        __m128i x = _mm_loadu_si128((const __m128i *)(const void *)(p + 16 * k));
-        m |= (uint64_t)(unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(_mm_or_si128(x, fold8), want))
-             << (16 * k);
-    }
-    return m;
+    /* four blocks, written out */
+#define SSPR__SCAN_EQ16(k)                                                                         \
+    ((uint64_t)(unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(                                         \
+         _mm_or_si128(_mm_loadu_si128((const __m128i *)(const void *)(p + 16 * (k))), fold8),      \
+         want))                                                                                    \
+     << (16 * (k)))
+    return SSPR__SCAN_EQ16(0) | SSPR__SCAN_EQ16(1) | SSPR__SCAN_EQ16(2) | SSPR__SCAN_EQ16(3);
+#undef SSPR__SCAN_EQ16
 #else
     return sspr__scan_eq_bits_portable(p, c, fold);
 #endif
