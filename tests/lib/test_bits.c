@@ -38,7 +38,7 @@ static void check(const unsigned char *p)
 int main(void)
 {
     static unsigned char buf[64 + 16];
-    unsigned long seed = 12345;
+    uint64_t seed = 12345;
     for (int round = 0; round < 20000; round++) {
         for (size_t i = 0; i < sizeof buf; i++) {
             seed = seed * 6364136223846793005u + 1442695040888963407u;
