@@ -60,20 +60,6 @@ static inline uint64_t sspr__range_bytes(uint64_t x, unsigned lo, unsigned hi)
            high;
 }
 
-/* The first (lowest) byte whose high bit is set in the non-zero mask m;
- * m has no bits but high ones. */
-static inline unsigned sspr__first_byte(uint64_t m)
-{
-#if defined(__GNUC__)
-    return (unsigned)__builtin_ctzll(m) / 8;
-#else
-    unsigned i = 0;
-    for (; !(m & 0x80u); m >>= 8)
-        i++;
-    return i;
-#endif
-}
-
 /* The lowest set bit of the non-zero m. */
 static inline unsigned sspr__first_bit(uint64_t m)
 {
@@ -85,6 +71,13 @@ static inline unsigned sspr__first_bit(uint64_t m)
         i++;
     return i;
 #endif
+}
+
+/* The first (lowest) byte whose high bit is set in the non-zero mask m;
+ * m has no bits but high ones. */
+static inline unsigned sspr__first_byte(uint64_t m)
+{
+    return sspr__first_bit(m) / 8;
 }
 
 #endif
