@@ -131,6 +131,7 @@ static size_t skip_quotes_rest(const unsigned char *p, size_t n)
     }
 }
 
+/* The same, the common case (a word at once) tested where the line is read. */
 static inline size_t skip_quotes(const unsigned char *p, size_t n)
 {
     if (n && sspr__cc_is(p[0], SSPR__CC_ALPHA))

@@ -291,11 +291,8 @@ static void scan_hr_0x(scan_rec *r, const unsigned char *p, size_t a, size_t b, 
     }
 }
 
-/* Could p[a..b) hold what scan_hr_equals or scan_hr_0x look for: an '='
- * after 'r' or 'R', an 'x' or 'X' after '0' (lb bytes before p[0] and vis
- * from it can be read)? 64 bytes at a time (bits.h): most lines have
- * neither. */
-/* The same for a short p[i..b), prev the byte before: eight bytes at a time. */
+/* scan_hr_maybe for a short p[i..b), prev the byte before p[i]: eight bytes
+ * at a time. */
 static int scan_hr_maybe_short(const unsigned char *p, size_t i, size_t b, unsigned prev)
 {
     const uint64_t case_bit = ~(uint64_t)0 / 255 * 0x20;
@@ -315,6 +312,10 @@ static int scan_hr_maybe_short(const unsigned char *p, size_t i, size_t b, unsig
     return 0;
 }
 
+/* Could p[a..b) hold what scan_hr_equals or scan_hr_0x look for: an '='
+ * after 'r' or 'R', an 'x' or 'X' after '0' (lb bytes before p[0] and vis
+ * from it can be read)? 64 bytes at a time (bits.h): most lines have
+ * neither. */
 static int scan_hr_maybe(const unsigned char *p, size_t a, size_t b, size_t vis, size_t lb)
 {
     unsigned prev = a + lb >= 1 ? p[(ptrdiff_t)a - 1] : 0;
