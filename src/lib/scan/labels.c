@@ -712,9 +712,6 @@ void sspr__scan_free_line(scan_state *s, const unsigned char *p, size_t vis)
             size_t i = a + (~from ? sspr__first_bit(~from) : 64);
             if (i - a > CODE_DIGITS_MAX)
                 continue; /* no code, and number_at takes no other number */
-            if (a > 0 && sspr__cc_is(p[a - 1], SSPR__CC_ALPHA | SSPR__CC_DIGIT) &&
-                (p[a - 1] | 0x20) != 'r')
-                continue; /* inside a word, and not "SSPR0029": number_at takes none */
             found = !(i < n && sspr__cc_is(p[i], SSPR__CC_ALPHA)) &&
                     number_at(s, p, n, a, i, &src, &src_done);
         }
