@@ -401,6 +401,17 @@ static void x_put_bits(FILE *f, const char *name, const uint64_t *v, size_t n)
     fputs("\n};\n", f);
 }
 
+/* A byte array of n values as a C array of type type named name, sixteen a
+ * line. */
+static void x_put_bytes(FILE *f, const char *type, const char *name, const unsigned char *v,
+                        size_t n)
+{
+    fprintf(f, "static const %s %s[%zu] = {", type, name, n);
+    for (size_t i = 0; i < n; i++)
+        fprintf(f, "%s%u", i % 16 ? ", " : (i ? ",\n    " : "\n    "), (unsigned)v[i]);
+    fputs("\n};\n", f);
+}
+
 int emit_scan_tables(const m_catalog *cat, const char *path)
 {
     x_pats ps = {NULL, 0, 0};
@@ -522,10 +533,8 @@ int emit_scan_tables(const m_catalog *cat, const char *path)
     const char *index_type = ps.n <= 255 ? "uint8_t" : "uint16_t";
     /* the first filter: a byte per hash, the pieces (bit q: piece q, the four
        bytes from q) of an anchor that hash so */
-    fprintf(f, "static const uint8_t sspr__scan_any[%d] = {", (int)HASH_SIZE);
-    for (size_t h = 0; h < HASH_SIZE; h++)
-        fprintf(f, "%s%u", h % 32 ? "," : (h ? ",\n    " : "\n    "), (unsigned)any[h]);
-    fputs("\n};\n\n", f);
+    x_put_bytes(f, "uint8_t", "sspr__scan_any", any, HASH_SIZE);
+    fputc('\n', f);
     x_put_bits(f, "sspr__scan_full", full, FULL_SIZE / 64);
     fputc('\n', f);
     fprintf(f, "static const %s sspr__scan_by_full[%d] = {", index_type, FULL_SIZE + 1);
@@ -580,7 +589,7 @@ static int x_label_ok(const char *t, int line)
     size_t k = strlen(t);
     const char *why = NULL;
     if (k == 0 || k > SSPR__LABEL_MAX)
-        why = "a label has 1 to SSPR__LABEL_MAX (18) bytes";
+        why = "a label has 1 to SSPR__LABEL_MAX bytes (scanfold.h)";
     else if (t[0] == ' ' || t[k - 1] == ' ' || strstr(t, "  "))
         why = "a label has no space at either end and none doubled";
     for (size_t i = 0; !why && i < k; i++)
@@ -598,7 +607,12 @@ int emit_scan_labels(const m_catalog *cat, const char *path)
     (void)cat;
     enum { SLOTS = 1 << SSPR__LABEL_BITS, NONE = 0xFF };
     const size_t n = sizeof x_labels / sizeof *x_labels;
-    int ok = n < NONE;
+    int ok = 1;
+    if (n >= NONE) {
+        gen_error(X_LABELS_DEF, 0, 0, "%zu labels: a slot holds a row number below %d", n,
+                  (int)NONE);
+        ok = 0;
+    }
     for (size_t i = 0; i < n; i++) {
         ok &= x_label_ok(x_labels[i].text, x_labels[i].line);
         for (size_t j = 0; j < i; j++)
@@ -659,9 +673,6 @@ int emit_scan_labels(const m_catalog *cat, const char *path)
         fprintf(f, "}, /* %s */\n", t);
     }
     fputs("};\n\n", f);
-    fprintf(f, "static const unsigned char sspr__label_slot[%d] = {", (int)SLOTS);
-    for (size_t i = 0; i < SLOTS; i++)
-        fprintf(f, "%s%u", i % 16 ? ", " : (i ? ",\n    " : "\n    "), (unsigned)slot[i]);
-    fputs("\n};\n", f);
+    x_put_bytes(f, "unsigned char", "sspr__label_slot", slot, SLOTS);
     return emit_close(f, path);
 }
