@@ -9,6 +9,7 @@
 
 #include "word.h"
 
+#include <stddef.h>
 #include <stdint.h>
 
 #if defined(__SSE2__)
@@ -78,6 +79,16 @@ static inline uint64_t sspr__scan_eq_bits(const unsigned char *p, unsigned c, un
 #else
     return sspr__scan_eq_bits_portable(p, c, fold);
 #endif
+}
+
+/* Where to read the 64 bytes for p[i..end), when vis bytes from p can be
+ * read: from i itself, or, near the end, the 64 that end at end (the caller
+ * shifts the mask right by i minus the place returned). SIZE_MAX when
+ * neither fits: fewer than 64 bytes readable from i, and a text shorter
+ * than 64 (the caller goes eight bytes at a time). */
+static inline size_t sspr__scan_window(size_t i, size_t end, size_t vis)
+{
+    return i + 64 <= vis ? i : end >= 64 ? end - 64 : SIZE_MAX;
 }
 
 #endif

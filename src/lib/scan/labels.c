@@ -614,12 +614,11 @@ static void name_at(scan_rec *r, const unsigned char *p, size_t a, size_t i)
  * vis can be read. */
 static inline uint64_t digit_mask(const unsigned char *p, size_t at, size_t n, size_t vis)
 {
-    if (at + 64 <= vis) {
-        uint64_t m = sspr__scan_digit_bits(p + at);
+    size_t w = sspr__scan_window(at, n, vis);
+    if (w != SIZE_MAX) {
+        uint64_t m = sspr__scan_digit_bits(p + w) >> (at - w);
         return n - at >= 64 ? m : m & (((uint64_t)1 << (n - at)) - 1);
     }
-    if (n >= 64) /* the 64 bytes that end at n, shifted */
-        return sspr__scan_digit_bits(p + n - 64) >> (at - (n - 64));
     uint64_t m = 0;
     size_t i = at;
     for (; i + 8 <= n; i += 8)

@@ -320,9 +320,8 @@ static int scan_hr_maybe(const unsigned char *p, size_t a, size_t b, size_t vis,
 {
     unsigned prev = a + lb >= 1 ? p[(ptrdiff_t)a - 1] : 0;
     for (size_t i = a; i < b; i += 64) {
-        /* the 64 bytes from i, or (near the end) those that end at b, shifted */
-        size_t at = i + 64 <= vis ? i : b >= 64 ? b - 64 : i;
-        if (at + 64 > vis) /* a short line */
+        size_t at = sspr__scan_window(i, b, vis);
+        if (at == SIZE_MAX) /* a short line */
             return scan_hr_maybe_short(p, i, b, prev);
         size_t skip = i - at;
         uint64_t own = b - i >= 64 ? ~(uint64_t)0 : ((uint64_t)1 << (b - i)) - 1;
