@@ -321,7 +321,7 @@ def show_every_entry_within_80_columns():
         r = expect(run("show", e["id"]), 0)
         assert r.out.startswith(e["id"]), r
         for line in r.out.splitlines():
-            # a reference's URL is one word that no wrapping can cut
+            # one word (a reference's URL, a .NET type name) no wrapping can cut
             if columns(line) > 80 and not UNBREAKABLE_LINE_RE.match(line):
                 too_wide.append("%s: %d columns: %s" % (e["id"], columns(line), line))
     assert not too_wide, "%d lines over 80 columns:\n  %s" % (len(too_wide),
